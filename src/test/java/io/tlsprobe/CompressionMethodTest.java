@@ -1,6 +1,7 @@
 package io.tlsprobe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,9 @@ class CompressionMethodTest {
     assertThat(CompressionMethod.all())
         .extracting(CompressionMethod::code, CompressionMethod::name)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(0, "null"),
-            org.assertj.core.groups.Tuple.tuple(1, "DEFLATE"),
-            org.assertj.core.groups.Tuple.tuple(64, "LZS"));
+            tuple(0, "null"),
+            tuple(1, "DEFLATE"),
+            tuple(64, "LZS"));
     assertThat(CompressionMethod.of(0).isNull()).isTrue();
     assertThat(CompressionMethod.of(1).isNull()).isFalse();
     assertThat(CompressionMethod.of(1).reference()).isEqualTo("RFC3749");
