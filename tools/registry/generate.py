@@ -27,7 +27,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import classify
+sys.dont_write_bytecode = True  # keep tools/registry free of __pycache__
+import classify  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
