@@ -60,7 +60,7 @@ public final class HelloCodec {
     Bytes random = r.bytes(RANDOM_LENGTH, "ClientHello.random");
     Bytes sessionId = sessionId(r, "ClientHello.legacy_session_id");
     String cf = "ClientHello.cipher_suites";
-    List<Integer> suites = Codec.u16s(r.block16(cf, 2), cf);
+    List<Integer> suites = Codec.u16s(r.block16(cf, 2, 2), cf);
     String mf = "ClientHello.legacy_compression_methods";
     List<Integer> compression = Codec.u8s(r.block8(mf, 1), mf);
     if (!r.hasRemaining()) {
