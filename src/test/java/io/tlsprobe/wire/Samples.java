@@ -93,7 +93,7 @@ final class Samples {
   /** An SSLv2-compatible ClientHello offering TLS 1.0 with three specs, one of them SSLv2-only. */
   static byte[] sslV2Hello() {
     return hex("""
-        8025 01 0301 0009 0000 0010
+        8022 01 0301 0009 0000 0010
         010080 00002f 000035
         000102030405060708090a0b0c0d0e0f
         """);
