@@ -49,6 +49,20 @@ class ClientHelloVectorsTest {
     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> readsEveryExtensionOfTheVectorsThatHasATypedRecordAsTyped() {
+    List<String> names = Vectors.names();
+    Assumptions.assumeTrue(!names.isEmpty(), "no vectors");
+    // status_request_v2 (17) has no typed record; GREASE types never do
+    return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+      ClientHello hello = TlsDecoder.decode(Vectors.bytes(name)).clientHello().orElseThrow();
+      assertThat(hello.extensions())
+          .filteredOn(RawExtension.class::isInstance)
+          .extracting(Extension::type)
+          .allMatch(type -> type == ExtensionTypes.STATUS_REQUEST_V2 || io.tlsprobe.Grease.isGrease(type));
+    }));
+  }
+
   private static void matchesTshark(String name) throws Exception {
     // given
     JsonNode expect = JSON.readTree(Vectors.expectJson(name));

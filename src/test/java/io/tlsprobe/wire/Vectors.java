@@ -7,19 +7,28 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The shared ClientHello vectors captured from real clients (see /work/shared/vectors/README.md). */
 final class Vectors {
   private Vectors() {}
 
   /** The vector directory, or null when it is not there. */
-  static Path directory() {
+  static @Nullable Path directory() {
     Path relative = Path.of(System.getProperty("user.dir")).resolve("../shared/vectors").normalize();
     if (Files.isDirectory(relative)) {
       return relative;
     }
     Path fallback = Path.of("/work/shared/vectors");
     return Files.isDirectory(fallback) ? fallback : null;
+  }
+
+  private static Path existing() {
+    Path dir = directory();
+    if (dir == null) {
+      throw new IllegalStateException("no vector directory");
+    }
+    return dir;
   }
 
   /** Vector names (file names without {@code .hex}). */
@@ -41,7 +50,7 @@ final class Vectors {
 
   static byte[] bytes(String name) {
     try {
-      return HexFormat.of().parseHex(Files.readString(directory().resolve(name + ".hex")).strip());
+      return HexFormat.of().parseHex(Files.readString(existing().resolve(name + ".hex")).strip());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,7 +58,7 @@ final class Vectors {
 
   static String expectJson(String name) {
     try {
-      return Files.readString(directory().resolve(name + ".expect.json"));
+      return Files.readString(existing().resolve(name + ".expect.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
