@@ -30,9 +30,7 @@ public final class HelloCodec {
 
   /** Decodes a ClientHello body whose first byte is at offset 0. */
   public static ClientHello decodeClientHello(byte[] body) {
-    WireReader r = new WireReader(body);
-    ClientHello hello = decodeClientHello(r);
-    return hello;
+    return decodeClientHello(new WireReader(body));
   }
 
   /** Decodes a ServerHello (or HelloRetryRequest) body whose first byte is at offset 0. */

@@ -101,7 +101,7 @@ class Ja4Test {
   @Test
   void takesTheVersionFromLegacyVersionWithoutSupportedVersions() {
     ClientHello ssl3 = ClientHello.builder().legacyVersion(0x0300).cipherSuites(0x000a).noExtensions().build();
-    assertThat(Ja4.of(ssl3).fingerprint()).startsWith("t00i0100".replace("00i", "s3i"));
+    assertThat(Ja4.of(ssl3).fingerprint()).startsWith("ts3i0100");
   }
 
   @Test
