@@ -8,9 +8,8 @@ import java.util.List;
 final class Codec {
   private Codec() {}
 
-  /** Reads uint16 values until {@code r} is exhausted; the block must have an even length. */
+  /** Reads uint16 values until {@code r} is exhausted (a block read with unit 2). */
   static List<Integer> u16s(WireReader r, String field) {
-    r.requireMultipleOf(2, field);
     List<Integer> out = new ArrayList<>(r.remaining() / 2);
     while (r.hasRemaining()) {
       out.add(r.u16(field));

@@ -34,6 +34,6 @@ public record CompressCertificateExtension(List<Integer> algorithms) implements 
    */
   static Extension decode(WireReader r, ExtensionContext context, String field) {
     String f = field + ".algorithms";
-    return new CompressCertificateExtension(Codec.u16s(r.block8(f, 2), f));
+    return new CompressCertificateExtension(Codec.u16s(r.block8(f, 2, 2), f));
   }
 }

@@ -39,6 +39,6 @@ public record DelegatedCredentialsExtension(List<Integer> schemes) implements Ex
       return null;
     }
     String f = field + ".supported_signature_algorithms";
-    return new DelegatedCredentialsExtension(Codec.u16s(r.block16(f, 2), f));
+    return new DelegatedCredentialsExtension(Codec.u16s(r.block16(f, 2, 2), f));
   }
 }

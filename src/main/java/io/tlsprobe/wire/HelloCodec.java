@@ -30,9 +30,7 @@ public final class HelloCodec {
 
   /** Decodes a ClientHello body whose first byte is at offset 0. */
   public static ClientHello decodeClientHello(byte[] body) {
-    WireReader r = new WireReader(body);
-    ClientHello hello = decodeClientHello(r);
-    return hello;
+    return decodeClientHello(new WireReader(body));
   }
 
   /** Decodes a ServerHello (or HelloRetryRequest) body whose first byte is at offset 0. */
@@ -60,7 +58,7 @@ public final class HelloCodec {
     Bytes random = r.bytes(RANDOM_LENGTH, "ClientHello.random");
     Bytes sessionId = sessionId(r, "ClientHello.legacy_session_id");
     String cf = "ClientHello.cipher_suites";
-    List<Integer> suites = Codec.u16s(r.block16(cf, 2), cf);
+    List<Integer> suites = Codec.u16s(r.block16(cf, 2, 2), cf);
     String mf = "ClientHello.legacy_compression_methods";
     List<Integer> compression = Codec.u8s(r.block8(mf, 1), mf);
     if (!r.hasRemaining()) {

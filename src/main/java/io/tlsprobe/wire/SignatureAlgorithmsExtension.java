@@ -34,6 +34,6 @@ public record SignatureAlgorithmsExtension(int type, List<Integer> schemes) impl
    */
   static Extension decode(int type, WireReader r, String field) {
     String f = field + ".supported_signature_algorithms";
-    return new SignatureAlgorithmsExtension(type, Codec.u16s(r.block16(f, 2), f));
+    return new SignatureAlgorithmsExtension(type, Codec.u16s(r.block16(f, 2, 2), f));
   }
 }

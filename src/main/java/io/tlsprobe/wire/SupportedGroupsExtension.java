@@ -34,6 +34,6 @@ public record SupportedGroupsExtension(List<Integer> groups) implements Extensio
    */
   static Extension decode(WireReader r, ExtensionContext context, String field) {
     String f = field + ".named_group_list";
-    return new SupportedGroupsExtension(Codec.u16s(r.block16(f, 2), f));
+    return new SupportedGroupsExtension(Codec.u16s(r.block16(f, 2, 2), f));
   }
 }

@@ -69,7 +69,7 @@ public record SupportedVersionsExtension(List<Integer> versions, boolean selecte
   static Extension decode(WireReader r, ExtensionContext context, String field) {
     if (context.isClient()) {
       String f = field + ".versions";
-      return new SupportedVersionsExtension(Codec.u16s(r.block8(f, 2), f), false);
+      return new SupportedVersionsExtension(Codec.u16s(r.block8(f, 2, 2), f), false);
     }
     return selected(r.u16(field + ".selected_version"));
   }

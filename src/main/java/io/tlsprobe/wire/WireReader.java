@@ -153,36 +153,52 @@ public final class WireReader {
 
   /** A reader over a block with a uint8 length prefix of at least {@code min} bytes. */
   public WireReader block8(String field, int min) {
-    return block(field, u8(field), min, 1);
+    return block8(field, min, 1);
   }
 
   /** A reader over a block with a uint16 length prefix of at least {@code min} bytes. */
   public WireReader block16(String field, int min) {
-    return block(field, u16(field), min, 2);
+    return block16(field, min, 1);
   }
 
   /** A reader over a block with a uint24 length prefix of at least {@code min} bytes. */
   public WireReader block24(String field, int min) {
-    return block(field, u24(field), min, 3);
+    return block(field, 3, min, 1);
   }
 
-  private WireReader block(String field, int length, int min, int prefix) {
+  /**
+   * A reader over a block with a uint8 length prefix of at least {@code min} bytes, the length a multiple of
+   * {@code unit} (the size of the list's elements).
+   */
+  public WireReader block8(String field, int min, int unit) {
+    return block(field, 1, min, unit);
+  }
+
+  /**
+   * A reader over a block with a uint16 length prefix of at least {@code min} bytes, the length a multiple of
+   * {@code unit} (2 for a list of uint16 code points).
+   */
+  public WireReader block16(String field, int min, int unit) {
+    return block(field, 2, min, unit);
+  }
+
+  private WireReader block(String field, int prefix, int min, int unit) {
+    int at = offset();
+    int length = switch (prefix) {
+      case 1 -> u8(field);
+      case 2 -> u16(field);
+      default -> u24(field);
+    };
     if (length < min) {
-      throw errorAt(field, absolute(pos - prefix), "length " + length + " is below the minimum " + min);
+      throw errorAt(field, at, "length " + length + " is below the minimum " + min);
+    }
+    if (length % unit != 0) {
+      throw errorAt(field, at, "length " + length + (unit == 2 ? " is odd" : " is not a multiple of " + unit));
     }
     if (length > remaining()) {
-      throw errorAt(field, absolute(pos - prefix),
-          "length " + length + " exceeds the " + remaining() + " bytes left");
+      throw errorAt(field, at, "length " + length + " exceeds the " + remaining() + " bytes left");
     }
     return sub(length, field);
-  }
-
-  /** Fails unless the block length read is a multiple of {@code unit} (e.g. 2 for a list of uint16). */
-  public WireReader requireMultipleOf(int unit, String field) {
-    if (remaining() % unit != 0) {
-      throw error(field, "length " + remaining() + (unit == 2 ? " is odd" : " is not a multiple of " + unit));
-    }
-    return this;
   }
 
   /** Fails when bytes are left. */
