@@ -38,6 +38,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main(), new Factory(stdin));
     cli.setOut(out);
     cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tlsprobe: " + e);

@@ -95,11 +95,7 @@ class TsharkAgreementTest {
     f.put("tls.extension.psk_ke_mode", map(
         hello.extension(PskKeyExchangeModesExtension.class).map(PskKeyExchangeModesExtension::modes)
             .orElse(List.of()), String::valueOf));
-    f.put("tls.handshake.extensions_status_request_type",
-        hello.extension(StatusRequestExtension.class)
-            .flatMap(StatusRequestExtension::request)
-            .map(r -> List.of(String.valueOf(StatusRequestExtension.OCSP)))
-            .orElse(List.of()));
+    f.put("tls.handshake.extensions_status_request_type", statusRequestTypes(hello));
     f.put("tls.compress_certificate.algorithm", map(
         hello.extension(CompressCertificateExtension.class).map(CompressCertificateExtension::algorithms)
             .orElse(List.of()), String::valueOf));
@@ -107,6 +103,19 @@ class TsharkAgreementTest {
     f.put("tls.handshake.ja3_full", List.of(ja3.string()));
     f.put("tls.handshake.ja3", List.of(ja3.hash()));
     return f;
+  }
+
+  /** tshark prints the status types of status_request and status_request_v2 into one field, in extension order. */
+  private static List<String> statusRequestTypes(ClientHello hello) {
+    List<String> out = new ArrayList<>();
+    for (Extension e : hello.extensions()) {
+      if (e instanceof StatusRequestExtension v1 && v1.request().isPresent()) {
+        out.add(String.valueOf(StatusRequestExtension.OCSP));
+      } else if (e instanceof StatusRequestV2Extension v2) {
+        v2.statusTypes().forEach(t -> out.add(String.valueOf(t)));
+      }
+    }
+    return out;
   }
 
   /** tshark prints signature_algorithms and signature_algorithms_cert into one field, in extension order. */
