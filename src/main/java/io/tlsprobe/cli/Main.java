@@ -1,10 +1,78 @@
 package io.tlsprobe.cli;
 
-/** Entry point of {@code java -jar tlsprobe-cli.jar}. */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code java -jar tlsprobe-cli.jar <command> …}.
+ *
+ * <pre>
+ * $ java -jar target/tlsprobe-cli.jar decode capture.hex
+ * $ java -jar target/tlsprobe-cli.jar decode --json - &lt; capture.bin
+ * </pre>
+ *
+ * <p>Exit codes: 0 success, 2 bad input or usage (a one-line error on standard error, never a stack trace).
+ */
+@Command(
+    name = "tlsprobe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Prove that TLS is strong: decode, probe, capture and scan.",
+    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-  private Main() {}
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code for bad input or bad usage. */
+  public static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
-    System.out.println("tlsprobe");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err, System.in));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; for tests and embedding. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream stdin) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(stdin));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("tlsprobe: " + e);
+      return BAD_INPUT;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Gives commands the standard input chosen by the caller. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final java.io.InputStream stdin;
+
+    Factory(java.io.InputStream stdin) {
+      this.stdin = stdin;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == DecodeCommand.class) {
+        return type.cast(new DecodeCommand(stdin));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+
+  /** The version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"tlsprobe " + (version == null ? "development" : version)};
+    }
   }
 }

@@ -59,6 +59,7 @@ public final class Extensions {
       case SERVER_NAME -> ServerNameExtension.decode(r, c, f);
       case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.decode(r, c, f);
       case STATUS_REQUEST -> StatusRequestExtension.decode(r, c, f);
+      case STATUS_REQUEST_V2 -> StatusRequestV2Extension.decode(r, c, f);
       case SUPPORTED_GROUPS -> SupportedGroupsExtension.decode(r, c, f);
       case EC_POINT_FORMATS -> EcPointFormatsExtension.decode(r, c, f);
       case SIGNATURE_ALGORITHMS, SIGNATURE_ALGORITHMS_CERT -> SignatureAlgorithmsExtension.decode(type, r, f);
@@ -93,6 +94,7 @@ public final class Extensions {
       case SERVER_NAME -> "server_name";
       case MAX_FRAGMENT_LENGTH -> "max_fragment_length";
       case STATUS_REQUEST -> "status_request";
+      case STATUS_REQUEST_V2 -> "status_request_v2";
       case SUPPORTED_GROUPS -> "supported_groups";
       case EC_POINT_FORMATS -> "ec_point_formats";
       case SIGNATURE_ALGORITHMS -> "signature_algorithms";

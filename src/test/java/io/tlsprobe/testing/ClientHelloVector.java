@@ -118,6 +118,11 @@ public final class ClientHelloVector {
     return List.copyOf(result);
   }
 
+  /** The names of every field tshark printed for this hello, in its order. */
+  public List<String> tsharkFields() {
+    return List.copyOf(tsharkLayers.propertyNames());
+  }
+
   private JsonNode list(String key) {
     JsonNode list = expected.get(key);
     if (list == null || !list.isArray()) {

@@ -96,8 +96,30 @@ class ExtensionsTest {
   void keepsUnknownAndGreaseTypesRaw() {
     assertThat(Extensions.decode(0x1a1a, Bytes.ofHex("00"), CLIENT_HELLO, 0))
         .isEqualTo(new RawExtension(0x1a1a, Bytes.ofHex("00")));
-    assertThat(Extensions.decode(ExtensionTypes.STATUS_REQUEST_V2, Bytes.ofHex("000702000400000000"),
-        CLIENT_HELLO, 0)).isInstanceOf(RawExtension.class);
+    assertThat(Extensions.decode(ExtensionTypes.QUIC_TRANSPORT_PARAMETERS, Bytes.ofHex("0104"), CLIENT_HELLO, 0))
+        .isInstanceOf(RawExtension.class);
+  }
+
+  @Test
+  void decodesStatusRequestV2AsJdkClientsSendIt() {
+    // given: one ocsp_multi item with an empty OCSPStatusRequest, as OpenJDK 17 and 25 send
+    Bytes data = Bytes.ofHex("000702000400000000");
+
+    // when
+    Extension decoded = Extensions.decode(ExtensionTypes.STATUS_REQUEST_V2, data, CLIENT_HELLO, 0);
+
+    // then
+    assertThat(decoded).isInstanceOf(StatusRequestV2Extension.class);
+    assertThat(((StatusRequestV2Extension) decoded).statusTypes()).containsExactly(StatusRequestV2Extension.OCSP_MULTI);
+    assertThat(decoded.encodeData()).isEqualTo(data.toArray());
+  }
+
+  @Test
+  void rejectsStatusRequestV2WithATruncatedItem() {
+    assertThatThrownBy(() -> Extensions.decode(ExtensionTypes.STATUS_REQUEST_V2, Bytes.ofHex("0003020004"),
+        CLIENT_HELLO, 10))
+        .isInstanceOf(TlsDecodeException.class)
+        .hasMessageContaining("status_request_v2");
   }
 
   @Test
