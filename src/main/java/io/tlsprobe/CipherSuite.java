@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * href="https://www.rfc-editor.org/rfc/rfc5246#appendix-A.5">RFC 5246 appendix A.5</a>): every entry of IANA's TLS
  * Cipher Suites registry plus the unassigned code points OpenSSL and testssl.sh know, each with its OpenSSL name,
  * what it is made of and how strong it is. Values come from the generated resource {@code cipher-suites.tsv} (see
- * {@code tools/registry/}); {@link #of} never throws, so a code point read off the wire always has a value.
+ * {@code src/tools/registry/}); {@link #of} never throws, so a code point read off the wire always has a value.
  *
  * <pre>{@code
  * CipherSuite suite = CipherSuite.of(0xc02f);

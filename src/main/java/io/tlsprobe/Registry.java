@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The machinery every registry type shares: reads one generated TSV resource from {@code io/tlsprobe/registry/}
- * (see {@code tools/registry/generate.py}), indexes its entries by code point and by every name, and answers
+ * (see {@code src/tools/registry/generate.py}), indexes its entries by code point and by every name, and answers
  * lookups that never throw.
  *
  * <p>A resource is UTF-8 text: {@code #} lines are comments (sources and generation date), the first other line

@@ -21,7 +21,7 @@ class CipherSuiteTest {
 
     assertThat(all).hasSizeGreaterThanOrEqualTo(340);
     assertThat(all.stream().filter(CipherSuite::isIanaAssigned).count())
-        .as("IANA's table, tools/registry/iana/tls-parameters-4.csv, assigns 352 suites")
+        .as("IANA's table, src/tools/registry/iana/tls-parameters-4.csv, assigns 352 suites")
         .isEqualTo(352);
     assertThat(all).allMatch(CipherSuite::isKnown).noneMatch(CipherSuite::isGrease);
   }

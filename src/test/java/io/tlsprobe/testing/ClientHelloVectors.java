@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds the ClientHello vectors: ours, captured by {@code tools/vectors/capture.sh} into the test resources
+ * Finds the ClientHello vectors: ours, captured by {@code src/tools/vectors/capture.sh} into the test resources
  * ({@code /vectors}), and the shared ones in {@code ../shared/vectors} (see {@link Interop#sharedVectorsDir()}).
  *
  * <pre>{@code

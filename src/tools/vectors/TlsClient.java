@@ -10,7 +10,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A JSSE client for tools/vectors/capture.sh: opens one SSLSocket from the JVM's default SSLSocketFactory to
+ * A JSSE client for src/tools/vectors/capture.sh: opens one SSLSocket from the JVM's default SSLSocketFactory to
  * 127.0.0.1:PORT, so the ClientHello on the wire is that JDK's default one, changed only through SSLParameters.
  *
  * <pre>

@@ -2,8 +2,8 @@
 # Captures the ClientHello of real TLS clients on loopback and writes them as test vectors:
 # NAME.hex, NAME.tshark.json and NAME.expect.json in src/test/resources/vectors (format: shared/vectors/README.md).
 #
-#   tools/vectors/capture.sh            # every client below that is installed
-#   tools/vectors/capture.sh NAME...    # only these vectors
+#   src/tools/vectors/capture.sh            # every client below that is installed
+#   src/tools/vectors/capture.sh NAME...    # only these vectors
 #
 # Needs root (tshark captures on lo), tshark, openssl; each client is skipped with a message when missing.
 # Loopback only: every server binds 127.0.0.1, every capture filters on that server's port. Every step is bounded by
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
 OUT=${OUT:-$ROOT/src/test/resources/vectors}
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}

@@ -2,7 +2,7 @@
 
 A TLS 1.0-1.2 name reads TLS_<key exchange>[_<authentication>][_EXPORT]_WITH_<cipher>_<MAC>; a TLS 1.3 name reads
 TLS_<AEAD>_<hash>. The tables below turn the parts into the columns of cipher-suites.tsv; `strength` applies the
-classification rules that CipherSuite's Javadoc and tools/registry/README.md document.
+classification rules that CipherSuite's Javadoc and src/tools/registry/README.md document.
 """
 from __future__ import annotations
 
