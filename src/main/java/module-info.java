@@ -10,6 +10,7 @@ module io.tlsprobe {
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
+  exports io.tlsprobe.report;
 
   opens io.tlsprobe.cli to info.picocli;
 }
