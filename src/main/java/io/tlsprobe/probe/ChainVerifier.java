@@ -157,13 +157,23 @@ public final class ChainVerifier {
 
   /** Whether {@code certificate} is one of {@code anchors}: same subject and same public key. */
   static boolean isAnchor(X509Certificate certificate, List<X509Certificate> anchors) {
+    byte[] key = encodedKey(certificate);
     for (X509Certificate anchor : anchors) {
-      if (anchor.getSubjectX500Principal().equals(certificate.getSubjectX500Principal())
-          && Arrays.equals(anchor.getPublicKey().getEncoded(), certificate.getPublicKey().getEncoded())) {
+      if (key != null
+          && anchor.getSubjectX500Principal().equals(certificate.getSubjectX500Principal())
+          && Arrays.equals(key, encodedKey(anchor))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static byte @Nullable [] encodedKey(X509Certificate certificate) {
+    try {
+      return certificate.getPublicKey().getEncoded();
+    } catch (RuntimeException e) { // a provider that could not decode the key may hand out none
+      return null;
+    }
   }
 
   /** Whether {@code child} names {@code parent} as its issuer and carries a signature that verifies with its key. */

@@ -3,9 +3,6 @@ package io.tlsprobe.report;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.wire.Bytes;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,23 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.DSAParameter;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.OtherName;
-import org.bouncycastle.asn1.pkcs.RSAPublicKey;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.sec.SECNamedCurves;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X962Parameters;
-import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facts of one X.509 certificate in a chain, as a test asserts on them.
@@ -93,6 +74,19 @@ public record CertificateInfo(
     boolean selfSigned,
     Bytes der) {
 
+  /** The RFC 5280 names of the KeyUsage bits, in bit order. */
+  private static final List<String> KEY_USAGE_NAMES =
+      List.of(
+          "digitalSignature",
+          "nonRepudiation",
+          "keyEncipherment",
+          "dataEncipherment",
+          "keyAgreement",
+          "keyCertSign",
+          "cRLSign",
+          "encipherOnly",
+          "decipherOnly");
+
   public CertificateInfo {
     requireNonNull(subject, "subject");
     requireNonNull(issuer, "issuer");
@@ -120,11 +114,12 @@ public record CertificateInfo(
   public static CertificateInfo of(X509Certificate certificate) {
     requireNonNull(certificate, "certificate");
     byte[] der = encoded(certificate);
-    KeyFacts key = KeyFacts.of(certificate, der);
+    org.bouncycastle.asn1.x509.@Nullable Certificate parsed = CertificateDecoder.parse(der);
+    CertificateDecoder.KeyFacts key = CertificateDecoder.KeyFacts.of(certificate, parsed);
     return new CertificateInfo(
         certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
         certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
-        subjectAlternativeNames(der),
+        CertificateDecoder.subjectAlternativeNames(parsed),
         certificate.getSerialNumber().toString(16),
         certificate.getNotBefore().toInstant(),
         certificate.getNotAfter().toInstant(),
@@ -139,24 +134,12 @@ public record CertificateInfo(
         Bytes.of(der));
   }
 
-  /** The RFC 5280 names of the KeyUsage bits, in bit order. */
-  private static final List<String> KEY_USAGE_NAMES =
-      List.of(
-          "digitalSignature",
-          "nonRepudiation",
-          "keyEncipherment",
-          "dataEncipherment",
-          "keyAgreement",
-          "keyCertSign",
-          "cRLSign",
-          "encipherOnly",
-          "decipherOnly");
-
   private static byte[] encoded(X509Certificate certificate) {
     try {
       return certificate.getEncoded();
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("certificate has no DER encoding: " + certificate.getSubjectX500Principal(), e);
+      throw new IllegalArgumentException(
+          "certificate has no DER encoding: " + certificate.getSubjectX500Principal(), e);
     }
   }
 
@@ -190,197 +173,6 @@ public record CertificateInfo(
       return true;
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
-    }
-  }
-
-  /** RFC 5280 §4.2.1.6 {@code GeneralNames} of the subjectAltName extension, rendered in certificate order. */
-  private static List<String> subjectAlternativeNames(byte[] der) {
-    List<String> names = new ArrayList<>();
-    try {
-      GeneralNames sans =
-          GeneralNames.fromExtensions(
-              org.bouncycastle.asn1.x509.Certificate.getInstance(der).getTBSCertificate().getExtensions(),
-              Extension.subjectAlternativeName);
-      if (sans != null) {
-        for (GeneralName name : sans.getNames()) {
-          names.add(render(name));
-        }
-      }
-    } catch (RuntimeException e) {
-      return List.of(); // an undecodable extension: no SANs rather than no report
-    }
-    return names;
-  }
-
-  private static String render(GeneralName name) {
-    ASN1Encodable value = name.getName();
-    return switch (name.getTagNo()) {
-      case GeneralName.otherName -> otherName(OtherName.getInstance(value));
-      case GeneralName.rfc822Name -> "email:" + ((ASN1String) value).getString();
-      case GeneralName.dNSName -> "DNS:" + ((ASN1String) value).getString();
-      case GeneralName.directoryName ->
-          "dirName:" + new X500Principal(encoded(X500Name.getInstance(value))).getName(X500Principal.RFC2253);
-      case GeneralName.uniformResourceIdentifier -> "URI:" + ((ASN1String) value).getString();
-      case GeneralName.iPAddress -> "IP:" + ipAddress(ASN1OctetString.getInstance(value).getOctets());
-      case GeneralName.registeredID -> "RID:" + ASN1ObjectIdentifier.getInstance(value).getId();
-      case GeneralName.x400Address -> "x400Address:" + hex(value);
-      default -> "ediPartyName:" + hex(value);
-    };
-  }
-
-  private static String otherName(OtherName name) {
-    ASN1Encodable value = name.getValue();
-    if (value instanceof ASN1TaggedObject tagged) {
-      value = tagged.getBaseObject();
-    }
-    return "otherName:"
-        + name.getTypeID().getId()
-        + (value instanceof ASN1String string ? ":" + string.getString() : "");
-  }
-
-  private static byte[] encoded(ASN1Encodable value) {
-    try {
-      return value.toASN1Primitive().getEncoded();
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("cannot encode " + value, e);
-    }
-  }
-
-  private static String hex(ASN1Encodable value) {
-    return HexFormat.of().formatHex(encoded(value));
-  }
-
-  /** IPv4 dotted quad; IPv6 in RFC 5952 form; an address with a mask (8 or 32 octets) as address/mask. */
-  private static String ipAddress(byte[] octets) {
-    return switch (octets.length) {
-      case 4, 16 -> address(octets);
-      case 8, 32 -> address(java.util.Arrays.copyOf(octets, octets.length / 2))
-          + "/" + address(java.util.Arrays.copyOfRange(octets, octets.length / 2, octets.length));
-      default -> "#" + HexFormat.of().formatHex(octets);
-    };
-  }
-
-  private static String address(byte[] octets) {
-    if (octets.length == 4) {
-      try {
-        return InetAddress.getByAddress(octets).getHostAddress();
-      } catch (UnknownHostException e) {
-        throw new IllegalStateException("4 octets are always an address", e);
-      }
-    }
-    return ipv6(octets);
-  }
-
-  /** RFC 5952 §4: lower-case hex, no leading zeros, the first longest run of two or more zero groups as "::". */
-  private static String ipv6(byte[] octets) {
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((octets[2 * i] & 0xff) << 8) | (octets[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = Math.max(j, i + 1);
-    }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        text.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
-      }
-      text.append(Integer.toHexString(groups[i]));
-    }
-    return text.toString();
-  }
-
-  /** The public key facts of RFC 5280 §4.1.2.7 subjectPublicKeyInfo. */
-  private record KeyFacts(String type, int bits, Optional<String> curve) {
-
-    private static final String RSA = "1.2.840.113549.1.1.1";
-    private static final String RSASSA_PSS = "1.2.840.113549.1.1.10";
-    private static final String EC = "1.2.840.10045.2.1";
-    private static final String DSA = "1.2.840.10040.4.1";
-    private static final String X25519 = "1.3.101.110";
-    private static final String X448 = "1.3.101.111";
-    private static final String ED25519 = "1.3.101.112";
-    private static final String ED448 = "1.3.101.113";
-
-    static KeyFacts of(X509Certificate certificate, byte[] der) {
-      try {
-        SubjectPublicKeyInfo info =
-            org.bouncycastle.asn1.x509.Certificate.getInstance(der).getSubjectPublicKeyInfo();
-        ASN1Encodable parameters = info.getAlgorithm().getParameters();
-        return switch (info.getAlgorithm().getAlgorithm().getId()) {
-          case RSA -> new KeyFacts("RSA", rsaBits(info), Optional.empty());
-          case RSASSA_PSS -> new KeyFacts("RSASSA-PSS", rsaBits(info), Optional.empty());
-          case EC -> ec(X962Parameters.getInstance(parameters));
-          case DSA -> new KeyFacts("DSA", parameters == null ? 0 : bits(DSAParameter.getInstance(parameters).getP()),
-              Optional.empty());
-          case X25519 -> new KeyFacts("X25519", 255, Optional.empty());
-          case X448 -> new KeyFacts("X448", 448, Optional.empty());
-          case ED25519 -> new KeyFacts("Ed25519", 255, Optional.empty());
-          case ED448 -> new KeyFacts("Ed448", 448, Optional.empty());
-          default -> unknown(certificate, info.getAlgorithm().getAlgorithm().getId());
-        };
-      } catch (RuntimeException e) {
-        return unknown(certificate, "unknown");
-      }
-    }
-
-    private static int rsaBits(SubjectPublicKeyInfo info) {
-      try {
-        return bits(RSAPublicKey.getInstance(info.parsePublicKey()).getModulus());
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("undecodable RSA key", e);
-      }
-    }
-
-    private static int bits(BigInteger value) {
-      return value.bitLength();
-    }
-
-    /** RFC 5480 §2.1.1: a named curve (by OID), implicitCA, or explicit parameters (no name). */
-    private static KeyFacts ec(X962Parameters parameters) {
-      if (parameters.isNamedCurve()) {
-        ASN1ObjectIdentifier oid = ASN1ObjectIdentifier.getInstance(parameters.getParameters());
-        X9ECParameters curve = ECNamedCurveTable.getByOID(oid);
-        return new KeyFacts("EC", curve == null ? 0 : curve.getCurve().getFieldSize(), Optional.of(curveName(oid)));
-      }
-      if (parameters.isImplicitlyCA()) {
-        return new KeyFacts("EC", 0, Optional.empty());
-      }
-      X9ECParameters explicit = X9ECParameters.getInstance(parameters.getParameters());
-      return new KeyFacts("EC", explicit.getCurve().getFieldSize(), Optional.empty());
-    }
-
-    /** The SEC 2 name when there is one ({@code secp256r1}, not X9.62's {@code prime256v1}), else any known name. */
-    private static String curveName(ASN1ObjectIdentifier oid) {
-      String sec = SECNamedCurves.getName(oid);
-      if (sec != null) {
-        return sec;
-      }
-      String other = ECNamedCurveTable.getName(oid);
-      return other != null ? other : oid.getId();
-    }
-
-    private static KeyFacts unknown(X509Certificate certificate, String fallback) {
-      try {
-        return new KeyFacts(certificate.getPublicKey().getAlgorithm(), 0, Optional.empty());
-      } catch (RuntimeException e) {
-        return new KeyFacts(fallback, 0, Optional.empty());
-      }
     }
   }
 

@@ -243,7 +243,8 @@ class ChainVerifierTest {
       Instant then = Instant.parse("2020-06-01T00:00:00Z");
       Instant from = Instant.parse("2020-01-01T00:00:00Z");
       Instant until = Instant.parse("2021-01-01T00:00:00Z");
-      HeldCertificate oldRoot = TestCertificates.certificate().subject("CN=Old Root").ca().validity(from, until).build();
+      HeldCertificate oldRoot =
+          TestCertificates.certificate().subject("CN=Old Root").ca().validity(from, until).build();
       HeldCertificate oldLeaf =
           TestCertificates.certificate().dns("localhost").validity(from, until).issuedBy(oldRoot).build();
 
@@ -442,7 +443,8 @@ class ChainVerifierTest {
       assertThat(verification.problems())
           .containsExactly(
               new Problem(
-                  Kind.HOSTNAME_MISMATCH, "CN=wildcard is not valid for a.b.example.com: DNS SANs [DNS:*.example.com]"));
+                  Kind.HOSTNAME_MISMATCH,
+                  "CN=wildcard is not valid for a.b.example.com: DNS SANs [DNS:*.example.com]"));
     }
 
     @Test
@@ -495,7 +497,8 @@ class ChainVerifierTest {
 
       // then
       assertThat(verification.problems())
-          .containsExactly(new Problem(Kind.HOSTNAME_MISMATCH, "CN=localhost is not valid for 127.0.0.1: it has no IP SAN"));
+          .containsExactly(
+              new Problem(Kind.HOSTNAME_MISMATCH, "CN=localhost is not valid for 127.0.0.1: it has no IP SAN"));
     }
 
     @Test

@@ -80,7 +80,10 @@ class CertificateInfoTest {
 
     @Test
     void describesP384KeyByFieldSize() {
-      CertificateInfo info = CertificateInfo.of(TestCertificates.certificate().key(KeyType.EC_P384).build().certificate());
+      X509Certificate certificate = TestCertificates.certificate().key(KeyType.EC_P384).build().certificate();
+
+      CertificateInfo info = CertificateInfo.of(certificate);
+
 
       assertThat(info.keyBits()).isEqualTo(384);
       assertThat(info.curve()).contains("secp384r1");
@@ -89,7 +92,10 @@ class CertificateInfoTest {
 
     @Test
     void describesEd25519KeyAs255Bits() {
-      CertificateInfo info = CertificateInfo.of(TestCertificates.certificate().key(KeyType.ED25519).build().certificate());
+      X509Certificate certificate = TestCertificates.certificate().key(KeyType.ED25519).build().certificate();
+
+      CertificateInfo info = CertificateInfo.of(certificate);
+
 
       assertThat(info.keyType()).isEqualTo("Ed25519");
       assertThat(info.keyBits()).isEqualTo(255);
@@ -358,7 +364,8 @@ class CertificateInfoTest {
       CertificateInfo info = CertificateInfo.of(leaf.certificate());
       String text = run(openssl, "x509", "-in", file.toString(), "-noout", "-text");
       String names =
-          run(openssl, "x509", "-in", file.toString(), "-noout", "-subject", "-issuer", "-serial", "-nameopt", "RFC2253");
+          run(openssl, "x509", "-in", file.toString(), "-noout", "-subject", "-issuer", "-serial",
+              "-nameopt", "RFC2253");
       String fingerprint = run(openssl, "x509", "-in", file.toString(), "-noout", "-fingerprint", "-sha256");
 
       // then
@@ -366,7 +373,8 @@ class CertificateInfoTest {
       assertThat(info.issuer()).isEqualTo(field(names, "issuer="));
       assertThat(new BigInteger(info.serialNumber(), 16)).isEqualTo(new BigInteger(field(names, "serial="), 16));
       assertThat(info.sha256Fingerprint())
-          .isEqualTo(fingerprint.substring(fingerprint.indexOf('=') + 1).strip().replace(":", "").toLowerCase(Locale.ROOT));
+          .isEqualTo(
+              fingerprint.substring(fingerprint.indexOf('=') + 1).strip().replace(":", "").toLowerCase(Locale.ROOT));
       assertThat(info.signatureAlgorithm())
           .isEqualTo(OPENSSL_SIGNATURE_NAMES.get(field(text, "Signature Algorithm:")));
       Matcher bits = Pattern.compile("Public-Key: \\((\\d+) bit\\)").matcher(text);

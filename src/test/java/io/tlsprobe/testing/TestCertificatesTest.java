@@ -52,7 +52,8 @@ class TestCertificatesTest {
     HeldCertificate leaf = TestCertificates.certificate().subject("CN=leaf").issuedBy(intermediate).build();
 
     // then
-    assertThat(leaf.certificate().getIssuerX500Principal()).isEqualTo(intermediate.certificate().getSubjectX500Principal());
+    assertThat(leaf.certificate().getIssuerX500Principal())
+        .isEqualTo(intermediate.certificate().getSubjectX500Principal());
     leaf.certificate().verify(intermediate.keyPair().getPublic()); // throws when not
   }
 
@@ -137,7 +138,8 @@ class TestCertificatesTest {
 
     // when
     ProcessResult fromCertificate =
-        Interop.run(Duration.ofSeconds(30), openssl.toString(), "x509", "-in", certificate.toString(), "-noout", "-pubkey");
+        Interop.run(
+            Duration.ofSeconds(30), openssl.toString(), "x509", "-in", certificate.toString(), "-noout", "-pubkey");
     ProcessResult fromKey =
         Interop.run(Duration.ofSeconds(30), openssl.toString(), "pkey", "-in", key.toString(), "-pubout");
 
