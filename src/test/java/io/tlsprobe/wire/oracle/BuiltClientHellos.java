@@ -14,6 +14,7 @@ import io.tlsprobe.wire.EncryptedClientHelloExtension;
 import io.tlsprobe.wire.ExtendedMasterSecretExtension;
 import io.tlsprobe.wire.ExtensionTypes;
 import io.tlsprobe.wire.HeartbeatExtension;
+import io.tlsprobe.wire.KeyShareExtension;
 import io.tlsprobe.wire.MaxFragmentLengthExtension;
 import io.tlsprobe.wire.PaddingExtension;
 import io.tlsprobe.wire.PostHandshakeAuthExtension;
@@ -23,6 +24,7 @@ import io.tlsprobe.wire.PskKeyExchangeModesExtension;
 import io.tlsprobe.wire.RawExtension;
 import io.tlsprobe.wire.RecordSizeLimitExtension;
 import io.tlsprobe.wire.RenegotiationInfoExtension;
+import io.tlsprobe.wire.ServerNameExtension;
 import io.tlsprobe.wire.SessionTicketExtension;
 import io.tlsprobe.wire.SignatureAlgorithmsExtension;
 import io.tlsprobe.wire.SignedCertificateTimestampExtension;
@@ -130,6 +132,13 @@ final class BuiltClientHellos {
         .extension(new SignedCertificateTimestampExtension(List.of())), 0x0301);
     add(cases, "the ECH inner marker", b(seeds).cipherSuites(0x1301).supportedVersions(0x0304)
         .extension(EncryptedClientHelloExtension.inner()), 0x0301);
+    add(cases, "an empty key_share, two server names, and zero-length padding", b(seeds).cipherSuites(0x1301)
+        .extension(new ServerNameExtension(List.of(
+            new ServerNameExtension.ServerName(ServerNameExtension.HOST_NAME, Bytes.ofHex("612e6578616d706c65")),
+            new ServerNameExtension.ServerName(ServerNameExtension.HOST_NAME, Bytes.ofHex("622e6578616d706c65")))))
+        .supportedVersions(0x0304).supportedGroups(0x001d)
+        .extension(KeyShareExtension.client(List.of()))
+        .extension(new PaddingExtension(0)), 0x0301);
     cases.add(split(b(seeds).cipherSuites(0x1301, 0xc02f).serverName("split.example").supportedGroups(0x001d)
         .signatureAlgorithms(0x0403).build(), FIRST_PORT + cases.size()));
     ClientHello big = b(seeds).cipherSuites(0x1301).serverName("big.example")

@@ -9,7 +9,12 @@ import io.tlsprobe.wire.RenegotiationInfoExtension;
 import io.tlsprobe.wire.StatusRequestExtension;
 import io.tlsprobe.wire.TlsRecord;
 import java.security.GeneralSecurityException;
+import java.math.BigInteger;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +27,8 @@ import java.util.List;
  * }</pre>
  */
 final class ClientFlights {
+  /** The host name our hellos send (a name with dots, so servers treat it as SNI). */
+  static final String SERVER_NAME = "oracle.tlsprobe.test";
   static final int X25519 = 0x001d;
   static final int SECP256R1 = 0x0017;
   static final int SECP384R1 = 0x0018;
@@ -35,7 +42,7 @@ final class ClientFlights {
   static ClientHelloBuilder tls12(int... suites) {
     return ClientHello.builder()
         .cipherSuites(suites)
-        .serverName("oracle.tlsprobe.test")
+        .serverName(SERVER_NAME)
         .supportedGroups(X25519, SECP256R1, SECP384R1, FFDHE2048)
         .ecPointFormats(0)
         .signatureAlgorithms(SIGNATURE_SCHEMES.stream().mapToInt(Integer::intValue).toArray())
@@ -55,7 +62,7 @@ final class ClientFlights {
     return ClientHello.builder()
         .sessionId(Bytes.of(new byte[32]))
         .cipherSuites(0x1301, 0x1302, 0x1303)
-        .serverName("oracle.tlsprobe.test")
+        .serverName(SERVER_NAME)
         .supportedGroups(groups)
         .signatureAlgorithms(SIGNATURE_SCHEMES.stream().mapToInt(Integer::intValue).toArray())
         .supportedVersions(0x0304)
@@ -66,6 +73,35 @@ final class ClientFlights {
   /** The hello in one handshake record of version 0x0301, as most clients send it. */
   static byte[] records(ClientHello hello) {
     return TlsRecord.wrapHandshake(hello.encode(), 0x0301);
+  }
+
+  /** {@code n} bytes from a fresh {@link SecureRandom}. */
+  static Bytes randomBytes(int n) {
+    byte[] out = new byte[n];
+    new SecureRandom().nextBytes(out);
+    return Bytes.of(out);
+  }
+
+  /** A fresh P-256 public key as an uncompressed point: 04, then x and y, 32 bytes each. */
+  static Bytes p256PublicKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      ECPoint w = ((ECPublicKey) generator.generateKeyPair().getPublic()).getW();
+      byte[] point = new byte[65];
+      point[0] = 4;
+      copyUnsigned(w.getAffineX(), point, 1);
+      copyUnsigned(w.getAffineY(), point, 33);
+      return Bytes.of(point);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK has no P-256", e);
+    }
+  }
+
+  private static void copyUnsigned(BigInteger value, byte[] into, int at) {
+    byte[] raw = value.toByteArray(); // big-endian, maybe with a leading sign byte, maybe shorter than 32
+    int length = Math.min(raw.length, 32);
+    System.arraycopy(raw, raw.length - length, into, at + 32 - length, length);
   }
 
   /** A fresh x25519 public key, the 32 raw bytes (the tail of its X.509 SubjectPublicKeyInfo encoding). */

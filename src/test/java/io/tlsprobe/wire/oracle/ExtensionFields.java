@@ -114,9 +114,7 @@ final class ExtensionFields {
       alps.protocols().forEach(p -> f.add(X + "_alps_alpn_str_len", p.length()));
       alps.protocolNames().forEach(p -> f.add(X + "_alps_alpn_str", p));
     } else if (e instanceof PaddingExtension padding) {
-      if (padding.length() > 0) {
-        f.add(X + "_padding_data", colonHex(Bytes.of(new byte[padding.length()])));
-      }
+      f.add(X + "_padding_data", colonHex(Bytes.of(new byte[padding.length()])));
     } else if (e instanceof CompressCertificateExtension cc) {
       f.add("tls.compress_certificate.algorithms_length", 2 * cc.algorithms().size())
           .addAll("tls.compress_certificate.algorithm", cc.algorithms(), String::valueOf);

@@ -27,23 +27,34 @@ import java.util.Optional;
  * way RFC 5246 lays them out.
  *
  * <pre>{@code
- * MessageFields.of(serverHello, Optional.empty()).toMap().get("tls.handshake.ciphersuite"); // [0xc02f]
+ * MessageFields.of(serverHello, MessageFields.Context.FIRST).toMap().get("tls.handshake.ciphersuite"); // [0xc02f]
  * }</pre>
  */
 final class MessageFields {
   private static final String H = "tls.handshake.";
+  private static final int TLS12 = 0x0303;
   private static final int TLS13 = 0x0304;
 
   private MessageFields() {}
 
   /**
-   * The fields of {@code message}; {@code cipherSuite} is the suite the ServerHello chose, which says how to read a
-   * ServerKeyExchange.
+   * What tshark knows of the conversation when it reaches a message, which changes how it shows it.
+   *
+   * @param serverHello the ServerHello before the message, whose suite and version say how to read a
+   *     ServerKeyExchange
+   * @param tls13Negotiated whether a ServerHello or HelloRetryRequest selecting TLS 1.3 came before (tshark then
+   *     stops splitting a hello's random into time and bytes)
    */
-  static FieldMap of(HandshakeMessage message, Optional<Integer> cipherSuite) {
+  record Context(Optional<ServerHello> serverHello, boolean tls13Negotiated) {
+    /** Nothing seen yet. */
+    static final Context FIRST = new Context(Optional.empty(), false);
+  }
+
+  /** The fields of {@code message}, seen in {@code context}. */
+  static FieldMap of(HandshakeMessage message, Context context) {
     FieldMap f = new FieldMap().add(H + "type", message.type()).add(H + "length", message.encodeBody().length);
     if (message instanceof ClientHello hello) {
-      clientHello(f, hello);
+      clientHello(f, hello, !context.tls13Negotiated());
     } else if (message instanceof ServerHello hello) {
       serverHello(f, hello);
     } else if (message instanceof CertificateMessage certificate && !certificate.tls13()) {
@@ -52,7 +63,7 @@ final class MessageFields {
         f.add(H + "certificate_length", der.length()).add(H + "certificate", colonHex(der));
       }
     } else if (message instanceof ServerKeyExchange ske) {
-      serverKeyExchange(f, ske, cipherSuite.orElseThrow(
+      serverKeyExchange(f, ske, context.serverHello().orElseThrow(
           () -> new IllegalStateException("a ServerKeyExchange without a ServerHello before it")));
     } else if (message instanceof CertificateStatus status) {
       f.add(H + "extensions_status_request_type", status.statusType())
@@ -67,8 +78,8 @@ final class MessageFields {
    * Fields in tshark's order: version, random (and its time/bytes split), session id, suites, compression
    * methods, extensions, then JA3.
    */
-  private static void clientHello(FieldMap f, ClientHello hello) {
-    hello(f, hello.legacyVersion(), hello.random(), hello.sessionId(), true);
+  private static void clientHello(FieldMap f, ClientHello hello, boolean splitRandom) {
+    hello(f, hello.legacyVersion(), hello.random(), hello.sessionId(), splitRandom);
     f.add(H + "cipher_suites_length", 2 * hello.cipherSuites().size())
         .addAll(H + "ciphersuite", hello.cipherSuites(), FieldMap::hex4)
         .add(H + "comp_methods_length", hello.compressionMethods().size())
@@ -109,9 +120,10 @@ final class MessageFields {
   /*
    * RFC 5246 7.4.3 (with RFC 8422 5.4 for ECDHE): the parameters, then
    * struct { SignatureAndHashAlgorithm algorithm; opaque signature<0..2^16-1>; } digitally-signed.
+   * Before TLS 1.2 (RFC 4346 7.4.3) the signature has no algorithm: just opaque signature<0..2^16-1>.
    */
-  private static void serverKeyExchange(FieldMap f, ServerKeyExchange ske, int cipherSuite) {
-    String kx = CipherSuite.of(cipherSuite).keyExchange();
+  private static void serverKeyExchange(FieldMap f, ServerKeyExchange ske, ServerHello hello) {
+    String kx = CipherSuite.of(hello.cipherSuite()).keyExchange();
     Bytes signature;
     if (kx.equals("ECDHE")) {
       EcdheParams ecdhe = ske.ecdhe().orElseThrow(() -> new AssertionError("ECDHE suite, SKE not ECDHE: " + ske));
@@ -129,11 +141,14 @@ final class MessageFields {
     } else {
       throw new IllegalArgumentException("no tshark fields known for a " + kx + " ServerKeyExchange");
     }
-    if (signature.length() >= 4) {
-      int scheme = (signature.get(0) << 8) | signature.get(1);
-      ExtensionFields.signatureScheme(f, List.of(scheme));
-      f.add(H + "sig_len", (signature.get(2) << 8) | signature.get(3))
-          .add(H + "sig", colonHex(Bytes.of(signature.toArray(), 4, signature.length() - 4)));
+    int at = 0;
+    if (hello.selectedVersion() >= TLS12 && signature.length() >= 2) {
+      ExtensionFields.signatureScheme(f, List.of((signature.get(0) << 8) | signature.get(1)));
+      at = 2;
+    }
+    if (signature.length() >= at + 2) {
+      f.add(H + "sig_len", (signature.get(at) << 8) | signature.get(at + 1))
+          .add(H + "sig", colonHex(Bytes.of(signature.toArray(), at + 2, signature.length() - at - 2)));
     }
   }
 }

@@ -1,8 +1,11 @@
 package io.tlsprobe.wire.oracle;
 
-import static java.util.Objects.requireNonNull;
-
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.wire.Decoded;
+import io.tlsprobe.wire.ServerHelloDone;
+import io.tlsprobe.wire.TlsDecodeException;
+import io.tlsprobe.wire.TlsDecoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (OpensslServer server = OpensslServer.start(openssl, dir, "-cert", cert, "-key", key, "-tls1_2")) {
- *   byte[] flight = server.exchange(clientHelloRecords);
+ *   List<byte[]> responses = server.converse(List.of(clientHelloRecords));
  * }
  * }</pre>
  */
@@ -34,7 +37,7 @@ final class OpensslServer implements AutoCloseable {
   static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   /** The most bytes read from the server in one exchange. */
   static final int MAX_FLIGHT = 1 << 18;
-  /** The longest one exchange may take. */
+  /** The longest one conversation may take. */
   static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(10);
   /** How long the server must stay silent, once it has said something, for its flight to count as complete. */
   static final Duration QUIET = Duration.ofMillis(400);
@@ -65,7 +68,12 @@ final class OpensslServer implements AutoCloseable {
           .redirectOutput(log.toFile())
           .start();
       OpensslServer server = new OpensslServer(process, port, log, List.copyOf(command));
-      server.awaitAccepting();
+      try {
+        server.awaitAccepting();
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        throw e;
+      }
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
@@ -83,7 +91,6 @@ final class OpensslServer implements AutoCloseable {
       }
       sleep(20);
     }
-    close();
     throw new IllegalStateException("s_server did not accept within " + START_TIMEOUT + ": " + this);
   }
 
@@ -93,43 +100,72 @@ final class OpensslServer implements AutoCloseable {
   }
 
   /**
-   * Connects, sends {@code clientFlight}, and returns what the server sent back until it closed the connection,
-   * fell silent for {@link #QUIET} after its first byte, sent {@link #MAX_FLIGHT} bytes, or
-   * {@link #EXCHANGE_TIMEOUT} passed: whichever comes first.
+   * Connects and, for each of {@code clientFlights} in turn, sends it and reads what the server sends back; returns
+   * one response per flight sent (fewer when the server closes early). A response ends when the server closes the
+   * connection, when what arrived so far ends a flight (a ServerHelloDone or an alert), when the server falls
+   * silent for {@link #QUIET} after its first byte, after {@link #MAX_FLIGHT} bytes, or when
+   * {@link #EXCHANGE_TIMEOUT} (for the whole conversation) has passed: whichever comes first.
    */
-  byte[] exchange(byte[] clientFlight) {
-    requireNonNull(clientFlight, "clientFlight");
+  List<byte[]> converse(List<byte[]> clientFlights) {
     long deadline = System.nanoTime() + EXCHANGE_TIMEOUT.toNanos();
+    List<byte[]> responses = new ArrayList<>();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
           (int) EXCHANGE_TIMEOUT.toMillis());
-      socket.getOutputStream().write(clientFlight);
-      socket.getOutputStream().flush();
-      InputStream in = socket.getInputStream();
-      java.io.ByteArrayOutputStream flight = new java.io.ByteArrayOutputStream();
-      byte[] buffer = new byte[16384];
-      while (flight.size() < MAX_FLIGHT) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
+      for (byte[] flight : clientFlights) {
+        socket.getOutputStream().write(flight);
+        socket.getOutputStream().flush();
+        Response response = read(socket, deadline);
+        responses.add(response.bytes());
+        if (response.closed()) {
           break;
         }
-        socket.setSoTimeout((int) (flight.size() == 0 ? left : Math.min(left, QUIET.toMillis())));
-        int n;
-        try {
-          n = in.read(buffer, 0, Math.min(buffer.length, MAX_FLIGHT - flight.size()));
-        } catch (SocketTimeoutException e) {
-          break;
-        } catch (IOException e) {
-          break; // a reset after the server's alert: keep what arrived
-        }
-        if (n < 0) {
-          break;
-        }
-        flight.write(buffer, 0, n);
       }
-      return flight.toByteArray();
+      return responses;
     } catch (IOException e) {
-      throw new UncheckedIOException("exchange with " + this + " failed", e);
+      throw new UncheckedIOException("conversation with " + this + " failed", e);
+    }
+  }
+
+  private record Response(byte[] bytes, boolean closed) {}
+
+  private static Response read(Socket socket, long deadline) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16384];
+    while (flight.size() < MAX_FLIGHT) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        break;
+      }
+      socket.setSoTimeout((int) (flight.size() == 0 ? left : Math.min(left, QUIET.toMillis())));
+      int n;
+      try {
+        n = in.read(buffer, 0, Math.min(buffer.length, MAX_FLIGHT - flight.size()));
+      } catch (SocketTimeoutException e) {
+        break;
+      } catch (IOException e) {
+        return new Response(flight.toByteArray(), true); // a reset after the server's alert: keep what arrived
+      }
+      if (n < 0) {
+        return new Response(flight.toByteArray(), true);
+      }
+      flight.write(buffer, 0, n);
+      if (endsFlight(flight.toByteArray())) {
+        break;
+      }
+    }
+    return new Response(flight.toByteArray(), false);
+  }
+
+  /** Whether the bytes so far end with a ServerHelloDone or hold an alert: the server waits or hangs up next. */
+  private static boolean endsFlight(byte[] bytes) {
+    try {
+      Decoded soFar = TlsDecoder.decodePartial(bytes);
+      return soFar.trailing().isEmpty()
+          && (soFar.first(ServerHelloDone.class).isPresent() || !soFar.alerts().isEmpty());
+    } catch (TlsDecodeException e) {
+      return false; // not ours to judge here: the test decodes the whole flight and reports
     }
   }
 
