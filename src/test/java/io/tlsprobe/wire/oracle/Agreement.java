@@ -2,12 +2,15 @@ package io.tlsprobe.wire.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.wire.Decoded;
+import io.tlsprobe.wire.HandshakeMessage;
+import io.tlsprobe.wire.ServerHello;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,11 +61,11 @@ final class Agreement {
       List<String> tshark = expected.getOrDefault(name, List.of());
       List<String> codec = actual.getOrDefault(name, List.of());
       if (!expected.containsKey(name)) {
-        disagreements.add(name + ": tshark printed nothing, codec " + codec);
+        disagreements.add(name + ": tshark printed nothing, codec " + shorten(codec));
       } else if (!actual.containsKey(name)) {
-        disagreements.add(name + ": tshark " + tshark + ", codec has no such field (teach the test)");
+        disagreements.add(name + ": tshark " + shorten(tshark) + ", codec has no such field (teach the test)");
       } else if (!tshark.equals(codec)) {
-        disagreements.add(name + ": tshark " + tshark + ", codec " + codec);
+        disagreements.add(name + ": tshark " + shorten(tshark) + ", codec " + shorten(codec));
       } else {
         compared++;
         comparedValues += tshark.size();
@@ -75,6 +78,14 @@ final class Agreement {
         .isEmpty();
     fields.addAndGet(compared);
     values.addAndGet(comparedValues);
+  }
+
+  /** The values, each cut to 200 characters (with its full length), so a failure stays readable. */
+  private static String shorten(List<String> values) {
+    return values.stream()
+        .map(v -> v.length() <= 200 ? v : v.substring(0, 200) + "…(" + v.length() + " characters)")
+        .toList()
+        .toString();
   }
 
   /** {@link #assertSame} for a handshake message, counted as a message. */
@@ -95,11 +106,33 @@ final class Agreement {
     values.addAndGet(n);
   }
 
-  /** Field names tshark printed across {@code pdus}, sorted, for diagnostics. */
-  static Set<String> fieldNames(List<TsharkPdu> pdus) {
-    Set<String> names = new TreeSet<>();
-    pdus.forEach(p -> names.addAll(p.fields().keySet()));
-    return names;
+  /**
+   * Every record and every handshake message of one direction of a conversation: tshark found as many as we did,
+   * of the same types in the same order, each with the same fields. {@code tls13} says whether the server's first
+   * (retry or real) ServerHello chose TLS 1.3, which changes how tshark shows later records and hellos.
+   */
+  void assertDirectionAgrees(String direction, Decoded ours, Dissection dissection, int port, boolean tls13) {
+    List<FieldMap> ourRecords = RecordFields.of(ours, tls13);
+    List<TsharkPdu> tsharkRecords = dissection.recordsFrom(port);
+    assertThat(tsharkRecords).as("%s records: tshark found %d, the codec %d", direction, tsharkRecords.size(),
+        ourRecords.size()).hasSize(ourRecords.size());
+    for (int i = 0; i < ourRecords.size(); i++) {
+      assertSameRecord(direction + " record " + i, tsharkRecords.get(i), ourRecords.get(i));
+    }
+    List<TsharkPdu> tsharkMessages = dissection.messagesFrom(port);
+    assertThat(tsharkMessages.stream().map(TsharkPdu::handshakeType).toList())
+        .as("%s handshake types, tshark's (expected) against the codec's", direction)
+        .isEqualTo(ours.messages().stream().map(HandshakeMessage::type).toList());
+    Optional<ServerHello> serverHello = Optional.empty();
+    for (int i = 0; i < tsharkMessages.size(); i++) {
+      HandshakeMessage message = ours.messages().get(i);
+      if (message instanceof ServerHello hello) {
+        serverHello = Optional.of(hello);
+      }
+      MessageFields.Context context = new MessageFields.Context(serverHello, tls13 && i > 0);
+      assertSameMessage(direction + " " + message.getClass().getSimpleName() + " (message " + i + ")",
+          tsharkMessages.get(i), MessageFields.of(message, context));
+    }
   }
 
   /** {@code label: N messages, R records, M fields (V values) compared}. */

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,6 +62,13 @@ class ServerFlightAgreesWithTsharkTest {
     pki = TestPki.create(openssl, dir);
     runner = new ServerFlightRunner(openssl, tshark, dir, agreement);
     cli = new CliDecodeAgreement(agreement);
+  }
+
+  @AfterEach
+  void killServersLeftRunning() {
+    if (runner != null) {
+      runner.close();
+    }
   }
 
   @AfterAll

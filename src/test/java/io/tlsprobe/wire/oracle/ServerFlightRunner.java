@@ -3,7 +3,6 @@ package io.tlsprobe.wire.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.wire.Decoded;
-import io.tlsprobe.wire.HandshakeMessage;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.TlsDecoder;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Talks to one {@code openssl s_server} per configuration with ClientHellos we built, writes both directions into
@@ -24,7 +23,7 @@ import java.util.Optional;
  *     List.of(ClientFlights.records(hello)));
  * }</pre>
  */
-final class ServerFlightRunner {
+final class ServerFlightRunner implements AutoCloseable {
   /** The client port written into the pcap (the real socket's port does not matter to tshark). */
   static final int CLIENT_PORT = 50000;
 
@@ -34,6 +33,7 @@ final class ServerFlightRunner {
   private final Path tshark;
   private final Path dir;
   private final Agreement agreement;
+  private final List<OpensslServer> live = new ArrayList<>();
   private int conversations;
 
   ServerFlightRunner(Path openssl, Path tshark, Path dir, Agreement agreement) {
@@ -51,10 +51,12 @@ final class ServerFlightRunner {
     List<byte[]> responses;
     int serverPort;
     try (OpensslServer server = OpensslServer.start(openssl, dir, serverOptions.toArray(String[]::new))) {
+      live.add(server);
       serverPort = server.port();
       responses = server.converse(clientFlights);
       assertThat(responses).as("server answered nothing: %s", server).isNotEmpty();
       assertThat(responses.get(0)).as("server answered nothing: %s", server).isNotEmpty();
+      live.remove(server);
     }
     int n = conversations++;
     PcapWriter pcap = new PcapWriter();
@@ -75,41 +77,18 @@ final class ServerFlightRunner {
       ServerFlight flight = new ServerFlight(client, server, dissection, CLIENT_PORT, serverPort, serverFile);
       boolean tls13 = server.all(ServerHello.class).stream().findFirst()
           .map(sh -> sh.selectedVersion() == TLS13).orElse(false);
-      assertDirectionAgrees("client", client, dissection, CLIENT_PORT, tls13);
-      assertDirectionAgrees("server", server, dissection, serverPort, tls13);
+      agreement.assertDirectionAgrees("client", client, dissection, CLIENT_PORT, tls13);
+      agreement.assertDirectionAgrees("server", server, dissection, serverPort, tls13);
       return flight;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /**
-   * Every record and every handshake message of one direction: tshark's fields equal ours. {@code tls13} says
-   * whether the server's first (retry or real) ServerHello chose TLS 1.3, which tshark knows from the second
-   * ClientHello on.
-   */
-  private void assertDirectionAgrees(String direction, Decoded ours, Dissection dissection, int port,
-      boolean tls13) {
-    List<FieldMap> ourRecords = RecordFields.of(ours, tls13);
-    List<TsharkPdu> tsharkRecords = dissection.recordsFrom(port);
-    assertThat(tsharkRecords).as("%s records: tshark found %d, the codec %d", direction, tsharkRecords.size(),
-        ourRecords.size()).hasSize(ourRecords.size());
-    for (int i = 0; i < ourRecords.size(); i++) {
-      agreement.assertSameRecord(direction + " record " + i, tsharkRecords.get(i), ourRecords.get(i));
-    }
-    List<TsharkPdu> tsharkMessages = dissection.messagesFrom(port);
-    assertThat(tsharkMessages.stream().map(TsharkPdu::handshakeType).toList())
-        .as("%s handshake types, tshark's (expected) against the codec's", direction)
-        .isEqualTo(ours.messages().stream().map(HandshakeMessage::type).toList());
-    Optional<ServerHello> serverHello = Optional.empty();
-    for (int i = 0; i < tsharkMessages.size(); i++) {
-      HandshakeMessage message = ours.messages().get(i);
-      if (message instanceof ServerHello hello) {
-        serverHello = Optional.of(hello);
-      }
-      MessageFields.Context context = new MessageFields.Context(serverHello, tls13 && i > 0);
-      agreement.assertSameMessage(direction + " " + message.getClass().getSimpleName() + " (message " + i + ")",
-          tsharkMessages.get(i), MessageFields.of(message, context));
-    }
+  /** Kills any server a failed conversation left running; servers are normally gone when converse returns. */
+  @Override
+  public void close() {
+    live.forEach(OpensslServer::close);
+    live.clear();
   }
 }

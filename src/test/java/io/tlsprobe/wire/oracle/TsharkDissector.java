@@ -43,12 +43,18 @@ final class TsharkDissector {
    * handshake messages across records.
    */
   static Dissection dissect(Path tshark, Path pcap, int serverPort) {
+    return dissect(tshark, pcap, serverPort, serverPort);
+  }
+
+  /** {@link #dissect(Path, Path, int)} with TLS decoded on every server port from {@code first} to {@code last}. */
+  static Dissection dissect(Path tshark, Path pcap, int first, int last) {
+    String ports = first == last ? String.valueOf(first) : first + "-" + last;
     ProcessResult result = Interop.run(TIMEOUT,
         tshark.toString(), "-n", "-r", pcap.toString(),
         "-o", "tcp.desegment_tcp_streams:TRUE",
         "-o", "tls.desegment_ssl_records:TRUE",
         "-o", "tls.desegment_ssl_application_data:TRUE",
-        "-d", "tcp.port==" + serverPort + ",tls",
+        "-d", "tcp.port==" + ports + ",tls",
         "-Y", "tls",
         "-T", "json");
     assertThat(result.succeeded()).as("tshark failed: %s", result).isTrue();
