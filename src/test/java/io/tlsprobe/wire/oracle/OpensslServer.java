@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 final class OpensslServer implements AutoCloseable {
   /** How long s_server may take to say ACCEPT. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  /** How many ports {@link #start} tries. */
+  static final int START_ATTEMPTS = 3;
   /** The most bytes read from the server in one exchange. */
   static final int MAX_FLIGHT = 1 << 18;
   /** The longest one conversation may take. */
@@ -54,8 +56,24 @@ final class OpensslServer implements AutoCloseable {
     this.command = command;
   }
 
-  /** Starts {@code openssl s_server -accept 127.0.0.1:PORT OPTIONS…} and waits (bounded) until it accepts. */
+  /**
+   * Starts {@code openssl s_server -accept 127.0.0.1:PORT OPTIONS…} and waits (bounded) until it accepts. A free
+   * port can be taken by someone else before s_server binds it; when s_server exits at start, it is tried again
+   * on another port, {@value #START_ATTEMPTS} times in all.
+   */
   static OpensslServer start(Path openssl, Path dir, String... options) {
+    IllegalStateException failure = null;
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      try {
+        return startOnce(openssl, dir, options);
+      } catch (ExitedAtStart e) {
+        failure = e;
+      }
+    }
+    throw java.util.Objects.requireNonNull(failure, "failure");
+  }
+
+  private static OpensslServer startOnce(Path openssl, Path dir, String... options) {
     int port = Interop.freeLoopbackPort();
     List<String> command = new ArrayList<>(List.of(openssl.toString(), "s_server",
         "-accept", InetAddress.getLoopbackAddress().getHostAddress() + ":" + port, "-naccept", "1"));
@@ -80,6 +98,15 @@ final class OpensslServer implements AutoCloseable {
     }
   }
 
+  /** s_server ended before it accepted (a bad option, or its port was taken meanwhile). */
+  private static final class ExitedAtStart extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    ExitedAtStart(String message) {
+      super(message);
+    }
+  }
+
   private void awaitAccepting() throws IOException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -87,7 +114,7 @@ final class OpensslServer implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("s_server exited at start: " + this);
+        throw new ExitedAtStart("s_server exited at start: " + this);
       }
       sleep(20);
     }

@@ -2,6 +2,7 @@ package io.tlsprobe.wire.oracle;
 
 import static io.tlsprobe.wire.oracle.ClientFlights.SECP256R1;
 import static io.tlsprobe.wire.oracle.ClientFlights.X25519;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.testing.Interop;
@@ -24,7 +25,9 @@ import io.tlsprobe.wire.SessionTicketExtension;
 import io.tlsprobe.wire.TlsRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +54,9 @@ class ServerFlightAgreesWithTsharkTest {
   private static final int HANDSHAKE_FAILURE = 40;
 
   private final Agreement agreement = new Agreement();
-  private @org.jspecify.annotations.Nullable ServerFlightRunner runner;
-  private @org.jspecify.annotations.Nullable CliDecodeAgreement cli;
-  private @org.jspecify.annotations.Nullable TestPki pki;
+  private @Nullable ServerFlightRunner runner;
+  private @Nullable CliDecodeAgreement cli;
+  private @Nullable TestPki pki;
 
   @BeforeAll
   void makeCertificatesOnce(@TempDir Path dir) {
@@ -323,21 +326,21 @@ class ServerFlightAgreesWithTsharkTest {
   }
 
   private List<String> rsaServer(String... options) {
-    List<String> all = new java.util.ArrayList<>(List.of(
+    List<String> all = new ArrayList<>(List.of(
         "-cert", pki().rsaCert().toString(), "-key", pki().rsaKey().toString()));
     all.addAll(List.of(options));
     return all;
   }
 
   private ServerFlightRunner runner() {
-    return java.util.Objects.requireNonNull(runner, "runner");
+    return requireNonNull(runner, "runner");
   }
 
   private CliDecodeAgreement cli() {
-    return java.util.Objects.requireNonNull(cli, "cli");
+    return requireNonNull(cli, "cli");
   }
 
   private TestPki pki() {
-    return java.util.Objects.requireNonNull(pki, "pki");
+    return requireNonNull(pki, "pki");
   }
 }
