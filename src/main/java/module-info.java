@@ -7,10 +7,13 @@ module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
   requires static info.picocli;
+  requires static org.assertj.core;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.assertj;
+  exports io.tlsprobe.assertj.error;
 
   opens io.tlsprobe.cli to info.picocli;
 }
