@@ -7,7 +7,7 @@ module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
   requires static info.picocli;
-  requires static org.assertj.core;
+  requires static transitive org.assertj.core;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
