@@ -15,8 +15,9 @@ class ShouldBeValidForHostTest {
   @Test
   void statesTheHostAndTheNamesMatched() {
     // given a localhost certificate without its report
-    ErrorMessageFactory factory = ShouldBeValidForHost.shouldBeValidForHost(Fixtures.leaf(), "example.com","
-        + " "[DNS:localhost, IP:127.0.0.1]", null);
+    ErrorMessageFactory factory =
+        ShouldBeValidForHost.shouldBeValidForHost(
+            Fixtures.leaf(), "example.com", "[DNS:localhost, IP:127.0.0.1]", null);
 
     // when
     String text = factory.create(new TextDescription("Test"), STANDARD_REPRESENTATION);
@@ -37,8 +38,9 @@ class ShouldBeValidForHostTest {
   @Test
   void endsWithTheConnectionWhenReachedFromAReport() {
     // given a localhost certificate from a report
-    ErrorMessageFactory factory = ShouldBeValidForHost.shouldBeValidForHost(Fixtures.leaf(), "example.com","
-        + " "[DNS:localhost, IP:127.0.0.1]", Fixtures.tls13());
+    ErrorMessageFactory factory =
+        ShouldBeValidForHost.shouldBeValidForHost(
+            Fixtures.leaf(), "example.com", "[DNS:localhost, IP:127.0.0.1]", Fixtures.tls13());
 
     // when
     String text = factory.create(new TextDescription("Test"), STANDARD_REPRESENTATION);
