@@ -58,9 +58,9 @@ record SignatureHash(String name, int bits) {
     return bits == BUILT_IN ? "hash built into " + name : name + ", " + bits + " bits";
   }
 
-  /** {@code SHA256} → {@code SHA-256}, {@code SHA512/224} → {@code SHA-512/224}; {@code SHA3-256}, MD5 unchanged. */
+  /** {@code SHA256} → {@code SHA-256}, {@code SHA384} → {@code SHA-384}; {@code SHA3-256}, {@code MD5} unchanged. */
   private static String jcaDigestName(String hash) {
-    if (hash.startsWith("SHA") && hash.length() > 3 && Character.isDigit(hash.charAt(3)) && !hash.startsWith("SHA3")) {
+    if (hash.startsWith("SHA") && hash.length() > 3 && Character.isDigit(hash.charAt(3)) && !hash.startsWith("SHA3-")) {
       return "SHA-" + hash.substring(3);
     }
     return hash;
