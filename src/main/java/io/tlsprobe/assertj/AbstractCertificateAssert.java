@@ -52,6 +52,12 @@ public abstract class AbstractCertificateAssert<SELF extends AbstractCertificate
   private Clock clock = Clock.systemUTC();
   private boolean skipping;
 
+  /**
+   * For subclasses, as AssertJ's {@code AbstractAssert}.
+   *
+   * @param actual the certificate facts
+   * @param selfType the concrete assert class
+   */
   protected AbstractCertificateAssert(@Nullable CertificateInfo actual, Class<?> selfType) {
     super(actual, selfType);
   }

@@ -68,6 +68,12 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
   private Navigator navigator = Navigator.HARD;
   private Clock clock = Clock.systemUTC();
 
+  /**
+   * For subclasses, as AssertJ's {@code AbstractAssert}.
+   *
+   * @param actual the report
+   * @param selfType the concrete assert class
+   */
   protected AbstractTlsConnectionReportAssert(@Nullable TlsConnectionReport actual, Class<?> selfType) {
     super(actual, selfType);
   }

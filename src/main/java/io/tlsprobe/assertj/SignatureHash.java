@@ -60,7 +60,8 @@ record SignatureHash(String name, int bits) {
 
   /** {@code SHA256} → {@code SHA-256}, {@code SHA384} → {@code SHA-384}; {@code SHA3-256}, {@code MD5} unchanged. */
   private static String jcaDigestName(String hash) {
-    if (hash.startsWith("SHA") && hash.length() > 3 && Character.isDigit(hash.charAt(3)) && !hash.startsWith("SHA3-")) {
+    boolean sha2Family = hash.length() > 3 && Character.isDigit(hash.charAt(3)) && !hash.startsWith("SHA3-");
+    if (hash.startsWith("SHA") && sha2Family) {
       return "SHA-" + hash.substring(3);
     }
     return hash;

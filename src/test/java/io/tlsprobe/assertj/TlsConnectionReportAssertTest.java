@@ -253,7 +253,8 @@ class TlsConnectionReportAssertTest {
               "  SHA-1 MAC: deprecated hash",
               "Connection: " + Fixtures.TLS10_SUMMARY));
       assertThatThrownBy(() -> assertThat(Fixtures.tls12(0x0005)).hasNoWeakCipher())
-          .hasMessageContaining("classed INSECURE because:" + System.lineSeparator() + "  RC4 is prohibited by RFC 7465");
+          .hasMessageContaining(
+              "classed INSECURE because:" + System.lineSeparator() + "  RC4 is prohibited by RFC 7465");
     }
   }
 
