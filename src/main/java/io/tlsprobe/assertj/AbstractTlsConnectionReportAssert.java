@@ -27,6 +27,7 @@ import static java.util.Objects.requireNonNull;
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.CipherStrength;
 import io.tlsprobe.CipherSuite;
+import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
@@ -427,7 +428,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    */
   public SELF hasNoCompression() {
     isNotNull();
-    if (!actual.compression().map(c -> c.isNull()).orElse(false)) {
+    if (!actual.compression().map(CompressionMethod::isNull).orElse(false)) {
       throwAssertionError(shouldHaveNoCompression(actual));
     }
     return myself;
