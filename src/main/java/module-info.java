@@ -8,10 +8,13 @@ module io.tlsprobe {
   requires tools.jackson.core;
   requires org.bouncycastle.provider;
   requires static info.picocli;
+  requires static transitive org.assertj.core;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.assertj;
+  exports io.tlsprobe.assertj.error;
 
   opens io.tlsprobe.cli to info.picocli;
 }
