@@ -196,27 +196,29 @@ public abstract class AbstractCertificateAssert<SELF extends AbstractCertificate
   }
 
   /**
-   * Verifies that the public key has at least {@code bits} bits, as the report holds them: the modulus for RSA and
-   * DSA, the field size for EC (256 for secp256r1), 255 for Ed25519. The sizes of different key types are not
-   * comparable: a 256-bit EC key is about as strong as a 3072-bit RSA key, yet fails {@code
-   * hasKeyStrengthAtLeast(2048)}; assert the key type together with a size fitting it.
+   * Verifies that the public key is at least as strong as an RSA key of {@code bits} bits. RSA and DSA keys count by
+   * modulus; EC and EdDSA keys by the RSA size of comparable strength (NIST SP 800-57 Part 1, table 2: P-224 ≈ RSA
+   * 2048, P-256 and Ed25519 ≈ RSA 3072, P-384 ≈ RSA 7680, P-521 ≈ RSA 15360), so {@code hasKeyStrengthAtLeast(2048)}
+   * holds a server to 112-bit security whatever key type it uses. See {@link KeyStrength}.
    *
    * <pre>{@code
    * // certificate with an RSA 2048 key
    * assertThat(certificate).hasKeyStrengthAtLeast(2048); // passes
    * assertThat(certificate).hasKeyStrengthAtLeast(3072); // fails: RSA 2048 bits
+   * // certificate with an EC P-256 key
+   * assertThat(certificate).hasKeyStrengthAtLeast(2048); // passes: ≈ RSA 3072
    * }</pre>
    *
-   * @param bits the least key size
+   * @param bits the least RSA-equivalent key size
    * @return this assertion object
-   * @throws AssertionError if the key is smaller
+   * @throws AssertionError if the key is weaker, or of a type whose strength is unknown
    */
   public SELF hasKeyStrengthAtLeast(int bits) {
     if (skipping) {
       return myself;
     }
     isNotNull();
-    if (actual.keyBits() < bits) {
+    if (KeyStrength.rsaEquivalentBits(actual).orElse(0) < bits) {
       throwAssertionError(shouldHaveKeyStrengthAtLeast(actual, bits, report));
     }
     return myself;

@@ -182,13 +182,20 @@ class CertificateAssertTest {
   class KeysAndSignatures {
 
     @Test
-    void hasKeyStrengthAtLeastComparesTheReportedSize() {
-      assertOn(LEAF).hasKeyStrengthAtLeast(256);
+    void hasKeyStrengthAtLeastComparesOnTheRsaScale() {
+      assertOn(LEAF).hasKeyStrengthAtLeast(2048).hasKeyStrengthAtLeast(3072);
 
-      assertThatThrownBy(() -> assertOn(LEAF).hasKeyStrengthAtLeast(2048))
-          .hasMessageContaining("  EC 256 bits (secp256r1)" + System.lineSeparator()
-              + "(RSA and DSA keys are compared by modulus size, EC keys by field size)");
+      assertThatThrownBy(() -> assertOn(LEAF).hasKeyStrengthAtLeast(4096))
+          .hasMessageContaining("  EC 256 bits (secp256r1) ≈ RSA 3072 bits" + System.lineSeparator()
+              + "(RSA-equivalent strength, NIST SP 800-57: EC P-256 ≈ RSA 3072)");
       assertOn(Fixtures.withKey(LEAF, "RSA", 2048, null)).hasKeyStrengthAtLeast(2048);
+      assertThatThrownBy(() -> assertOn(Fixtures.withKey(LEAF, "RSA", 1024, null)).hasKeyStrengthAtLeast(2048))
+          .hasMessageContaining("  RSA 1024 bits" + System.lineSeparator());
+      assertOn(Fixtures.withKey(LEAF, "Ed25519", 255, null)).hasKeyStrengthAtLeast(3072);
+      assertThatThrownBy(() -> assertOn(Fixtures.withKey(LEAF, "EC", 192, "secp192r1")).hasKeyStrengthAtLeast(2048))
+          .hasMessageContaining("≈ RSA 1024 bits");
+      assertThatThrownBy(() -> assertOn(Fixtures.withKey(LEAF, "XMSS", 0, null)).hasKeyStrengthAtLeast(1))
+          .hasMessageContaining("(strength of this key type unknown)");
     }
 
     @Test

@@ -53,7 +53,7 @@ class TlsSoftAssertionsTest {
 
     softly.assertThat(Fixtures.tls13()).withClock(Fixtures.CLOCK).certificate()
         .expiresAfter(Duration.ofDays(120))
-        .hasKeyStrengthAtLeast(2048);
+        .hasKeyStrengthAtLeast(4096);
     softly.assertThat(Fixtures.tls13()).certificateChain().hasSize(3).last().isNotSelfSigned();
     softly.assertThat(Fixtures.tls13()).certificateChain().element(5);
 
@@ -61,7 +61,7 @@ class TlsSoftAssertionsTest {
         .extracting(Throwable::getMessage)
         .satisfiesExactly(
             m -> assertThat(m).contains("to stay valid for at least:"),
-            m -> assertThat(m).contains("to have a key of at least:"),
+            m -> assertThat(m).contains("to have a key at least as strong as:"),
             m -> assertThat(m).contains("Expected size: 3 but was: 2"),
             m -> assertThat(m).contains("not to be self-signed").contains("Connection: " + Fixtures.TLS13_SUMMARY),
             m -> assertThat(m).contains("to have a certificate at index 5"));

@@ -11,9 +11,9 @@ import org.assertj.core.error.ErrorMessageFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The message for a certificate whose key is smaller than required. Sizes are compared as the report holds them:
- * the modulus for RSA and DSA keys, the field size for EC keys; the message says so, because a 256-bit EC key is
- * stronger than a 2048-bit RSA key and still fails {@code hasKeyStrengthAtLeast(2048)}.
+ * The message for a certificate whose key is weaker than required. Strength is compared on the RSA scale (NIST SP
+ * 800-57): RSA and DSA keys by modulus, EC and EdDSA keys by the RSA size of comparable strength; the message shows
+ * both the key as it is and its RSA equivalent.
  *
  * <pre>
  * Expecting certificate:
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *   2048 bits
  * but it has:
  *   RSA 1024 bits
- * (RSA and DSA keys are compared by modulus size, EC keys by field size)
+ * (RSA-equivalent strength, NIST SP 800-57: EC P-256 ≈ RSA 3072)
  * </pre>
  */
 public final class ShouldHaveKeyStrengthAtLeast extends BasicErrorMessageFactory {
@@ -35,8 +35,17 @@ public final class ShouldHaveKeyStrengthAtLeast extends BasicErrorMessageFactory
   public static ErrorMessageFactory shouldHaveKeyStrengthAtLeast(
       CertificateInfo certificate, int bits, @Nullable TlsConnectionReport report) {
     return new ShouldHaveKeyStrengthAtLeast(
-        "%nExpecting certificate:%n  %s%nto have a key of at least:%n  %s bits%nbut it has:%n  %s%n"
-            + "(RSA and DSA keys are compared by modulus size, EC keys by field size)%s",
-        certificate.toString(), String.valueOf(bits), key(certificate), connection(report));
+        "%nExpecting certificate:%n  %s%nto have a key at least as strong as:%n  RSA %s bits%nbut it has:%n  %s%n"
+            + "(RSA-equivalent strength, NIST SP 800-57: EC P-256 ≈ RSA 3072)%s",
+        certificate.toString(), String.valueOf(bits), key(certificate) + equivalent(certificate),
+        connection(report));
+  }
+
+  private static String equivalent(CertificateInfo certificate) {
+    if (certificate.keyType().equalsIgnoreCase("RSA")) {
+      return "";
+    }
+    java.util.OptionalInt rsa = io.tlsprobe.assertj.KeyStrength.rsaEquivalentBits(certificate);
+    return rsa.isPresent() ? " ≈ RSA " + rsa.getAsInt() + " bits" : " (strength of this key type unknown)";
   }
 }

@@ -16,7 +16,7 @@ class ShouldHaveKeyStrengthAtLeastTest {
   void statesBothSizesAndHowKeyTypesCompare() {
     // given an EC 256 certificate from a report
     ErrorMessageFactory factory =
-        ShouldHaveKeyStrengthAtLeast.shouldHaveKeyStrengthAtLeast(Fixtures.leaf(), 2048, Fixtures.tls13());
+        ShouldHaveKeyStrengthAtLeast.shouldHaveKeyStrengthAtLeast(Fixtures.leaf(), 4096, Fixtures.tls13());
 
     // when
     String text = factory.create(new TextDescription("Test"), STANDARD_REPRESENTATION);
@@ -28,11 +28,11 @@ class ShouldHaveKeyStrengthAtLeastTest {
                 + message(
                     "Expecting certificate:",
                     "  CN=localhost (EC 256 secp256r1, until 2026-04-01T00:00:00Z)",
-                    "to have a key of at least:",
-                    "  2048 bits",
+                    "to have a key at least as strong as:",
+                    "  RSA 4096 bits",
                     "but it has:",
-                    "  EC 256 bits (secp256r1)",
-                    "(RSA and DSA keys are compared by modulus size, EC keys by field size)",
+                    "  EC 256 bits (secp256r1) ≈ RSA 3072 bits",
+                    "(RSA-equivalent strength, NIST SP 800-57: EC P-256 ≈ RSA 3072)",
                     "Connection: " + Fixtures.TLS13_SUMMARY));
   }
 }
