@@ -1,5 +1,6 @@
 package io.tlsprobe.probe;
 
+import io.tlsprobe.report.Outcome;
 import io.tlsprobe.wire.ServerHello;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,7 +69,7 @@ record JsseAttempt(
     Duration time = first == 0 ? null : Duration.ofNanos(r.endNanos() - first);
     byte[] received = connection.received().toByteArray();
     return new JsseAttempt(r, FlightView.of(connection.sent().toByteArray()), FlightView.of(received),
-        EngineHandshake.copy(received, io.tlsprobe.report.Outcome.MAX_PEER_BYTES), session, recorder.chain(), time,
+        connection.received().head(Outcome.MAX_PEER_BYTES), session, recorder.chain(), time,
         closed, transport, timedOut);
   }
 
