@@ -9,13 +9,21 @@ import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.testing.Interop;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +36,22 @@ class HostilePeerProbeTest {
   private static final Duration CI_MARGIN = Duration.ofSeconds(1);
 
   private HostilePeer peer;
+  private final List<Socket> backlog = new ArrayList<>();
+
+  /** Loads JSSE and the registries once, so that no timing below includes a cold start. */
+  @BeforeAll
+  static void warmUp() {
+    TlsProbes.probe(ProbeOptions.of("127.0.0.1", Interop.freeLoopbackPort()));
+    RawHello.cipherSuites();
+  }
 
   @AfterEach
   void stopPeer() throws Exception {
     if (peer != null) {
       peer.close();
+    }
+    for (Socket s : backlog) {
+      s.close();
     }
   }
 
@@ -229,6 +248,34 @@ class HostilePeerProbeTest {
   }
 
   @Test
+  void reportsATimeoutWhenTheTcpConnectionIsNeverAccepted() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      fillBacklog(full);
+      Timed t = probe("connect never completes", ProbeOptions.builder("127.0.0.1", full.getLocalPort())
+          .connectTimeout(Duration.ofMillis(400)));
+
+      assertThat(t.report().outcome().transportProblem()).contains(TransportProblem.TIMEOUT);
+      assertThat(t.report().outcome().reason()).isEqualTo("no TCP connection to 127.0.0.1:" + full.getLocalPort()
+          + " within the connect timeout (400 ms)");
+      assertThat(t.elapsed()).isBetween(Duration.ofMillis(380), Duration.ofMillis(400).plus(CI_MARGIN));
+    }
+  }
+
+  /** Connects until the kernel's accept queue of a server that never accepts is full and SYNs go unanswered. */
+  private void fillBacklog(ServerSocket server) throws IOException {
+    for (int i = 0; i < 16; i++) {
+      Socket s = new Socket();
+      backlog.add(s);
+      try {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
+      } catch (SocketTimeoutException e) {
+        return;
+      }
+    }
+    Assumptions.abort("the accept queue never filled up: cannot provoke a connect timeout on this kernel");
+  }
+
+  @Test
   void keepsTheWholeProbeWithinTheTotalTimeout() throws Exception {
     peer = HostilePeer.start(HostilePeer::staySilent);
     Timed t = probe("silent peer, total timeout 300 ms", ProbeOptions.builder("127.0.0.1", peer.port())
@@ -237,9 +284,5 @@ class HostilePeerProbeTest {
     assertThat(t.report().outcome().transportProblem()).contains(TransportProblem.TIMEOUT);
     assertThat(t.report().outcome().reason()).contains("total timeout (300 ms)");
     assertThat(t.elapsed()).isBetween(Duration.ofMillis(280), Duration.ofMillis(300).plus(CI_MARGIN));
-  }
-
-  static void write(Socket socket, byte[] bytes) throws IOException {
-    socket.getOutputStream().write(bytes);
   }
 }

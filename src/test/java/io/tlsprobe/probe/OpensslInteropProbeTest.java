@@ -9,7 +9,6 @@ import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
 import io.tlsprobe.testing.Interop;
-import io.tlsprobe.testing.ProcessResult;
 import io.tlsprobe.wire.Bytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class OpensslInteropProbeTest {
     pki = OpensslPki.create(dir);
   }
 
-  private static TlsConnectionReport probe(OpensslServer server, ProbeOptions.Builder options) {
+  private static TlsConnectionReport probe(ProbeOptions.Builder options) {
     return TlsProbes.probe(options.timeout(Duration.ofSeconds(10)).build());
   }
 
@@ -70,7 +69,7 @@ class OpensslInteropProbeTest {
   @Test
   void agreesWithOpensslOnADefaultTls13Server() throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey())) {
-      TlsConnectionReport report = probe(server, at(server));
+      TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port());
 
       assertAgrees("TLS 1.3 default", report, openssl);
@@ -89,7 +88,7 @@ class OpensslInteropProbeTest {
   void agreesWithOpensslOnTheTls13SuiteAndGroupTheServerInsistsOn(String suite, String group) throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1_3", "-ciphersuites", suite, "-groups", group)) {
-      TlsConnectionReport report = probe(server, at(server));
+      TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-groups", group);
 
       assertAgrees("TLS 1.3 " + group, report, openssl);
@@ -108,7 +107,7 @@ class OpensslInteropProbeTest {
   void agreesWithOpensslOnTheTls12SuiteAndCurve(String cipher, String curve, String key) throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.cert(key), pki.key(key),
         "-tls1_2", "-cipher", cipher, "-groups", curve)) {
-      TlsConnectionReport report = probe(server, at(server));
+      TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-cipher", cipher);
 
       assertAgrees("TLS 1.2 " + cipher, report, openssl);
@@ -120,7 +119,7 @@ class OpensslInteropProbeTest {
   void agreesWithOpensslOnTheDhPrimeSizeOfADheServer() throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1_2", "-cipher", "DHE-RSA-AES256-GCM-SHA384", "-dhparam", pki.dh3072().toString())) {
-      TlsConnectionReport report = probe(server, at(server));
+      TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port());
 
       assertAgrees("TLS 1.2 DHE 3072", report, openssl);
@@ -133,7 +132,7 @@ class OpensslInteropProbeTest {
   void agreesWithOpensslOnTheApplicationProtocol(String version) throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
         version, "-alpn", "h2,http/1.1")) {
-      TlsConnectionReport report = probe(server, at(server).alpn("http/1.1", "h2"));
+      TlsConnectionReport report = probe(at(server).alpn("http/1.1", "h2"));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-alpn", "http/1.1,h2");
 
       assertAgrees("ALPN " + version, report, openssl);
@@ -147,7 +146,7 @@ class OpensslInteropProbeTest {
     try (OpensslServer server = OpensslServer.start(dir, pki.ocspLeafCert(), pki.ocspLeafKey(),
         version, "-status_file", pki.ocspResponse().toString())) {
       KeyStore trust = pki.caTrustStore();
-      TlsConnectionReport report = probe(server, at(server).trustStore(trust));
+      TlsConnectionReport report = probe(at(server).trustStore(trust));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-status",
           "-CAfile", pki.caCert().toString());
 
@@ -161,8 +160,7 @@ class OpensslInteropProbeTest {
   @Test
   void agreesWithOpensslOnAnExpiredCertificate() throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.expiredCert(), pki.expiredKey())) {
-      TlsConnectionReport report = probe(server,
-          at(server).trustStore(pki.pemTrustStore(pki.expiredCert())));
+      TlsConnectionReport report = probe(at(server).trustStore(pki.pemTrustStore(pki.expiredCert())));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-CAfile", pki.expiredCert().toString());
 
       assertAgrees("expired certificate", report, openssl);
@@ -177,7 +175,7 @@ class OpensslInteropProbeTest {
   void reportsWhatATls10OnlyServerChoosesAfterItRefusesJsse() throws Exception {
     try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1", "-cipher", "ALL:@SECLEVEL=0", "-serverpref")) {
-      TlsConnectionReport report = probe(server, at(server));
+      TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-tls1", "-cipher", "ALL:@SECLEVEL=0");
 
       assertAgrees("TLS 1.0 only", report, openssl);
@@ -190,112 +188,6 @@ class OpensslInteropProbeTest {
       assertThat(report.clientHello().orElseThrow().supportedVersions())
           .as("the report keeps JSSE's refused hello").doesNotContain(0x0301);
       assertThat(report.certificates()).hasSize(1);
-    }
-  }
-
-  /** Certificates, keys, DH parameters and an OCSP response made with openssl (and one expired one with BC). */
-  record OpensslPki(Path dir) {
-    static OpensslPki create(Path dir) throws Exception {
-      OpensslPki pki = new OpensslPki(dir);
-      pki.run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa.key", "-out", "rsa.pem", "-days",
-          "30", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-      pki.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ec.key",
-          "-out", "ec.pem", "-days", "30", "-subj", "/CN=localhost", "-addext",
-          "subjectAltName=DNS:localhost,IP:127.0.0.1");
-      pki.run("genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe3072", "-out", "dh3072.pem");
-      pki.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-          "ca.key", "-out", "ca.pem", "-days", "30", "-subj", "/CN=Probe OCSP CA");
-      pki.run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "leaf.key",
-          "-out", "leaf.csr", "-subj", "/CN=localhost");
-      Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-      pki.run("x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "0x1001",
-          "-days", "30", "-extfile", "ext.cnf", "-out", "leaf.pem");
-      Files.writeString(dir.resolve("index.txt"), "V\t391231000000Z\t\t1001\tunknown\t/CN=localhost\n");
-      pki.run("ocsp", "-issuer", "ca.pem", "-cert", "leaf.pem", "-reqout", "req.der", "-no_nonce");
-      pki.run("ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
-          "req.der", "-respout", "resp.der", "-ndays", "1");
-      TestCertificates.Identity expired =
-          TestCertificates.selfSigned("CN=localhost", TestCertificates.expired(), "EC");
-      Pem.write(dir.resolve("expired.pem"), "CERTIFICATE", expired.certificate().getEncoded());
-      Pem.write(dir.resolve("expired.key"), "PRIVATE KEY", expired.keyPair().getPrivate().getEncoded());
-      return pki;
-    }
-
-    private void run(String... args) {
-      List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-      command.addAll(List.of(args));
-      List<String> inDir = List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", dir.toString());
-      List<String> full = new java.util.ArrayList<>(inDir);
-      full.addAll(command);
-      ProcessResult result = Interop.run(Duration.ofSeconds(60), full);
-      assertThat(result.succeeded()).as(result.toString()).isTrue();
-    }
-
-    Path rsaCert() {
-      return dir.resolve("rsa.pem");
-    }
-
-    Path rsaKey() {
-      return dir.resolve("rsa.key");
-    }
-
-    Path cert(String key) {
-      return dir.resolve(key + ".pem");
-    }
-
-    Path key(String key) {
-      return dir.resolve(key + ".key");
-    }
-
-    Path dh3072() {
-      return dir.resolve("dh3072.pem");
-    }
-
-    Path caCert() {
-      return dir.resolve("ca.pem");
-    }
-
-    Path ocspLeafCert() {
-      return dir.resolve("leaf.pem");
-    }
-
-    Path ocspLeafKey() {
-      return dir.resolve("leaf.key");
-    }
-
-    Path ocspResponse() {
-      return dir.resolve("resp.der");
-    }
-
-    Path expiredCert() {
-      return dir.resolve("expired.pem");
-    }
-
-    Path expiredKey() {
-      return dir.resolve("expired.key");
-    }
-
-    KeyStore caTrustStore() throws Exception {
-      return pemTrustStore(caCert());
-    }
-
-    KeyStore pemTrustStore(Path pem) throws Exception {
-      try (var in = Files.newInputStream(pem)) {
-        var cert = (java.security.cert.X509Certificate)
-            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
-        return TestCertificates.trustStore(cert);
-      }
-    }
-  }
-
-  /** PEM writing without a library: Base64 lines of 64 between the armour. */
-  static final class Pem {
-    private Pem() {}
-
-    static void write(Path file, String type, byte[] der) throws java.io.IOException {
-      String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-          .encodeToString(der);
-      Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
   }
 }
