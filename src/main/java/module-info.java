@@ -13,6 +13,7 @@ module io.tlsprobe {
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.probe;
   exports io.tlsprobe.assertj;
   exports io.tlsprobe.assertj.error;
 
