@@ -9,7 +9,8 @@
 #   bash src/bench/run.sh --quick    # a smoke run: short iterations, few s_client runs
 #
 # Environment: RUNS (s_client runs per protocol, default 50), STIME_SECONDS (default 5), JMH_ARGS (extra JMH
-# options), ROUNDS (interleaved rounds, default 200). Output: target/bench/ (jmh.json, openssl.tsv, summary.md, logs).
+# options), ROUNDS (interleaved rounds, default 200). Output: target/bench/ (jmh-*.json, cold.json, openssl.tsv,
+# interleaved.md, summary.md, logs).
 # Loopback only; every server is bounded in time and killed on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -87,11 +88,19 @@ PORT13=$(cat "$WORK/port13")
 PORT12=$(cat "$WORK/port12")
 echo "s_server -tls1_3 on 127.0.0.1:$PORT13, s_server -tls1_2 on 127.0.0.1:$PORT12"
 
-echo "== JMH (load before: $(load))"
-# shellcheck disable=SC2086  # JMH_ARGS is a list of options
-timeout 1200 java -cp "$CP" org.openjdk.jmh.Main ProbeLatencyBenchmark \
-  -p openssl13Port="$PORT13" -p openssl12Port="$PORT12" -p opensslCert="$WORK/cert.pem" \
-  -rf json -rff "$OUT/jmh.json" $JMH_ARGS | tee "$OUT/jmh.log"
+# One JMH run per server and protocol: its three benchmarks (bare fresh, bare shared, probe) run back to back, so
+# that a change in the machine's load (other jobs) between the start and the end of the run does not land on one of
+# them only.
+rm -f "$OUT"/jmh-*.json "$OUT/jmh.log"
+for server in jsse openssl; do
+  for protocol in TLSv1.3 TLSv1.2; do
+    echo "== JMH: server=$server protocol=$protocol (load before: $(load))" | tee -a "$OUT/machine.txt"
+    # shellcheck disable=SC2086  # JMH_ARGS is a list of options
+    timeout 600 java -cp "$CP" org.openjdk.jmh.Main ProbeLatencyBenchmark -p server="$server" -p protocol="$protocol" \
+      -p openssl13Port="$PORT13" -p openssl12Port="$PORT12" -p opensslCert="$WORK/cert.pem" \
+      -rf json -rff "$OUT/jmh-$server-$protocol.json" $JMH_ARGS | tee -a "$OUT/jmh.log"
+  done
+done
 echo "load after JMH: $(load)" | tee -a "$OUT/machine.txt"
 
 echo "== JMH cold start: the first handshake of a fresh JVM (5 forks)"
@@ -151,7 +160,7 @@ echo "load at end: $(load)" | tee -a "$OUT/machine.txt"
 
 echo "== summary"
 {
-  java -cp "$CP" io.tlsprobe.bench.Summary "$OUT/jmh.json" "$OUT/openssl.tsv" "$OUT/cold.json"
+  java -cp "$CP" io.tlsprobe.bench.Summary --openssl "$OUT/openssl.tsv" --cold "$OUT/cold.json" "$OUT"/jmh-*.json
   echo
   echo "Interleaved cross-check (median and p90 of $ROUNDS rounds after $ROUNDS warm-up rounds, ms)"
   echo

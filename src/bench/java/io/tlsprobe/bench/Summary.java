@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.tlsprobe.bench.Summary \
- *     target/bench/jmh.json target/bench/openssl.tsv target/bench/cold.json
+ *     --openssl target/bench/openssl.tsv --cold target/bench/cold.json target/bench/jmh-*.json
  * }</pre>
  */
 public final class Summary {
@@ -53,14 +54,27 @@ public final class Summary {
   record Tool(double mean, double sd, double median, long count) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 3) {
-      throw new IllegalArgumentException("usage: Summary JMH_JSON OPENSSL_TSV [COLD_START_JMH_JSON]");
+    Path openssl = null;
+    Path cold = null;
+    List<Path> jmhFiles = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--openssl" -> openssl = Path.of(args[++i]);
+        case "--cold" -> cold = Path.of(args[++i]);
+        default -> jmhFiles.add(Path.of(args[i]));
+      }
     }
-    Map<String, Score> jmh = readJmh(Path.of(args[0]));
-    Map<String, Tool> tools = readTools(Path.of(args[1]));
+    if (jmhFiles.isEmpty()) {
+      throw new IllegalArgumentException("usage: Summary [--openssl OPENSSL_TSV] [--cold COLD_JSON] JMH_JSON…");
+    }
+    Map<String, Score> jmh = new LinkedHashMap<>();
+    for (Path file : jmhFiles) {
+      jmh.putAll(readJmh(file));
+    }
+    Map<String, Tool> tools = openssl == null ? Map.of() : readTools(openssl);
     System.out.print(render(jmh, tools));
-    if (args.length == 3 && Files.exists(Path.of(args[2]))) {
-      System.out.print(renderColdStart(readColdStart(Path.of(args[2]))));
+    if (cold != null && Files.exists(cold)) {
+      System.out.print(renderColdStart(readColdStart(cold)));
     }
   }
 
