@@ -9,7 +9,7 @@
 #   bash src/bench/run.sh --quick    # a smoke run: short iterations, few s_client runs
 #
 # Environment: RUNS (s_client runs per protocol, default 50), STIME_SECONDS (default 5), JMH_ARGS (extra JMH
-# options), ROUNDS (interleaved rounds, default 200). Output: target/bench/ (jmh-*.json, cold.json, openssl.tsv,
+# options), ROUNDS (interleaved rounds, default 500). Output: target/bench/ (jmh-*.json, cold.json, openssl.tsv,
 # interleaved.md, summary.md, logs).
 # Loopback only; every server is bounded in time and killed on exit.
 set -euo pipefail
@@ -17,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 RUNS=${RUNS:-50}
 STIME_SECONDS=${STIME_SECONDS:-5}
-ROUNDS=${ROUNDS:-200}
+ROUNDS=${ROUNDS:-500}
 JMH_ARGS=${JMH_ARGS:-}
 COLD_ARGS=""
 if [ "${1:-}" = "--quick" ]; then
@@ -111,6 +111,7 @@ timeout 600 java -cp "$CP" org.openjdk.jmh.Main ColdStartBenchmark \
 
 echo "== openssl s_client x $RUNS and s_time -new -time $STIME_SECONDS against the same servers"
 printf '# protocol\ttool\tmean_ms\tsd_ms\tmedian_ms\tcount\n' >"$OUT/openssl.tsv"
+rm -f "$OUT/s_client.log" "$OUT/s_time.log"
 for protocol in TLSv1.3 TLSv1.2; do
   if [ "$protocol" = TLSv1.3 ]; then port=$PORT13 flag=-tls1_3; else port=$PORT12 flag=-tls1_2; fi
   client=(openssl s_client -connect "127.0.0.1:$port" "$flag" -CAfile "$WORK/cert.pem" -verify_return_error
@@ -151,6 +152,10 @@ for protocol in TLSv1.3 TLSv1.2; do
   fi
   awk -v p="$protocol" -v c="$connections" -v ns=$((t1 - t0)) \
     'BEGIN { printf "%s\ts_time\t%.3f\t-\t-\t%d\n", p, ns / 1e6 / c, c }' >>"$OUT/openssl.tsv"
+  # "N connections/user sec": the client's own CPU per handshake.
+  sed -n 's/^[0-9]* connections in [0-9.]*s; \([0-9.]*\) connections\/user sec.*/\1/p' "$WORK/s_time.out" | head -1 \
+    | awk -v p="$protocol" -v c="$connections" '{ printf "%s\ts_time_cpu\t%.3f\t-\t-\t%d\n", p, 1000 / $1, c }' \
+    >>"$OUT/openssl.tsv"
 done
 
 echo "== interleaved cross-check: medians of the three, one of each per round (load before: $(load))"

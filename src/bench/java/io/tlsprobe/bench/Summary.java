@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code -rf json}) of {@link ProbeLatencyBenchmark} with the probe's ratio to each bare JSSE variant, and, for the
  * openssl servers, the probe next to {@code openssl s_client} (a process per handshake) and {@code openssl s_time}
  * (handshakes in one process), read from the tab-separated file the script writes
- * ({@code protocol, tool, mean ms, sd ms, median ms, count}); and, when given, the first-handshake figures of
+ * ({@code protocol, tool, mean ms, sd ms, median ms, count}; tool {@code s_client}, {@code s_time} for wall time per
+ * handshake, {@code s_time_cpu} for s_time's own CPU per handshake); and, when given, the first-handshake figures of
  * {@link ColdStartBenchmark}.
  *
  * <pre>{@code
@@ -123,12 +124,14 @@ public final class Summary {
     }
     out.append("\nThe same openssl s_server: the probe (JMH, in-JVM) next to openssl's own clients\n\n");
     out.append("| protocol | probe ms/op | s_client ms (mean ± sd, median; process start-up included) | runs"
-        + " | probe / s_client mean | s_time ms per handshake (connections/s) | probe / s_time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        + " | probe / s_client mean | s_time ms per handshake (connections/s) | probe / s_time"
+        + " | s_time client CPU ms per handshake |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String protocol : List.of("TLSv1.3", "TLSv1.2")) {
       Score probe = jmh.get(key("probe", "openssl", protocol));
       Tool client = tools.get(protocol + "/s_client");
       Tool time = tools.get(protocol + "/s_time");
+      Tool cpu = tools.get(protocol + "/s_time_cpu");
       if (probe == null && client == null && time == null) {
         continue;
       }
@@ -139,6 +142,7 @@ public final class Summary {
           .append(time == null ? "–" : fmt(time.mean()) + " (" + String.format(Locale.ROOT, "%.0f",
               1000 / time.mean()) + ")")
           .append(" | ").append(probe == null || time == null ? "–" : fmt2(probe.score() / time.mean()))
+          .append(" | ").append(cpu == null ? "–" : fmt(cpu.mean()))
           .append(" |\n");
     }
     return out.toString();
