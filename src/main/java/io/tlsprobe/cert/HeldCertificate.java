@@ -1,4 +1,4 @@
-package io.tlsprobe.testing;
+package io.tlsprobe.cert;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A certificate with its key pair and the chain a server would present for it.
  *
  * <pre>{@code
- * HeldCertificate leaf = TestCertificates.certificate().issuedBy(root).build();
+ * HeldCertificate leaf = Certificates.certificate().issuedBy(root).build();
  * leaf.chain();  // [leaf, intermediates…], without the self-signed root
  * }</pre>
  *
@@ -68,7 +68,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair, @Nul
   /** An in-memory PKCS#12 key store with one private-key entry {@code alias} holding the key and chain. */
   public KeyStore keyStore(String alias, char[] password) {
     try {
-      KeyStore store = TestCertificates.emptyKeyStore();
+      KeyStore store = Certificates.emptyKeyStore();
       store.setKeyEntry(
           alias, keyPair.getPrivate(), password, chain().toArray(new Certificate[0]));
       return store;
