@@ -1,0 +1,200 @@
+package io.tlsprobe.probe;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.Endpoint;
+import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.Outcome.TransportProblem;
+import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.report.Verification;
+import io.tlsprobe.wire.Bytes;
+import io.tlsprobe.wire.ClientHello;
+import io.tlsprobe.wire.ServerHello;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * One probe from start to report: connect, the JSSE handshake with its transcript tap, the raw follow-up hello when
+ * the server refused JSSE's offer, and the verdict on the certificate chain.
+ */
+final class Probe {
+  private final ProbeOptions options;
+  private final CertificateFacts facts;
+
+  Probe(ProbeOptions options, CertificateFacts facts) {
+    this.options = options;
+    this.facts = facts;
+  }
+
+  TlsConnectionReport run() {
+    Instant startedAt = Instant.now();
+    Deadline total = Deadline.after(options.totalTimeout(), "total");
+    Endpoint endpoint = new Endpoint(options.host(), options.port(), options.serverName(), Endpoint.DIRECT);
+    X509TrustManager verdictTrust = TrustSource.trustManager(options.trustSource());
+    SecureRandom random = new SecureRandom();
+    RecordingTrustManager recorder = new RecordingTrustManager();
+    SSLContext context = EngineSetup.context(options, recorder, random);
+    SSLEngine engine = EngineSetup.engine(context, options);
+    Refusals refusals = new Refusals(engine, context.getSupportedSSLParameters());
+    TlsConnectionReport.Builder report = TlsConnectionReport.builder(endpoint, Outcome.established())
+        .startedAt(startedAt);
+
+    InetSocketAddress address;
+    Connection connection;
+    Deadline connect = Deadline.after(options.connectTimeout(), "connect").min(total);
+    try {
+      address = Resolver.resolve(options.host(), options.port(), connect);
+      connection = Connection.open(address, connect);
+    } catch (IOException e) {
+      return report.outcome(connectFailure(e, endpoint)).build();
+    }
+    JsseAttempt attempt;
+    try (connection) {
+      Deadline handshake = Deadline.after(options.handshakeTimeout(), "handshake").min(total);
+      attempt = JsseAttempt.run(engine, connection, recorder, handshake);
+    }
+
+    report.clientHello(attempt.sent().clientHello().orElse(null)).handshakeTime(attempt.handshakeTime());
+    attempt.received().serverHello().ifPresent(h -> ReportFields.fromFlight(report, h, attempt.received()));
+    report.ocspResponses(ReportFields.ocsp(attempt.received()));
+    List<X509Certificate> chain = chainOf(attempt);
+    SessionFacts session = attempt.session();
+    if (session != null) {
+      fromSession(report, session, attempt);
+    }
+
+    Judgement judgement = Judgement.of(attempt, refusals, endpoint.address());
+    Outcome outcome = judgement.outcome();
+    if (judgement.wantsFallback() && !total.expired()) {
+      ClientHello hello = RawHello.build(options.serverName(), options.alpn(), random);
+      RawAttempt raw = RawAttempt.run(address, hello, options.connectTimeout(), options.handshakeTimeout(), total);
+      FirstFlight flight = raw.flight();
+      Optional<ServerHello> rawHello = flight == null ? Optional.empty() : flight.view().serverHello();
+      if (flight != null && rawHello.isPresent()) {
+        ReportFields.fromFlight(report, rawHello.get(), flight.view());
+        report.ocspResponses(ReportFields.ocsp(flight.view()));
+        if (chain.isEmpty()) {
+          chain = ReportFields.chain(flight.view());
+        }
+        outcome = withReason(outcome, outcome.reason() + "; " + answered(hello, rawHello.get(), flight, refusals));
+      } else {
+        Outcome base = judgement.ifServerStaysSilent() != null ? judgement.ifServerStaysSilent() : outcome;
+        outcome = withReason(base, base.reason() + "; " + unanswered(raw, endpoint.address()));
+      }
+    }
+    report.outcome(outcome);
+    if (!chain.isEmpty()) {
+      certificates(report, chain, verdictTrust);
+    }
+    return report.build();
+  }
+
+  /** The facts of each certificate and the verdict; a certificate the facts cannot read does not lose the report. */
+  private void certificates(TlsConnectionReport.Builder report, List<X509Certificate> chain,
+      X509TrustManager trust) {
+    List<CertificateInfo> infos = new ArrayList<>();
+    for (X509Certificate c : chain) {
+      try {
+        infos.add(facts.describe(c));
+      } catch (RuntimeException e) {
+        break;
+      }
+    }
+    report.certificates(infos);
+    String hostname = options.serverName().orElse(options.host());
+    try {
+      report.verification(facts.verify(chain, trust, options.trustStoreDescription(), hostname, Instant.now()));
+    } catch (RuntimeException e) {
+      report.verification(new Verification(false, List.of(new Verification.Problem(Verification.Kind.OTHER,
+          "the chain could not be verified: " + e)), options.trustStoreDescription(), hostname));
+    }
+  }
+
+  /** The chain as best known: JSSE's session, else what the trust manager saw, else the TLS 1.2 message. */
+  private static List<X509Certificate> chainOf(JsseAttempt attempt) {
+    SessionFacts session = attempt.session();
+    if (session != null && !session.peerCertificates().isEmpty()) {
+      return session.peerCertificates();
+    }
+    if (!attempt.recordedChain().isEmpty()) {
+      return attempt.recordedChain();
+    }
+    return ReportFields.chain(attempt.received());
+  }
+
+  /** What only JSSE knows (TLS 1.3 hides ALPN and OCSP), and the protocol and suite if no ServerHello was read. */
+  private static void fromSession(TlsConnectionReport.Builder report, SessionFacts session, JsseAttempt attempt) {
+    if (attempt.received().serverHello().isEmpty()) {
+      report.protocol(TlsProtocol.fromJsseName(session.protocol()).orElse(null))
+          .cipherSuite(CipherSuite.byName(session.cipherSuite()).orElse(null));
+    }
+    if (session.applicationProtocol() != null) {
+      report.applicationProtocol(session.applicationProtocol());
+    }
+    if (!session.ocspResponses().isEmpty()) {
+      report.ocspResponses(session.ocspResponses());
+    }
+  }
+
+  private static Outcome connectFailure(IOException e, Endpoint endpoint) {
+    TransportProblem problem = TransportFailures.classify(e);
+    String reason = e instanceof Connection.DeadlineExceeded d
+        ? "no TCP connection to " + endpoint.address() + " within " + d.deadline().describe()
+        : e instanceof java.net.UnknownHostException
+            ? "cannot resolve " + endpoint.host()
+            : TransportFailures.describe(e, endpoint.address());
+    return Outcome.transportError(problem, reason, Bytes.empty());
+  }
+
+  /** The sentence saying what the server chose when offered everything. */
+  private static String answered(ClientHello hello, ServerHello chosen, FirstFlight flight, Refusals refusals) {
+    TlsConnectionReport.Builder scratch = TlsConnectionReport.builder(Endpoint.direct("-", 0), Outcome.established());
+    ReportFields.fromFlight(scratch, chosen, flight.view());
+    TlsConnectionReport r = scratch.build();
+    String group = r.group().map(g -> ", group " + g.name())
+        .orElse(r.dhPrimeBits().map(b -> ", DHE " + b + " bits").orElse(""));
+    String why = refusals.whyRefused(chosen).map(s -> " (JSSE cannot accept that: " + s + ")")
+        .orElse(" (JSSE offers that too: what it refused lies elsewhere, e.g. in extensions, groups or signature"
+            + " schemes)");
+    return "a raw follow-up ClientHello offering " + RawHello.describe(hello) + " was answered: the server chose "
+        + Judgement.choice(chosen) + group + why;
+  }
+
+  private static String unanswered(RawAttempt raw, String address) {
+    String prefix = "a raw follow-up ClientHello offering " + RawHello.describe(raw.hello());
+    IOException connectFailure = raw.connectFailure();
+    FirstFlight flight = raw.flight();
+    if (connectFailure != null || flight == null) {
+      return prefix + " could not connect: " + (connectFailure == null ? "unknown"
+          : TransportFailures.describe(connectFailure, address));
+    }
+    Optional<String> alert = flight.view().fatalAlert().map(Refusals::describe);
+    if (alert.isPresent()) {
+      return prefix + " was refused too (" + alert.get() + ")";
+    }
+    Deadline timedOut = flight.timedOut();
+    if (timedOut != null) {
+      return prefix + " got no ServerHello within " + timedOut.describe();
+    }
+    IOException failure = flight.transportFailure();
+    if (failure != null) {
+      return prefix + " was refused too (" + TransportFailures.describe(failure, address) + ")";
+    }
+    return prefix + " was refused too (the server closed the connection"
+        + (flight.view().problem().map(p -> " after bytes the codec could not read: " + p).orElse("")) + ")";
+  }
+
+  private static Outcome withReason(Outcome o, String reason) {
+    return new Outcome(o.kind(), reason, o.alert(), o.transportProblem(), o.peerBytes());
+  }
+}
