@@ -10,11 +10,15 @@ module io.tlsprobe {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires static info.picocli;
+  requires static transitive org.assertj.core;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.probe;
   exports io.tlsprobe.cert;
+  exports io.tlsprobe.assertj;
+  exports io.tlsprobe.assertj.error;
 
   opens io.tlsprobe.cli to info.picocli;
 }
