@@ -1,4 +1,4 @@
-package io.tlsprobe.testing;
+package io.tlsprobe.cert;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A certificate with its key pair and the chain a server would present for it.
  *
  * <pre>{@code
- * HeldCertificate leaf = TestCertificates.certificate().issuedBy(root).build();
+ * HeldCertificate leaf = Certificates.certificate().issuedBy(root).build();
  * leaf.chain();  // [leaf, intermediates…], without the self-signed root
  * }</pre>
  *
@@ -68,7 +68,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair, @Nul
   /** An in-memory PKCS#12 key store with one private-key entry {@code alias} holding the key and chain. */
   public KeyStore keyStore(String alias, char[] password) {
     try {
-      KeyStore store = TestCertificates.emptyKeyStore();
+      KeyStore store = Certificates.emptyKeyStore();
       store.setKeyEntry(
           alias, keyPair.getPrivate(), password, chain().toArray(new Certificate[0]));
       return store;
@@ -77,13 +77,22 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair, @Nul
     }
   }
 
-  /** A key manager presenting this certificate's key and {@link #chain()}. */
+  /**
+   * A key manager presenting this certificate's key and {@link #chain()}. The key rests in an in-memory JKS store
+   * on the way: PKCS#12 would protect it with PBKDF2 (10,000 rounds), which costs about a second on a cold JVM for
+   * a store that never leaves memory.
+   */
   public X509KeyManager keyManager() {
     try {
       char[] password = "changeit".toCharArray();
+      KeyStore store = KeyStore.getInstance("JKS");
+      store.load(null, null);
+      store.setKeyEntry("identity", keyPair.getPrivate(), password, chain().toArray(new Certificate[0]));
       KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      factory.init(keyStore("identity", password), password);
+      factory.init(store, password);
       return (X509KeyManager) factory.getKeyManagers()[0];
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build a key manager", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot build a key manager", e);
     }

@@ -1,9 +1,11 @@
-package io.tlsprobe.testing;
+package io.tlsprobe.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsprobe.testing.TestCertificates.KeyType;
+import io.tlsprobe.cert.Certificates.KeyType;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.ProcessResult;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,16 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class TestCertificatesTest {
+class CertificatesTest {
 
-  private final HeldCertificate root = TestCertificates.certificate().subject("CN=Root").ca().build();
+  private final HeldCertificate root = Certificates.certificate().subject("CN=Root").ca().build();
   private final HeldCertificate intermediate =
-      TestCertificates.certificate().subject("CN=Intermediate").ca(0).issuedBy(root).build();
+      Certificates.certificate().subject("CN=Intermediate").ca(0).issuedBy(root).build();
 
   @Test
   void chainRunsFromTheLeafUpToButExcludingTheSelfSignedRoot() {
     // given
-    HeldCertificate leaf = TestCertificates.certificate().issuedBy(intermediate).build();
+    HeldCertificate leaf = Certificates.certificate().issuedBy(intermediate).build();
 
     // then
     assertThat(leaf.chain()).containsExactly(leaf.certificate(), intermediate.certificate());
@@ -49,7 +51,7 @@ class TestCertificatesTest {
   @Test
   void signsWithTheIssuersKeyUnderTheIssuersName() throws Exception {
     // given
-    HeldCertificate leaf = TestCertificates.certificate().subject("CN=leaf").issuedBy(intermediate).build();
+    HeldCertificate leaf = Certificates.certificate().subject("CN=leaf").issuedBy(intermediate).build();
 
     // then
     assertThat(leaf.certificate().getIssuerX500Principal())
@@ -61,13 +63,13 @@ class TestCertificatesTest {
   @EnumSource(KeyType.class)
   void trustManagerAcceptsTheChainOfItsAnchorOnly(KeyType keyType) throws Exception {
     // given
-    HeldCertificate leaf = TestCertificates.certificate().key(keyType).issuedBy(intermediate).build();
-    HeldCertificate otherRoot = TestCertificates.certificate().subject("CN=Other").ca().build();
+    HeldCertificate leaf = Certificates.certificate().key(keyType).issuedBy(intermediate).build();
+    HeldCertificate otherRoot = Certificates.certificate().subject("CN=Other").ca().build();
     X509Certificate[] chain = leaf.chain().toArray(new X509Certificate[0]);
 
     // when
-    X509TrustManager trusting = TestCertificates.trustManager(root.certificate());
-    X509TrustManager other = TestCertificates.trustManager(otherRoot.certificate());
+    X509TrustManager trusting = Certificates.trustManager(root.certificate());
+    X509TrustManager other = Certificates.trustManager(otherRoot.certificate());
 
     // then
     trusting.checkServerTrusted(chain, "UNKNOWN");
@@ -77,7 +79,7 @@ class TestCertificatesTest {
 
   @Test
   void trustStoreHoldsEachAnchorAsATrustedEntry() throws Exception {
-    KeyStore store = TestCertificates.trustStore(root.certificate(), intermediate.certificate());
+    KeyStore store = Certificates.trustStore(root.certificate(), intermediate.certificate());
 
     assertThat(Collections.list(store.aliases())).containsExactlyInAnyOrder("anchor-0", "anchor-1");
     assertThat(store.isCertificateEntry("anchor-0")).isTrue();
@@ -87,9 +89,9 @@ class TestCertificatesTest {
   @Test
   void sslContextsCompleteAHandshakeOverLoopbackPresentingTheChain() throws Exception {
     // given
-    HeldCertificate leaf = TestCertificates.certificate().dns("localhost").issuedBy(intermediate).build();
-    SSLContext server = TestCertificates.sslContext(leaf);
-    SSLContext client = TestCertificates.sslContext(null, root.certificate());
+    HeldCertificate leaf = Certificates.certificate().dns("localhost").issuedBy(intermediate).build();
+    SSLContext server = Certificates.sslContext(leaf);
+    SSLContext client = Certificates.sslContext(null, root.certificate());
 
     try (SSLServerSocket listener =
         (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -132,7 +134,7 @@ class TestCertificatesTest {
   void writesPemFilesThatOpensslReadsAsOneKeyPair(@TempDir Path dir) {
     // given
     Path openssl = Interop.requireCommand("openssl");
-    HeldCertificate leaf = TestCertificates.certificate().key(KeyType.RSA_2048).build();
+    HeldCertificate leaf = Certificates.certificate().key(KeyType.RSA_2048).build();
     Path certificate = leaf.writeCertificatePem(dir.resolve("cert.pem"));
     Path key = leaf.writePrivateKeyPem(dir.resolve("key.pem"));
 
@@ -151,10 +153,10 @@ class TestCertificatesTest {
 
   @Test
   void refusesNonPositiveSerialNumbersAndPathLengths() {
-    assertThatThrownBy(() -> TestCertificates.certificate().serialNumber(java.math.BigInteger.ZERO))
+    assertThatThrownBy(() -> Certificates.certificate().serialNumber(java.math.BigInteger.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("serialNumber");
-    assertThatThrownBy(() -> TestCertificates.certificate().ca(-1))
+    assertThatThrownBy(() -> Certificates.certificate().ca(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pathLength");
   }

@@ -1,4 +1,4 @@
-package io.tlsprobe.testing;
+package io.tlsprobe.cert;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,31 +42,31 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Test certificates made on the spot: a CA, intermediates and leaves with the subject, names, validity, key,
- * signature algorithm, CA flag and key usage a test needs, plus in-memory trust stores, trust managers, key managers
+ * Certificates made on the spot for tests and demos: a CA, intermediates and leaves with the subject, names,
+ * validity, key, signature algorithm, CA flag and key usage a scenario needs, plus in-memory trust stores, trust managers, key managers
  * and {@link SSLContext}s built from them. Nothing JVM-global is touched (no provider is registered, no default is
  * set); keys and signatures come from the JDK's own providers, the certificate encoding from Bouncy Castle.
  *
  * <pre>{@code
- * HeldCertificate root = TestCertificates.certificate().subject("CN=Test Root").ca().build();
+ * HeldCertificate root = Certificates.certificate().subject("CN=Test Root").ca().build();
  * HeldCertificate leaf =
- *     TestCertificates.certificate()
+ *     Certificates.certificate()
  *         .subject("CN=localhost")
  *         .dns("localhost")
  *         .ip("127.0.0.1")
  *         .key(KeyType.RSA_2048)
  *         .issuedBy(root)
  *         .build();
- * SSLContext server = TestCertificates.sslContext(leaf);                      // presents leaf (+ its intermediates)
- * SSLContext client = TestCertificates.sslContext(null, root.certificate());  // trusts only root
- * X509TrustManager trust = TestCertificates.trustManager(root.certificate());
+ * SSLContext server = Certificates.sslContext(leaf);                      // presents leaf (+ its intermediates)
+ * SSLContext client = Certificates.sslContext(null, root.certificate());  // trusts only root
+ * X509TrustManager trust = Certificates.trustManager(root.certificate());
  * }</pre>
  *
  * <p>Every builder setter documents its default, in the manner of OkHttp's {@code HeldCertificate}.
  */
-public final class TestCertificates {
+public final class Certificates {
 
-  private TestCertificates() {}
+  private Certificates() {}
 
   /** A builder for one certificate; by default a self-signed EC P-256 leaf for {@code CN=localhost}. */
   public static Builder certificate() {
