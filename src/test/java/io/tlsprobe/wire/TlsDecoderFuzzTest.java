@@ -6,53 +6,88 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Coverage-guided fuzzing of the decoder with Jazzer.
+ * Coverage-guided fuzzing of the decoder with Jazzer: whatever the bytes, {@link TlsDecoder} throws nothing but a
+ * {@link TlsDecodeException} (with a field and an offset inside the input), and what it does decode encodes back to
+ * the same bytes and decodes again to an equal value.
  *
- * <p>A normal {@code mvn test} runs each method once per seed in
- * {@code src/test/resources/io/tlsprobe/wire/TlsDecoderFuzzTestInputs/<method>/} (real ClientHellos and server
- * flights). To fuzz for real: {@code JAZZER_FUZZ=1 mvn test -Dtest=TlsDecoderFuzzTest} (Jazzer fuzzes the first
- * {@code @FuzzTest} it meets per run; pick one with {@code -Dtest=TlsDecoderFuzzTest#method}). Any exception but
- * {@link TlsDecodeException}, and any broken round trip, is a finding.
+ * <p><b>Seeds.</b> A normal {@code mvn test} runs each method once per file in
+ * {@code src/test/resources/io/tlsprobe/wire/TlsDecoderFuzzTestInputs/<method>/} (Jazzer's regression mode). The
+ * files are binary: {@code vector-NAME} is {@code NAME.hex} of {@code src/test/resources/vectors} or
+ * {@code ../shared/vectors} decoded from hex (for the bare-handshake method, with the record headers removed),
+ * {@code sample-…} a message or flight of {@code Samples}, and {@code finding-…} an input a fuzzing run once failed
+ * on, kept as a regression test under a name that says what it broke.
+ *
+ * <p><b>Fuzzing.</b> {@code JAZZER_FUZZ=1 mvn -o -q test -Dtest='TlsDecoderFuzzTest#<method>'} fuzzes one method
+ * (Jazzer fuzzes only one {@code @FuzzTest} per run) for its {@code maxDuration}. To run longer or shorter, hand
+ * libFuzzer its own flag (the first {@code jazzer.internal.arg} stands for argv[0] and is ignored):
+ * {@code JAZZER_FUZZ=1 mvn -o test -Dtest='TlsDecoderFuzzTest#decodingAPartialStreamThrowsOnlyTlsDecodeException'
+ * -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600}. Jazzer prints its progress as
+ * {@code #N …} lines into {@code target/surefire-reports/io.tlsprobe.wire.TlsDecoderFuzzTest-output.txt}, ending with
+ * {@code stat::number_of_executed_units}. It keeps the corpus it grows in {@code .cifuzz-corpus/} (not committed)
+ * and writes a failing input as {@code crash-<sha1>} into the seed directory of the method: rename it to
+ * {@code finding-<what-it-broke>}, fix the codec, and commit it.
  */
 class TlsDecoderFuzzTest {
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void decodingArbitraryBytesThrowsOnlyTlsDecodeExceptionAndRoundTrips(byte[] input) {
     Decoded decoded;
     try {
       decoded = TlsDecoder.decode(input);
     } catch (TlsDecodeException expected) {
+      assertPointsInto(expected, input);
       return;
     }
     ByteArrayOutputStream again = new ByteArrayOutputStream();
+    decoded.messages().stream()
+        .filter(SslV2ClientHello.class::isInstance)
+        .forEach(v2 -> again.writeBytes(v2.encode()));
     for (TlsRecord record : decoded.records()) {
       again.writeBytes(record.encode());
     }
-    assertThat(again.toByteArray()).as("records re-encoded").isEqualTo(input);
+    assertThat(again.toByteArray()).as("SSLv2 hello and records re-encoded").isEqualTo(input);
+    assertThat(decoded.consumed()).as("consumed").isEqualTo(input.length);
+    assertThat(decoded.trailing().isEmpty()).as("nothing trailing").isTrue();
     for (HandshakeMessage message : decoded.messages()) {
       if (!(message instanceof SslV2ClientHello)) {
-        assertThat(TlsDecoder.decodeHandshake(message.encode())).as("message round trip").isEqualTo(message);
+        byte[] encoded = message.encode();
+        HandshakeMessage again2 = TlsDecoder.decodeHandshake(encoded);
+        assertThat(again2).as("message round trip").isEqualTo(message);
+        assertThat(again2.encode()).as("message re-encoded").isEqualTo(encoded);
       }
     }
+    DerivedViews.exercise(decoded);
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void decodingABareHandshakeMessageThrowsOnlyTlsDecodeExceptionAndRoundTrips(byte[] input) {
     HandshakeMessage message;
     try {
       message = TlsDecoder.decodeHandshake(input);
     } catch (TlsDecodeException expected) {
+      assertPointsInto(expected, input);
       return;
     }
     assertThat(message.encode()).as("re-encoded message").isEqualTo(input);
+    assertThat(TlsDecoder.decodeHandshake(message.encode())).as("decoded again").isEqualTo(message);
+    DerivedViews.exercise(message);
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void decodingAPartialStreamThrowsOnlyTlsDecodeException(byte[] input) {
+    Decoded decoded;
     try {
-      TlsDecoder.decodePartial(input);
+      decoded = TlsDecoder.decodePartial(input);
     } catch (TlsDecodeException expected) {
-      // the one allowed exception
+      assertPointsInto(expected, input);
+      return;
     }
+    assertThat(decoded.consumed() + decoded.trailing().length()).as("consumed + trailing").isEqualTo(input.length);
+    DerivedViews.exercise(decoded);
+  }
+
+  private static void assertPointsInto(TlsDecodeException e, byte[] input) {
+    assertThat(e.field()).as("field of %s", e.getMessage()).isNotBlank();
+    assertThat(e.offset()).as("offset of %s", e.getMessage()).isBetween(0, input.length);
   }
 }
