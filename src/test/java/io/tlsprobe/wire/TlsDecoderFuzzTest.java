@@ -86,6 +86,33 @@ class TlsDecoderFuzzTest {
     DerivedViews.exercise(decoded);
   }
 
+  /**
+   * The input is an extension type (2 bytes), a context (1 byte, modulo the number of contexts) and the
+   * {@code extension_data}: this reaches the contexts no message decoder passes (EncryptedExtensions,
+   * CertificateRequest, NewSessionTicket).
+   */
+  @FuzzTest(maxDuration = "5m")
+  void decodingOneExtensionInAnyContextThrowsOnlyTlsDecodeExceptionAndKeepsItsBytes(byte[] input) {
+    if (input.length < 3) {
+      return;
+    }
+    int type = ((input[0] & 0xff) << 8) | (input[1] & 0xff);
+    ExtensionContext[] contexts = ExtensionContext.values();
+    ExtensionContext context = contexts[(input[2] & 0xff) % contexts.length];
+    Bytes data = Bytes.of(input, 3, input.length - 3);
+    Extension extension;
+    try {
+      extension = Extensions.decode(type, data, context, 3);
+    } catch (TlsDecodeException expected) {
+      assertPointsInto(expected, input);
+      return;
+    }
+    assertThat(extension.type()).as("type").isEqualTo(type);
+    assertThat(extension.encodeData()).as("re-encoded data").isEqualTo(data.toArray());
+    assertThat(Extensions.decode(type, data, context, 3)).as("decoded again").isEqualTo(extension);
+    assertThat(extension.toString()).isNotEmpty();
+  }
+
   private static void assertPointsInto(TlsDecodeException e, byte[] input) {
     assertThat(e.field()).as("field of %s", e.getMessage()).isNotBlank();
     assertThat(e.offset()).as("offset of %s", e.getMessage()).isBetween(0, input.length);
