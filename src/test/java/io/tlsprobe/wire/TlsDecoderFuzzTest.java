@@ -73,6 +73,10 @@ class TlsDecoderFuzzTest {
     DerivedViews.exercise(message);
   }
 
+  /**
+   * Besides never throwing anything but a {@link TlsDecodeException}: when the whole input is a valid stream, every
+   * prefix of it (as a reader sees it arriving) decodes without an exception to a prefix of its records and messages.
+   */
   @FuzzTest(maxDuration = "5m")
   void decodingAPartialStreamThrowsOnlyTlsDecodeException(byte[] input) {
     Decoded decoded;
@@ -84,6 +88,9 @@ class TlsDecoderFuzzTest {
     }
     assertThat(decoded.consumed() + decoded.trailing().length()).as("consumed + trailing").isEqualTo(input.length);
     DerivedViews.exercise(decoded);
+    if (decoded.trailing().isEmpty()) {
+      StreamPrefixes.assertEveryPrefixDecodesToAPrefix(input, decoded);
+    }
   }
 
   /**

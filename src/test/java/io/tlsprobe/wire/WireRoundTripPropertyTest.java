@@ -87,7 +87,7 @@ class WireRoundTripPropertyTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void alertsRoundTripAloneAndAfterAServerFlight(long seed) {
+  void alertsRoundTripAfterAServerFlightWhosePrefixesDecodeToItsStart(long seed) {
     // given
     Random r = new Random(seed);
     List<Alert> alerts = RandomMessages.alerts(r);
@@ -112,6 +112,7 @@ class WireRoundTripPropertyTest {
     assertThat(decoded.messages()).isEqualTo(flight);
     assertThat(decoded.records()).isEqualTo(records);
     assertThat(RandomMessages.concat(decoded.records())).isEqualTo(wire);
+    StreamPrefixes.assertEveryPrefixDecodesToAPrefix(wire, decoded);
   }
 
   @Test
