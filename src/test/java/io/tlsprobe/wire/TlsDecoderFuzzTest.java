@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Coverage-guided fuzzing of the decoder with Jazzer: whatever the bytes, {@link TlsDecoder} throws nothing but a
@@ -21,9 +23,10 @@ import java.io.ByteArrayOutputStream;
  * (Jazzer fuzzes only one {@code @FuzzTest} per run) for its {@code maxDuration}. To run longer or shorter, hand
  * libFuzzer its own flag (the first {@code jazzer.internal.arg} stands for argv[0] and is ignored):
  * {@code JAZZER_FUZZ=1 mvn -o test -Dtest='TlsDecoderFuzzTest#decodingAPartialStreamThrowsOnlyTlsDecodeException'
- * -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600}. Jazzer prints its progress as
- * {@code #N …} lines into {@code target/surefire-reports/io.tlsprobe.wire.TlsDecoderFuzzTest-output.txt}, ending with
- * {@code stat::number_of_executed_units}. It keeps the corpus it grows in {@code .cifuzz-corpus/} (not committed)
+ * -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600} (add
+ * {@code -Djazzer.internal.arg.2=-print_final_stats=1} for {@code stat::number_of_executed_units}). libFuzzer prints
+ * its progress to the console as {@code #N …} lines, ending with {@code #N DONE …} and
+ * {@code Done N runs in S second(s)}. It keeps the corpus it grows in {@code .cifuzz-corpus/} (not committed)
  * and writes a failing input as {@code crash-<sha1>} into the seed directory of the method: rename it to
  * {@code finding-<what-it-broke>}, fix the codec, and commit it.
  */
@@ -31,11 +34,8 @@ class TlsDecoderFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void decodingArbitraryBytesThrowsOnlyTlsDecodeExceptionAndRoundTrips(byte[] input) {
-    Decoded decoded;
-    try {
-      decoded = TlsDecoder.decode(input);
-    } catch (TlsDecodeException expected) {
-      assertPointsInto(expected, input);
+    Decoded decoded = acceptedOrNull(input, () -> TlsDecoder.decode(input));
+    if (decoded == null) {
       return;
     }
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -51,9 +51,9 @@ class TlsDecoderFuzzTest {
     for (HandshakeMessage message : decoded.messages()) {
       if (!(message instanceof SslV2ClientHello)) {
         byte[] encoded = message.encode();
-        HandshakeMessage again2 = TlsDecoder.decodeHandshake(encoded);
-        assertThat(again2).as("message round trip").isEqualTo(message);
-        assertThat(again2.encode()).as("message re-encoded").isEqualTo(encoded);
+        HandshakeMessage reread = TlsDecoder.decodeHandshake(encoded);
+        assertThat(reread).as("message round trip").isEqualTo(message);
+        assertThat(reread.encode()).as("message re-encoded").isEqualTo(encoded);
       }
     }
     DerivedViews.exercise(decoded);
@@ -61,11 +61,8 @@ class TlsDecoderFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void decodingABareHandshakeMessageThrowsOnlyTlsDecodeExceptionAndRoundTrips(byte[] input) {
-    HandshakeMessage message;
-    try {
-      message = TlsDecoder.decodeHandshake(input);
-    } catch (TlsDecodeException expected) {
-      assertPointsInto(expected, input);
+    HandshakeMessage message = acceptedOrNull(input, () -> TlsDecoder.decodeHandshake(input));
+    if (message == null) {
       return;
     }
     assertThat(message.encode()).as("re-encoded message").isEqualTo(input);
@@ -79,11 +76,8 @@ class TlsDecoderFuzzTest {
    */
   @FuzzTest(maxDuration = "5m")
   void decodingAPartialStreamThrowsOnlyTlsDecodeException(byte[] input) {
-    Decoded decoded;
-    try {
-      decoded = TlsDecoder.decodePartial(input);
-    } catch (TlsDecodeException expected) {
-      assertPointsInto(expected, input);
+    Decoded decoded = acceptedOrNull(input, () -> TlsDecoder.decodePartial(input));
+    if (decoded == null) {
       return;
     }
     assertThat(decoded.consumed() + decoded.trailing().length()).as("consumed + trailing").isEqualTo(input.length);
@@ -107,11 +101,8 @@ class TlsDecoderFuzzTest {
     ExtensionContext[] contexts = ExtensionContext.values();
     ExtensionContext context = contexts[(input[2] & 0xff) % contexts.length];
     Bytes data = Bytes.of(input, 3, input.length - 3);
-    Extension extension;
-    try {
-      extension = Extensions.decode(type, data, context, 3);
-    } catch (TlsDecodeException expected) {
-      assertPointsInto(expected, input);
+    Extension extension = acceptedOrNull(input, () -> Extensions.decode(type, data, context, 3));
+    if (extension == null) {
       return;
     }
     assertThat(extension.type()).as("type").isEqualTo(type);
@@ -120,8 +111,17 @@ class TlsDecoderFuzzTest {
     assertThat(extension.toString()).isNotEmpty();
   }
 
-  private static void assertPointsInto(TlsDecodeException e, byte[] input) {
-    assertThat(e.field()).as("field of %s", e.getMessage()).isNotBlank();
-    assertThat(e.offset()).as("offset of %s", e.getMessage()).isBetween(0, input.length);
+  /**
+   * What {@code decode} returns, or null when it rejects {@code input} with a {@link TlsDecodeException} naming a
+   * field and an offset inside the input; any other exception is a finding.
+   */
+  private static <T> @Nullable T acceptedOrNull(byte[] input, Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (TlsDecodeException rejected) {
+      assertThat(rejected.field()).as("field of %s", rejected.getMessage()).isNotBlank();
+      assertThat(rejected.offset()).as("offset of %s", rejected.getMessage()).isBetween(0, input.length);
+      return null;
+    }
   }
 }
