@@ -78,7 +78,7 @@ class ChainVerifierTest {
     void trustsChainSentOutOfOrderWithAnUnrelatedExtra() {
       // given: root, stranger and intermediate after the leaf, in the wrong order
       HeldCertificate leaf = leaf().build();
-      HeldCertificate stranger = Certificates.certificate().subject("CN=Stranger").ca().build();
+      HeldCertificate stranger = Certificates.certificate().subject("CN=Stranger").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
@@ -109,7 +109,7 @@ class ChainVerifierTest {
     @Test
     void reportsUnknownIssuerWhenTheRootIsNotInTheStore() {
       // given
-      HeldCertificate otherRoot = Certificates.certificate().subject("CN=Other Root").ca().build();
+      HeldCertificate otherRoot = Certificates.certificate().subject("CN=Other Root").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
@@ -129,7 +129,7 @@ class ChainVerifierTest {
     @Test
     void reportsUnknownIssuerWhenANamesakeRootWithAnotherKeyIsTrusted() {
       // given: the store trusts a different key under the root's name
-      HeldCertificate impostor = Certificates.certificate().subject("CN=Test Root").ca().build();
+      HeldCertificate impostor = Certificates.certificate().subject("CN=Test Root").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
@@ -564,7 +564,7 @@ class ChainVerifierTest {
     void trustsWhatATrustAllManagerAccepts() {
       Verification verification =
           ChainVerifier.verify(
-              Certificates.certificate().dns("localhost").build().chain(), new TrustAll(), "trust-all",
+              Certificates.certificate().dns("localhost").validity(FROM, UNTIL).build().chain(), new TrustAll(), "trust-all",
               "localhost", NOW);
 
       assertThat(verification.problems()).isEmpty();
