@@ -20,30 +20,20 @@ import org.jspecify.annotations.Nullable;
  * AlertDescription.byName("no_renegotiation_RESERVED"); // Optional[no_renegotiation]
  * }</pre>
  */
-public final class AlertDescription {
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
+public final class AlertDescription extends CodePoint {
   private final boolean reserved;
   private final String reference;
-  private final Set<String> sources;
 
   private AlertDescription(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     this.reserved = row.flag("reserved");
     this.reference = row.required("reference");
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   private AlertDescription(int code) {
-    this.code = code;
-    this.name = Registry.unknownName(code, 2);
-    this.aliases = List.of();
+    super(code, Registry.unknownName(code, 2));
     this.reserved = false;
     this.reference = "";
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -72,16 +62,6 @@ public final class AlertDescription {
     return Holder.REGISTRY.byName(name);
   }
 
-  /** The one-byte code. */
-  public int code() {
-    return code;
-  }
-
-  /** The name RFC 5246/8446 give it, e.g. {@code "bad_record_mac"}. */
-  public String name() {
-    return name;
-  }
-
   /** Whether TLS 1.3 retired this alert (IANA lists it as {@code <name>_RESERVED}); TLS 1.2 peers may send it. */
   public boolean isReserved() {
     return reserved;
@@ -92,42 +72,8 @@ public final class AlertDescription {
     return reference;
   }
 
-  /** Whether the code is listed. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
-  }
-
   /** Always {@code false}: this one-byte registry has no GREASE values. */
   public boolean isGrease() {
     return false;
-  }
-
-  /** Which sources confirm this code. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
-    return names;
-  }
-
-  /** Equal when the codes are equal. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof AlertDescription && ((AlertDescription) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

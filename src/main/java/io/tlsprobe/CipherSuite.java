@@ -57,14 +57,11 @@ import org.jspecify.annotations.Nullable;
  * without authentication an active attacker reads the traffic anyway. TLS 1.3 suites report key exchange and
  * authentication as {@code "any"}: the group and the signature scheme are negotiated separately.
  */
-public final class CipherSuite {
+public final class CipherSuite extends CodePoint {
   private static final List<TlsProtocol> EVERY_VERSION_BUT_SSL2 =
       List.of(
           TlsProtocol.SSLv3, TlsProtocol.TLSv1, TlsProtocol.TLSv1_1, TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3);
 
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
   private final @Nullable String openSslName;
   private final String keyExchange;
   private final String authentication;
@@ -79,12 +76,9 @@ public final class CipherSuite {
   private final boolean ianaRecommended;
   private final boolean signaling;
   private final boolean grease;
-  private final Set<String> sources;
 
   private CipherSuite(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     String openssl = row.text("openssl");
     this.openSslName = openssl.isEmpty() ? null : openssl;
     this.keyExchange = row.required("kx");
@@ -104,14 +98,11 @@ public final class CipherSuite {
     this.ianaRecommended = row.flag("recommended");
     this.signaling = row.flag("signaling");
     this.grease = false;
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   /** An unlisted code point: a GREASE value or an unknown one. */
   private CipherSuite(int code, boolean grease) {
-    this.code = code;
-    this.name = grease ? Registry.greaseName(code) : Registry.unknownName(code, 4);
-    this.aliases = List.of();
+    super(code, grease ? Registry.greaseName(code) : Registry.unknownName(code, 4));
     this.openSslName = null;
     this.keyExchange = "unknown";
     this.authentication = "unknown";
@@ -129,7 +120,6 @@ public final class CipherSuite {
     this.ianaRecommended = false;
     this.signaling = false;
     this.grease = grease;
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -138,7 +128,7 @@ public final class CipherSuite {
             "cipher-suites.tsv",
             CipherSuite::new,
             CipherSuite::code,
-            CipherSuite::names,
+            CipherSuite::namesWithOpenSsl,
             code -> new CipherSuite(code, false),
             code -> new CipherSuite(code, true));
   }
@@ -163,19 +153,6 @@ public final class CipherSuite {
    */
   public static Optional<CipherSuite> byName(String name) {
     return Holder.REGISTRY.byName(name);
-  }
-
-  /** The two-byte code point, e.g. {@code 0x1301}. */
-  public int code() {
-    return code;
-  }
-
-  /**
-   * The IANA name, e.g. {@code "TLS_AES_128_GCM_SHA256"}; for a code point IANA does not list, the name testssl.sh
-   * and Wireshark use, else the OpenSSL name; {@code "unknown(0x1234)"} or {@code "GREASE (0x0a0a)"} otherwise.
-   */
-  public String name() {
-    return name;
   }
 
   /** The OpenSSL name, e.g. {@code "ECDHE-RSA-AES128-GCM-SHA256"}; TLS 1.3 suites have their IANA name here. */
@@ -279,45 +256,16 @@ public final class CipherSuite {
     return grease;
   }
 
-  /** Whether the code point is listed: assigned by IANA or known to OpenSSL/testssl.sh. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
-  }
-
   /** Whether IANA assigned this code point (the others are private or pre-standard ones OpenSSL knows). */
   public boolean isIanaAssigned() {
-    return sources.contains("iana");
+    return sources().contains("iana");
   }
 
-  /** Which sources list this code point: {@code iana}, {@code testssl}, {@code openssl}, {@code tshark}. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
+  private List<String> namesWithOpenSsl() {
+    List<String> names = new ArrayList<>(names());
     if (openSslName != null) {
       names.add(openSslName);
     }
     return names;
-  }
-
-  /** Equal when the code points are equal: every value for a code point carries the same facts. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof CipherSuite && ((CipherSuite) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

@@ -19,27 +19,17 @@ import org.jspecify.annotations.Nullable;
  * CompressionMethod.of(1).isNull();    // false
  * }</pre>
  */
-public final class CompressionMethod {
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
+public final class CompressionMethod extends CodePoint {
   private final String reference;
-  private final Set<String> sources;
 
   private CompressionMethod(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     this.reference = row.required("reference");
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   private CompressionMethod(int code) {
-    this.code = code;
-    this.name = Registry.unknownName(code, 2);
-    this.aliases = List.of();
+    super(code, Registry.unknownName(code, 2));
     this.reference = "";
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -68,16 +58,6 @@ public final class CompressionMethod {
     return Holder.REGISTRY.byName(name);
   }
 
-  /** The one-byte code. */
-  public int code() {
-    return code;
-  }
-
-  /** The name, e.g. {@code "null"} or {@code "DEFLATE"}. */
-  public String name() {
-    return name;
-  }
-
   /** The defining document, e.g. {@code "RFC3749"}; empty when unknown. */
   public String reference() {
     return reference;
@@ -85,45 +65,11 @@ public final class CompressionMethod {
 
   /** Whether this is the {@code null} method: no compression. */
   public boolean isNull() {
-    return code == 0;
-  }
-
-  /** Whether the code is listed. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
+    return code() == 0;
   }
 
   /** Always {@code false}: this one-byte registry has no GREASE values. */
   public boolean isGrease() {
     return false;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
-    return names;
-  }
-
-  /** Which sources confirm this code. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  /** Equal when the codes are equal. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof CompressionMethod && ((CompressionMethod) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

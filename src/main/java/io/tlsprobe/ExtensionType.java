@@ -19,33 +19,23 @@ import org.jspecify.annotations.Nullable;
  * ExtensionType.byName("alpn");               // Optional[application_layer_protocol_negotiation]
  * }</pre>
  */
-public final class ExtensionType {
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
+public final class ExtensionType extends CodePoint {
   private final boolean ianaAssigned;
   private final String reference;
   private final boolean grease;
-  private final Set<String> sources;
 
   private ExtensionType(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     this.ianaAssigned = row.flag("iana");
     this.reference = row.required("reference");
     this.grease = false;
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   private ExtensionType(int code, boolean grease) {
-    this.code = code;
-    this.name = grease ? Registry.greaseName(code) : Registry.unknownName(code, 4);
-    this.aliases = List.of();
+    super(code, grease ? Registry.greaseName(code) : Registry.unknownName(code, 4));
     this.ianaAssigned = false;
     this.reference = grease ? "RFC8701" : "";
     this.grease = grease;
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -74,16 +64,6 @@ public final class ExtensionType {
     return Holder.REGISTRY.byName(name);
   }
 
-  /** The two-byte code point. */
-  public int code() {
-    return code;
-  }
-
-  /** IANA's name, e.g. {@code "supported_versions"}, or the name in use for an unassigned code point. */
-  public String name() {
-    return name;
-  }
-
   /** The defining document, e.g. {@code "RFC6066"} or {@code "draft-vvv-tls-alps-01"}; empty when unknown. */
   public String reference() {
     return reference;
@@ -94,42 +74,8 @@ public final class ExtensionType {
     return ianaAssigned;
   }
 
-  /** Whether the code point is listed. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
-  }
-
   /** Whether the code point is a GREASE value (RFC 8701). */
   public boolean isGrease() {
     return grease;
-  }
-
-  /** Which sources confirm this code point. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
-    return names;
-  }
-
-  /** Equal when the code points are equal. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof ExtensionType && ((ExtensionType) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

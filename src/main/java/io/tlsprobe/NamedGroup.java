@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * NamedGroup.byName("secp384r1");          // Optional[secp384r1]
  * }</pre>
  */
-public final class NamedGroup {
+public final class NamedGroup extends CodePoint {
   /** What kind of key exchange a group is. */
   public enum Kind {
     /** Elliptic curve Diffie-Hellman (including X25519/X448, brainpool, GOST and SM2 curves). */
@@ -40,35 +40,25 @@ public final class NamedGroup {
     UNKNOWN
   }
 
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
   private final Kind kind;
   private final int bits;
   private final String recommendation;
   private final boolean obsolete;
-  private final Set<String> sources;
 
   private NamedGroup(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     this.kind = row.constant("kind", Kind.class);
     this.bits = row.number("bits");
     this.recommendation = row.required("recommended");
     this.obsolete = row.flag("obsolete");
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   private NamedGroup(int code, Kind kind) {
-    this.code = code;
-    this.name = kind == Kind.GREASE ? Registry.greaseName(code) : Registry.unknownName(code, 4);
-    this.aliases = List.of();
+    super(code, kind == Kind.GREASE ? Registry.greaseName(code) : Registry.unknownName(code, 4));
     this.kind = kind;
     this.bits = 0;
     this.recommendation = "N";
     this.obsolete = false;
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -95,16 +85,6 @@ public final class NamedGroup {
   /** The group with this IANA name (ignoring case), e.g. {@code "X25519MLKEM768"}. */
   public static Optional<NamedGroup> byName(String name) {
     return Holder.REGISTRY.byName(name);
-  }
-
-  /** The two-byte code point. */
-  public int code() {
-    return code;
-  }
-
-  /** IANA's name, e.g. {@code "secp256r1"}; the obsolete Kyber drafts without IANA's "(OBSOLETE)" suffix. */
-  public String name() {
-    return name;
   }
 
   /** What kind of key exchange this is. */
@@ -140,42 +120,8 @@ public final class NamedGroup {
     return obsolete;
   }
 
-  /** Whether IANA assigned this code point. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
-  }
-
   /** Whether the code point is a GREASE value (RFC 8701). */
   public boolean isGrease() {
     return kind == Kind.GREASE;
-  }
-
-  /** Which sources list this code point: {@code iana}, {@code testssl}, {@code tshark}. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
-    return names;
-  }
-
-  /** Equal when the code points are equal. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof NamedGroup && ((NamedGroup) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

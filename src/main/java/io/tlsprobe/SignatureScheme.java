@@ -22,30 +22,20 @@ import org.jspecify.annotations.Nullable;
  * SignatureScheme.byName("ed25519");           // Optional[ed25519]
  * }</pre>
  */
-public final class SignatureScheme {
-  private final int code;
-  private final String name;
-  private final List<String> aliases;
+public final class SignatureScheme extends CodePoint {
   private final boolean recommended;
   private final boolean grease;
-  private final Set<String> sources;
 
   private SignatureScheme(Registry.Row row) {
-    this.code = row.code("code");
-    this.name = row.required("name");
-    this.aliases = row.list("aliases", ",");
+    super(row);
     this.recommended = row.flag("recommended");
     this.grease = false;
-    this.sources = Set.copyOf(row.list("sources", "\\+"));
   }
 
   private SignatureScheme(int code, boolean grease) {
-    this.code = code;
-    this.name = grease ? Registry.greaseName(code) : Registry.unknownName(code, 4);
-    this.aliases = List.of();
+    super(code, grease ? Registry.greaseName(code) : Registry.unknownName(code, 4));
     this.recommended = false;
     this.grease = grease;
-    this.sources = Set.of();
   }
 
   private static final class Holder {
@@ -74,57 +64,13 @@ public final class SignatureScheme {
     return Holder.REGISTRY.byName(name);
   }
 
-  /** The two-byte code point. */
-  public int code() {
-    return code;
-  }
-
-  /** IANA's name, e.g. {@code "rsa_pss_rsae_sha256"}; OpenSSL's for the TLS 1.2 pairs IANA only reserves. */
-  public String name() {
-    return name;
-  }
-
   /** Whether IANA's "Recommended" column says {@code Y}. */
   public boolean isRecommended() {
     return recommended;
   }
 
-  /** Whether the code point is listed. */
-  public boolean isKnown() {
-    return !sources.isEmpty();
-  }
-
   /** Whether the code point is a GREASE value (RFC 8701). */
   public boolean isGrease() {
     return grease;
-  }
-
-  /** Which sources list this code point: {@code iana}, {@code rfc5246}, {@code tshark}. */
-  Set<String> sources() {
-    return sources;
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    names.add(name);
-    names.addAll(aliases);
-    return names;
-  }
-
-  /** Equal when the code points are equal. */
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof SignatureScheme && ((SignatureScheme) other).code == code;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(code);
-  }
-
-  /** The {@link #name()}. */
-  @Override
-  public String toString() {
-    return name;
   }
 }

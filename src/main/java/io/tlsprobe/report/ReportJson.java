@@ -1,0 +1,257 @@
+package io.tlsprobe.report;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.ExtensionType;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.wire.ClientHello;
+import io.tlsprobe.wire.Ja3;
+import io.tlsprobe.wire.Ja3s;
+import io.tlsprobe.wire.Ja4;
+import io.tlsprobe.wire.ServerHello;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * Renders a {@link TlsConnectionReport} as JSON, schema {@value #SCHEMA} (documented in the README, "JSON report"):
+ * for build-server attachments and {@code tlsprobe probe --json}. Fields are only added within a schema version.
+ *
+ * <pre>{@code
+ * String json = ReportJson.toJson(report);
+ * // {"schema":"tlsprobe.report/1","outcome":"established","protocol":"TLSv1.3",
+ * //  "cipher_suite":"TLS_AES_128_GCM_SHA256","group":"x25519","compression":"null", …}
+ * }</pre>
+ */
+public final class ReportJson {
+  /** The schema identifier; bump the number on any incompatible change. */
+  public static final String SCHEMA = "tlsprobe.report/1";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ReportJson() {}
+
+  /** The report as pretty-printed JSON. */
+  public static String toJson(TlsConnectionReport report) {
+    StringWriter out = new StringWriter();
+    write(report, out);
+    return out.toString();
+  }
+
+  /** Writes the report as pretty-printed JSON; does not close {@code out}. */
+  public static void write(TlsConnectionReport report, Writer out) {
+    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return new DefaultPrettyPrinter();
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
+    try (JsonGenerator json = FACTORY.createGenerator(pretty, new NonClosingWriter(out))) {
+      json.writeStartObject();
+      json.writeStringProperty("schema", SCHEMA);
+      writeOutcome(json, report.outcome());
+      writeEndpoint(json, report.endpoint());
+      json.writeStringProperty("protocol", report.protocol().map(TlsProtocol::jsseName).orElse(null));
+      writeCipher(json, report.cipherSuite());
+      json.writeStringProperty("group", report.group().map(NamedGroup::name).orElse(null));
+      writeOptionalInt(json, "group_code", report.group().map(NamedGroup::code));
+      writeOptionalInt(json, "dh_prime_bits", report.dhPrimeBits());
+      json.writeStringProperty("compression", report.compression().map(c -> c.name()).orElse(null));
+      json.writeStringProperty("alpn", report.applicationProtocol().orElse(null));
+      json.writeBooleanProperty("secure_renegotiation", report.secureRenegotiation());
+      json.writeBooleanProperty("extended_master_secret", report.extendedMasterSecret());
+      json.writeBooleanProperty("session_ticket", report.sessionTicket());
+      json.writeBooleanProperty("ocsp_stapled", report.ocspStapled());
+      writeStrings(json, "server_extensions", report.serverExtensions().stream().map(ExtensionType::name).toList());
+      writeClientHello(json, report.clientHello());
+      writeServerHello(json, report.serverHello());
+      json.writeName("certificates");
+      json.writeStartArray();
+      for (CertificateInfo certificate : report.certificates()) {
+        writeCertificate(json, certificate);
+      }
+      json.writeEndArray();
+      writeVerification(json, report.verification());
+      writeOptionalLong(json, "handshake_time_ms", report.handshakeTime().map(d -> d.toNanos() / 1_000_000));
+      json.writeStringProperty("started_at", report.startedAt().toString());
+      json.writeEndObject();
+    }
+  }
+
+  private static void writeOutcome(JsonGenerator json, Outcome outcome) {
+    json.writeStringProperty("outcome", outcome.kind().jsonName());
+    json.writeStringProperty("outcome_reason", outcome.reason());
+    json.writeStringProperty("alert", outcome.alert().map(a -> a.name()).orElse(null));
+    json.writeStringProperty("transport_problem",
+        outcome.transportProblem().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+    json.writeStringProperty("peer_bytes", outcome.peerBytes().isEmpty() ? null : outcome.peerBytes().toHex());
+  }
+
+  private static void writeEndpoint(JsonGenerator json, Endpoint endpoint) {
+    json.writeName("endpoint");
+    json.writeStartObject();
+    json.writeStringProperty("host", endpoint.host());
+    json.writeNumberProperty("port", endpoint.port());
+    json.writeStringProperty("sni", endpoint.serverName().orElse(null));
+    json.writeStringProperty("connection", endpoint.connection());
+    json.writeEndObject();
+  }
+
+  private static void writeCipher(JsonGenerator json, Optional<CipherSuite> suite) {
+    json.writeStringProperty("cipher_suite", suite.map(CipherSuite::name).orElse(null));
+    if (suite.isEmpty()) {
+      json.writeNullProperty("cipher");
+      return;
+    }
+    CipherSuite s = suite.get();
+    json.writeName("cipher");
+    json.writeStartObject();
+    json.writeNumberProperty("code", s.code());
+    json.writeStringProperty("openssl_name", s.openSslName().orElse(null));
+    json.writeNumberProperty("secret_bits", s.secretKeyBits());
+    json.writeStringProperty("key_exchange", s.keyExchange());
+    json.writeStringProperty("authentication", s.authentication());
+    json.writeStringProperty("bulk_cipher", s.bulkCipher());
+    json.writeStringProperty("mode", s.mode().name().toLowerCase(java.util.Locale.ROOT));
+    json.writeBooleanProperty("aead", s.isAead());
+    json.writeBooleanProperty("forward_secrecy", s.forwardSecrecy());
+    json.writeStringProperty("strength", s.strength().name().toLowerCase(java.util.Locale.ROOT));
+    json.writeStringProperty("strength_reason", s.strengthReason());
+    json.writeEndObject();
+  }
+
+  private static void writeClientHello(JsonGenerator json, Optional<ClientHello> hello) {
+    if (hello.isEmpty()) {
+      json.writeNullProperty("client_hello");
+      return;
+    }
+    ClientHello h = hello.get();
+    Ja3 ja3 = Ja3.of(h);
+    json.writeName("client_hello");
+    json.writeStartObject();
+    writeInts(json, "cipher_suites", h.cipherSuites());
+    writeInts(json, "extensions", h.extensionTypes());
+    writeInts(json, "supported_groups", h.supportedGroups());
+    writeInts(json, "supported_versions", h.supportedVersions());
+    json.writeStringProperty("server_name", h.serverName().orElse(null));
+    writeStrings(json, "alpn", h.alpn());
+    json.writeStringProperty("ja3", ja3.string());
+    json.writeStringProperty("ja3_hash", ja3.hash());
+    json.writeStringProperty("ja4", Ja4.of(h).fingerprint());
+    json.writeEndObject();
+  }
+
+  private static void writeServerHello(JsonGenerator json, Optional<ServerHello> hello) {
+    if (hello.isEmpty()) {
+      json.writeNullProperty("server_hello");
+      return;
+    }
+    ServerHello h = hello.get();
+    Ja3s ja3s = Ja3s.of(h);
+    json.writeName("server_hello");
+    json.writeStartObject();
+    json.writeNumberProperty("legacy_version", h.legacyVersion());
+    json.writeNumberProperty("selected_version", h.selectedVersion());
+    json.writeNumberProperty("cipher_suite", h.cipherSuite());
+    json.writeNumberProperty("compression_method", h.compressionMethod());
+    writeInts(json, "extensions", h.extensionTypes());
+    json.writeBooleanProperty("hello_retry_request", h.isHelloRetryRequest());
+    json.writeStringProperty("ja3s", ja3s.string());
+    json.writeStringProperty("ja3s_hash", ja3s.hash());
+    json.writeEndObject();
+  }
+
+  private static void writeCertificate(JsonGenerator json, CertificateInfo c) {
+    json.writeStartObject();
+    json.writeStringProperty("subject", c.subject());
+    json.writeStringProperty("issuer", c.issuer());
+    writeStrings(json, "subject_alternative_names", c.subjectAlternativeNames());
+    json.writeStringProperty("serial_number", c.serialNumber());
+    json.writeStringProperty("not_before", c.notBefore().toString());
+    json.writeStringProperty("not_after", c.notAfter().toString());
+    json.writeStringProperty("key_type", c.keyType());
+    json.writeNumberProperty("key_bits", c.keyBits());
+    json.writeStringProperty("curve", c.curve().orElse(null));
+    json.writeStringProperty("signature_algorithm", c.signatureAlgorithm());
+    json.writeStringProperty("sha256_fingerprint", c.sha256Fingerprint());
+    json.writeBooleanProperty("certificate_authority", c.certificateAuthority());
+    writeStrings(json, "key_usage", c.keyUsage());
+    json.writeBooleanProperty("self_signed", c.selfSigned());
+    json.writeEndObject();
+  }
+
+  private static void writeVerification(JsonGenerator json, Verification v) {
+    json.writeName("verification");
+    json.writeStartObject();
+    json.writeBooleanProperty("trusted", v.trusted());
+    json.writeName("problems");
+    json.writeStartArray();
+    for (Verification.Problem p : v.problems()) {
+      json.writeStartObject();
+      json.writeStringProperty("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringProperty("detail", p.detail());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringProperty("trust_store", v.trustStore());
+    json.writeStringProperty("hostname", v.hostname().isEmpty() ? null : v.hostname());
+    json.writeEndObject();
+  }
+
+  private static void writeInts(JsonGenerator json, String name, List<Integer> values) {
+    json.writeName(name);
+    json.writeStartArray();
+    for (int v : values) {
+      json.writeNumber(v);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, List<String> values) {
+    json.writeName(name);
+    json.writeStartArray();
+    for (String v : values) {
+      json.writeString(v);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeOptionalInt(JsonGenerator json, String name, Optional<Integer> value) {
+    if (value.isPresent()) {
+      json.writeNumberProperty(name, value.get());
+    } else {
+      json.writeNullProperty(name);
+    }
+  }
+
+  private static void writeOptionalLong(JsonGenerator json, String name, Optional<Long> value) {
+    if (value.isPresent()) {
+      json.writeNumberProperty(name, value.get());
+    } else {
+      json.writeNullProperty(name);
+    }
+  }
+
+  /** Lets the generator close without closing the caller's writer. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
+  }
+}
