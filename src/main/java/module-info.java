@@ -7,10 +7,14 @@ module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
   requires static info.picocli;
+  requires static org.junit.jupiter.api;
+  requires static testcontainers;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.junit;
 
   opens io.tlsprobe.cli to info.picocli;
+  opens io.tlsprobe.junit to org.junit.platform.commons;
 }
