@@ -8,7 +8,6 @@ module io.tlsprobe {
   requires tools.jackson.core;
   requires static info.picocli;
   requires static org.junit.jupiter.api;
-  requires static testcontainers;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;

@@ -51,20 +51,22 @@ final class FieldEndpoints {
    * false when it is not on the class path.
    */
   static boolean isContainer(Class<?> type) {
-    Class<?> state;
-    try {
-      state = Class.forName(CONTAINER_STATE, false, FieldEndpoints.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+    return containerState(type).isPresent();
+  }
+
+  /** The {@code ContainerState} interface as {@code type}'s class loader sees it, when {@code type} is one. */
+  private static Optional<Class<?>> containerState(Class<?> type) {
+    for (ClassLoader loader : new ClassLoader[] {type.getClassLoader(), FieldEndpoints.class.getClassLoader()}) {
+      try {
+        Class<?> state = Class.forName(CONTAINER_STATE, false, loader);
+        if (state.isAssignableFrom(type)) {
+          return Optional.of(state);
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        // not there: try the next loader
+      }
     }
-    if (!state.isAssignableFrom(type)) {
-      return false;
-    }
-    Module ours = FieldEndpoints.class.getModule();
-    if (ours.isNamed() && !ours.canRead(state.getModule())) {
-      ours.addReads(state.getModule());
-    }
-    return true;
+    return Optional.empty();
   }
 
   /**
@@ -115,7 +117,9 @@ final class FieldEndpoints {
 
   private static HostPort fromContainer(Object container, int containerPort, String field, Elements elements) {
     try {
-      return ContainerEndpoints.endpoint(container, containerPort);
+      Class<?> state = containerState(container.getClass()).orElseThrow(
+          () -> new IllegalStateException(container.getClass().getName() + " is not a ContainerState"));
+      return ContainerEndpoints.endpoint(state, container, containerPort);
     } catch (RuntimeException e) {
       throw elements.misuse("field '" + field + "' has no host port for container port " + containerPort + " ("
           + e.getMessage() + "): start the container before the test runs (e.g. @Testcontainers with @Container)"
