@@ -131,7 +131,160 @@ class TlsProbeExtensionTest {
     }
   }
 
+  /** Each misuse fails every test that asks for a report, with an exact message. */
   @Nested
   class Failures {
+    private static final String F = "FailureFixtures.";
+
+    @Test
+    void noHostAndNoTarget(@TempDir Path output) {
+      assertFailure(FailureFixtures.NoTargetTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "NoTargetTestCase: no host and no target: set host and port, or mark a field"
+              + " with @TlsProbe.Target");
+    }
+
+    @Test
+    void portThatIsNotANumber(@TempDir Path output) {
+      assertFailure(FailureFixtures.PortNotANumberTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "PortNotANumberTestCase: port 'abc' is not a number 1-65535");
+    }
+
+    @Test
+    void portPlaceholderResolvedOutOfRange(@TempDir Path output) {
+      assertFailure(FailureFixtures.PortOutOfRangeTestCase.class, Map.of("test.port", "70000"), output,
+          "@TlsProbe on class " + F + "PortOutOfRangeTestCase: port '${test.port}' (resolved to '70000') is not a"
+              + " number 1-65535");
+    }
+
+    @Test
+    void placeholderThatNothingDefines(@TempDir Path output) {
+      assertFailure(FailureFixtures.UnresolvablePlaceholderTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "UnresolvablePlaceholderTestCase: port '${no.such.key}' uses placeholder"
+              + " ${no.such.key}, which no configuration parameter, system property or environment variable"
+              + " defines");
+    }
+
+    @Test
+    void hostThatResolvesToNothing(@TempDir Path output) {
+      assertFailure(FailureFixtures.EmptyHostTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "EmptyHostTestCase: host '${test.host:}' (resolved to '') is empty: name the"
+              + " host to probe");
+    }
+
+    @Test
+    void hostWithoutPort(@TempDir Path output) {
+      assertFailure(FailureFixtures.HostWithoutPortTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "HostWithoutPortTestCase: host 'localhost' is given but port is empty: give"
+              + " both");
+    }
+
+    @Test
+    void targetFieldOfAnUnsupportedType(@TempDir Path output) {
+      assertFailure(FailureFixtures.UnsupportedFieldTypeTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "UnsupportedFieldTypeTestCase.server: type String is not supported:"
+              + " use int, Integer, InetSocketAddress, URI or a Testcontainers ContainerState");
+    }
+
+    @Test
+    void targetFieldThatIsStillNull(@TempDir Path output) {
+      assertFailure(FailureFixtures.NullFieldTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "NullFieldTestCase.server: field 'server' is null: start the server"
+              + " before the test runs");
+    }
+
+    @Test
+    void portFieldThatIsStillZero(@TempDir Path output) {
+      assertFailure(FailureFixtures.UnsetPortFieldTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "UnsetPortFieldTestCase.port: field 'port' holds 0, not a port"
+              + " 1-65535: start the server before the test runs");
+    }
+
+    @Test
+    void uriWithoutPortAndWithoutTlsScheme(@TempDir Path output) {
+      assertFailure(FailureFixtures.UriWithoutPortTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "UriWithoutPortTestCase.server: field 'server' holds"
+              + " 'http://localhost/', which has no port, and scheme 'http' has no TLS port tlsprobe knows: write"
+              + " the port in the URI");
+    }
+
+    @Test
+    void containerWithoutContainerPort(@TempDir Path output) {
+      assertFailure(FailureFixtures.ContainerWithoutPortTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "ContainerWithoutPortTestCase.container: port is not set: for a"
+              + " ContainerState, name the container port to probe, e.g. @TlsProbe.Target(port = 8443)");
+    }
+
+    @Test
+    void containerPortThatIsNotMapped(@TempDir Path output) {
+      assertFailure(FailureFixtures.ContainerPortNotMappedTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "ContainerPortNotMappedTestCase.container: field 'container' has no"
+              + " host port for container port 8443 (Requested port (8443) is not mapped): start the container"
+              + " before the test runs (e.g. @Testcontainers with @Container) and expose the port");
+    }
+
+    @Test
+    void containerPortOnAnotherFieldType(@TempDir Path output) {
+      assertFailure(FailureFixtures.PortOnNonContainerTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "PortOnNonContainerTestCase.port: port = 8443 applies only to a"
+              + " ContainerState field; a field of type int holds its own port");
+    }
+
+    @Test
+    void instanceFieldAskedForInBeforeAll(@TempDir Path output) {
+      assertFailure(FailureFixtures.InstanceFieldInBeforeAllTestCase.class, Map.of(), output,
+          "@TlsProbe.Target on field " + F + "InstanceFieldInBeforeAllTestCase.server: field 'server' is an"
+              + " instance field, read once per test, so a @BeforeAll method or constructor cannot receive its"
+              + " report: make the field static");
+    }
+
+    @Test
+    void parameterThatSeveralTargetsCouldFill(@TempDir Path output) {
+      assertFailure(FailureFixtures.AmbiguousTestCase.class, Map.of(), output,
+          "@TlsProbe: parameter #0 of method " + F + "AmbiguousTestCase.test(TlsConnectionReport) could receive"
+              + " the report of 2 targets, 'public' (@TlsProbe(name = \"public\") on class " + F
+              + "AmbiguousTestCase), 'admin' (@TlsProbe(name = \"admin\") on class " + F + "AmbiguousTestCase):"
+              + " choose one with @TlsProbe.Named(\"…\")");
+    }
+
+    @Test
+    void parameterNamingNoTarget(@TempDir Path output) {
+      assertFailure(FailureFixtures.UnknownNameTestCase.class, Map.of(), output,
+          "@TlsProbe.Named(\"metrics\") on parameter #0 of method " + F + "UnknownNameTestCase.test("
+              + "TlsConnectionReport): no target is named 'metrics'; the targets are 'public' (@TlsProbe(name ="
+              + " \"public\") on class " + F + "UnknownNameTestCase), 'admin' (@TlsProbe(name = \"admin\") on"
+              + " class " + F + "UnknownNameTestCase)");
+    }
+
+    @Test
+    void twoTargetsOfOneName(@TempDir Path output) {
+      assertFailure(FailureFixtures.DuplicateNameTestCase.class, Map.of(), output,
+          "@TlsProbe on class " + F + "DuplicateNameTestCase: 2 targets are named 'default' (@TlsProbe on class "
+              + F + "DuplicateNameTestCase, @TlsProbe.Target on field " + F + "DuplicateNameTestCase.port): give"
+              + " each its own name");
+    }
+
+    @Test
+    void optionsWithoutTargetOnAMethod(@TempDir Path output) {
+      assertFailure(FailureFixtures.OptionsOnMethodTestCase.class, Map.of(), output,
+          "@TlsProbe on method " + F + "OptionsOnMethodTestCase.test(TlsConnectionReport): host and port are"
+              + " empty: on a method, @TlsProbe names a target to probe; options for @TlsProbe.Target fields"
+              + " belong on the class");
+    }
+
+    @Test
+    void optionsNamedForAFieldThatDoesNotExist(@TempDir Path output) {
+      assertFailure(FailureFixtures.OptionsForNoFieldTestCase.class, Map.of(), output,
+          "@TlsProbe(name = \"gateway\") on class " + F + "OptionsForNoFieldTestCase: host and port are empty,"
+              + " so it gives options to the @TlsProbe.Target field named 'gateway', but no such field exists"
+              + " (fields: port)");
+    }
+  }
+
+  static void assertFailure(Class<?> fixture, Map<String, String> parameters, Path output, String message) {
+    EngineExecutionResults results = Fixtures.run(fixture, parameters, output);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(0));
+    assertThat(Fixtures.failureMessages(results)).containsExactly(message);
+    assertThat(Fixtures.reportEntries(results)).isEmpty();
   }
 }
