@@ -80,13 +80,8 @@ final class TrustStores {
     return new ArrayList<>(loaders);
   }
 
-  /** The exception's message, with its cause's when that says more (a wrong password is a cause). */
+  /** The exception's message: for a wrong password, "keystore password was incorrect". */
   private static String reason(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    Throwable cause = e.getCause();
-    if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-      message = message + " (" + cause.getMessage() + ")";
-    }
-    return message;
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -40,8 +40,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSSE TLS server on 127.0.0.1 and an ephemeral port, with a leaf certificate for {@code localhost} issued by a
- * CA of its own (EC P-256, made with Bouncy Castle), offering ALPN {@code h2} and {@code http/1.1}. Every completed
+ * A JSSE TLS server on 127.0.0.1 and an ephemeral port, with a leaf certificate for {@code localhost},
+ * {@code 127.0.0.1} and the SNI names the tests send ({@code gateway.test}, {@code default.test},
+ * {@code field.test}), issued by a CA of its own (EC P-256, made with Bouncy Castle), offering ALPN {@code h2} and {@code http/1.1}. Every completed
  * or failed handshake is queued, so tests can count probes and see the SNI and ALPN the client sent.
  *
  * <pre>{@code
@@ -209,7 +210,9 @@ final class LocalTlsServer implements AutoCloseable {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
       if (!ca) {
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.dNSName, "gateway.test"),
+            new GeneralName(GeneralName.dNSName, "default.test"), new GeneralName(GeneralName.dNSName, "field.test"),
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
       }
       return new JcaX509CertificateConverter().getCertificate(
           builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
