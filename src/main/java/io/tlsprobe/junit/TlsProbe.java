@@ -71,10 +71,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code ExtensionContext.publishFile}, so build servers keep it.
  *
  * <p><b>Placeholders.</b> Every string element but {@code name} may hold {@code ${key}} or {@code ${key:default}},
- * resolved from JUnit configuration parameters (e.g. {@code junit-platform.properties} or
- * {@code -Djunit.platform...} launcher settings), then system properties, then environment variables. A
+ * resolved from JUnit configuration parameters ({@code junit-platform.properties}, Surefire's
+ * {@code configurationParameters}, the launcher's), then system properties, then environment variables. A
  * placeholder that none of them defines and that has no default fails the test with an
- * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming it.
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming it. Values of the configuration
+ * parameters below may hold placeholders too ({@code tlsprobe.truststore.password.default=${TRUSTSTORE_PASSWORD}}).
  *
  * <p><b>Misuse</b> (a port that is not a number, an unknown duration, an unreadable trust store, a target field of
  * an unsupported type or still {@code null}, a parameter that matches no or several targets) fails with an
