@@ -2,7 +2,6 @@ package io.tlsprobe.probe;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -175,7 +174,7 @@ final class EngineHandshake {
 
   /** Whether the peer's first bytes can start a TLS record: content type 20–24, then major version 3. */
   static boolean looksLikeTls(Transcript received) {
-    byte[] head = received.toByteArray();
+    byte[] head = received.head(2);
     if (head.length == 0) {
       return true;
     }
@@ -232,9 +231,5 @@ final class EngineHandshake {
     } catch (SSLException | RuntimeException e) {
       return new byte[0];
     }
-  }
-
-  static byte[] copy(byte[] bytes, int max) {
-    return Arrays.copyOf(bytes, Math.min(max, bytes.length));
   }
 }

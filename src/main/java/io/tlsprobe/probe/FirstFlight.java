@@ -27,9 +27,8 @@ record FirstFlight(FlightView view, boolean peerClosed, @Nullable IOException tr
         if (connection.read(buffer, deadline) < 0) {
           return new FirstFlight(FlightView.of(connection.received().toByteArray()), true, null, null);
         }
-        byte[] bytes = connection.received().toByteArray();
-        if (completeRecordAfter(bytes, view.decoded().consumed())) {
-          view = FlightView.of(bytes);
+        if (completeRecordAfter(connection.received(), view.decoded().consumed())) {
+          view = FlightView.of(connection.received().toByteArray());
         }
       }
       return new FirstFlight(view, false, null, null);
@@ -40,12 +39,16 @@ record FirstFlight(FlightView view, boolean peerClosed, @Nullable IOException tr
     }
   }
 
-  /** Whether a whole record (or something that is not a record header) follows {@code from}. */
-  static boolean completeRecordAfter(byte[] bytes, int from) {
-    if (bytes.length - from < 5) {
-      return false;
+  /**
+   * Whether a whole record, or something that cannot start one, follows {@code from}: only then can decoding again
+   * find something new, so a peer sending a record in many small pieces does not cause a decode per piece.
+   */
+  static boolean completeRecordAfter(Transcript received, int from) {
+    int available = received.length() - from;
+    if (available < 5) {
+      return available > 1 && received.byteAt(from + 1) != 3;
     }
-    int length = ((bytes[from + 3] & 0xff) << 8) | (bytes[from + 4] & 0xff);
-    return bytes.length - from - 5 >= length || length > 16384 + 2048 || (bytes[from + 1] != 3);
+    int length = (received.byteAt(from + 3) << 8) | received.byteAt(from + 4);
+    return available - 5 >= length || length > 16384 + 2048 || received.byteAt(from + 1) != 3;
   }
 }

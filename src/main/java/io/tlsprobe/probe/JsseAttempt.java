@@ -1,5 +1,6 @@
 package io.tlsprobe.probe;
 
+import io.tlsprobe.report.Outcome;
 import io.tlsprobe.wire.ServerHello;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,6 +42,8 @@ record JsseAttempt(
 
   /** How long to keep reading a refused TLS 1.2 flight for its Certificate and ServerKeyExchange. */
   static final Duration FLIGHT_GRACE = Duration.ofSeconds(1);
+  /** How long to read what a server sent before a failed write. */
+  static final Duration SALVAGE_WAIT = Duration.ofMillis(100);
 
   static JsseAttempt run(SSLEngine engine, Connection connection, RecordingTrustManager recorder, Deadline deadline) {
     EngineHandshake.Result r = EngineHandshake.run(engine, connection, deadline);
@@ -54,6 +57,9 @@ record JsseAttempt(
       engine.closeOutbound();
       connection.writeWithoutWaiting(ByteBuffer.wrap(EngineHandshake.pendingAlert(engine)));
     } else {
+      if (transport != null) {
+        salvage(connection, deadline);
+      }
       if (r.failure() != null && needsRestOfFlight(FlightView.of(connection.received().toByteArray()))) {
         FirstFlight rest = FirstFlight.read(connection, deadline.min(Deadline.after(FLIGHT_GRACE, "flight")));
         closed |= rest.peerClosed();
@@ -68,8 +74,27 @@ record JsseAttempt(
     Duration time = first == 0 ? null : Duration.ofNanos(r.endNanos() - first);
     byte[] received = connection.received().toByteArray();
     return new JsseAttempt(r, FlightView.of(connection.sent().toByteArray()), FlightView.of(received),
-        EngineHandshake.copy(received, io.tlsprobe.report.Outcome.MAX_PEER_BYTES), session, recorder.chain(), time,
+        connection.received().head(Outcome.MAX_PEER_BYTES), session, recorder.chain(), time,
         closed, transport, timedOut);
+  }
+
+  /**
+   * After a failed write (the server reset the connection while we were still sending), reads what the server sent
+   * before it went: its alert is usually there, and says why.
+   */
+  private static void salvage(Connection connection, Deadline deadline) {
+    Deadline shortly = deadline.min(Deadline.after(SALVAGE_WAIT, "salvage"));
+    ByteBuffer buffer = ByteBuffer.allocate(4096);
+    try {
+      while (connection.received().length() < Transcript.LIMIT) {
+        buffer.clear();
+        if (connection.read(buffer, shortly) < 0) {
+          return;
+        }
+      }
+    } catch (IOException ignored) {
+      // what arrived before the reset is all there is
+    }
   }
 
   /** A TLS 1.2-or-older ServerHello whose flight has not reached its end yet. */

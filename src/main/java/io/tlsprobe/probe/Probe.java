@@ -2,10 +2,12 @@ package io.tlsprobe.probe;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.Outcome.TransportProblem;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.report.Verification;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.ClientHello;
 import io.tlsprobe.wire.ServerHello;
@@ -14,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -91,12 +94,30 @@ final class Probe {
     }
     report.outcome(outcome);
     if (!chain.isEmpty()) {
-      report.certificates(chain.stream().map(facts::describe).toList());
-      String hostname = options.serverName().orElse(options.host());
-      report.verification(facts.verify(chain, verdictTrust, options.trustStoreDescription(), hostname,
-          Instant.now()));
+      certificates(report, chain, verdictTrust);
     }
     return report.build();
+  }
+
+  /** The facts of each certificate and the verdict; a certificate the facts cannot read does not lose the report. */
+  private void certificates(TlsConnectionReport.Builder report, List<X509Certificate> chain,
+      X509TrustManager trust) {
+    List<CertificateInfo> infos = new ArrayList<>();
+    for (X509Certificate c : chain) {
+      try {
+        infos.add(facts.describe(c));
+      } catch (RuntimeException e) {
+        break;
+      }
+    }
+    report.certificates(infos);
+    String hostname = options.serverName().orElse(options.host());
+    try {
+      report.verification(facts.verify(chain, trust, options.trustStoreDescription(), hostname, Instant.now()));
+    } catch (RuntimeException e) {
+      report.verification(new Verification(false, List.of(new Verification.Problem(Verification.Kind.OTHER,
+          "the chain could not be verified: " + e)), options.trustStoreDescription(), hostname));
+    }
   }
 
   /** The chain as best known: JSSE's session, else what the trust manager saw, else the TLS 1.2 message. */

@@ -35,6 +35,19 @@ final class Transcript {
     append(ByteBuffer.wrap(data));
   }
 
+  /** A copy of the first {@code n} bytes kept (fewer when fewer are kept). */
+  byte[] head(int n) {
+    return Arrays.copyOf(bytes, Math.min(n, length));
+  }
+
+  /** The byte at {@code index} (0-255), which must be below {@link #length()}. */
+  int byteAt(int index) {
+    if (index >= length) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return bytes[index] & 0xff;
+  }
+
   /** A copy of the bytes kept. */
   byte[] toByteArray() {
     return Arrays.copyOf(bytes, length);

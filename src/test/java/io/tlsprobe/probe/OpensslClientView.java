@@ -1,0 +1,98 @@
+package io.tlsprobe.probe;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.ProcessResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code openssl s_client} says it negotiated with a server (standard input empty, so it connects, prints and
+ * leaves): the oracle the probe's report is compared with, field by field.
+ *
+ * @param protocol from {@code New, TLSv1.3, Cipher is …} (or {@code Protocol  :} of the SSL-Session block)
+ * @param cipherSuite from the same line (or {@code Cipher    :}), mapped from the OpenSSL name to the IANA one
+ * @param group the named group of {@code Server Temp Key:} (X25519, ECDH curve, or a TLS 1.3 FFDHE group)
+ * @param dhPrimeBits the bits of a TLS 1.2 {@code Server Temp Key: DH, N bits}
+ * @param alpn {@code ALPN protocol:}
+ * @param ocspStapled whether an OCSP response was printed
+ * @param secureRenegotiation {@code Secure Renegotiation IS supported}
+ * @param extendedMasterSecret {@code Extended master secret: yes}
+ * @param verifyCode {@code Verify return code:}
+ * @param output everything s_client printed
+ */
+record OpensslClientView(
+    Optional<TlsProtocol> protocol,
+    Optional<CipherSuite> cipherSuite,
+    Optional<NamedGroup> group,
+    Optional<Integer> dhPrimeBits,
+    Optional<String> alpn,
+    boolean ocspStapled,
+    boolean secureRenegotiation,
+    boolean extendedMasterSecret,
+    int verifyCode,
+    String output) {
+
+  /** Runs {@code openssl s_client -connect 127.0.0.1:port} with {@code options} and reads what it printed. */
+  static OpensslClientView connect(int port, String... options) {
+    List<String> command = new ArrayList<>(List.of(Interop.requireCommand("openssl").toString(), "s_client",
+        "-connect", "127.0.0.1:" + port));
+    command.addAll(List.of(options));
+    ProcessResult result = Interop.run(Duration.ofSeconds(20), command);
+    if (result.timedOut()) {
+      throw new AssertionError("s_client timed out: " + result);
+    }
+    return parse(result.stdout() + "\n" + result.stderr());
+  }
+
+  static OpensslClientView parse(String out) {
+    Optional<TlsProtocol> protocol = find(out, "^New, (\\S+), Cipher is ")
+        .or(() -> find(out, "^\\s*Protocol\\s*:\\s*(\\S+)"))
+        .map(p -> p.equals("TLSv1.0") ? "TLSv1" : p) // the "New," line says TLSv1.0 where JSSE says TLSv1
+        .flatMap(TlsProtocol::fromJsseName);
+    Optional<CipherSuite> suite = find(out, "^New, \\S+, Cipher is (\\S+)")
+        .or(() -> find(out, "^\\s*Cipher\\s*:\\s*(\\S+)"))
+        .filter(c -> !c.equals("0000") && !c.equals("(NONE)"))
+        .flatMap(CipherSuite::byName);
+    Optional<NamedGroup> group = Optional.empty();
+    Optional<Integer> dhBits = Optional.empty();
+    Optional<String> tempKey = find(out, "^Server Temp Key: (.+)$");
+    if (tempKey.isPresent()) {
+      String[] parts = tempKey.get().split(",\\s*");
+      if (parts[0].equals("ECDH")) {
+        group = curve(parts[1]);
+      } else if (parts[0].equals("DH")) {
+        int bits = Integer.parseInt(parts[1].replace(" bits", "").trim());
+        if (protocol.equals(Optional.of(TlsProtocol.TLSv1_3))) {
+          group = NamedGroup.byName("ffdhe" + bits);
+        } else {
+          dhBits = Optional.of(bits);
+        }
+      } else {
+        group = NamedGroup.byName(parts[0].toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return new OpensslClientView(protocol, suite, group, dhBits, find(out, "^ALPN protocol: (\\S+)"),
+        out.contains("OCSP Response Status: successful"), out.contains("Secure Renegotiation IS supported"),
+        out.contains("Extended master secret: yes"),
+        find(out, "Verify return code: (\\d+)").map(Integer::parseInt).orElse(-1), out);
+  }
+
+  private static Optional<NamedGroup> curve(String openSslName) {
+    return switch (openSslName) {
+      case "prime256v1" -> NamedGroup.byName("secp256r1");
+      default -> NamedGroup.byName(openSslName);
+    };
+  }
+
+  private static Optional<String> find(String text, String regex) {
+    Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+}
