@@ -6,6 +6,7 @@
 module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
+  requires org.bouncycastle.provider;
   requires static info.picocli;
   requires static org.junit.jupiter.api;
 
