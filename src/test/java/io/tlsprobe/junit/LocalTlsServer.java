@@ -1,48 +1,35 @@
 package io.tlsprobe.junit;
 
+import io.tlsprobe.testing.HeldCertificate;
+import io.tlsprobe.testing.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A JSSE TLS server on 127.0.0.1 and an ephemeral port, with a leaf certificate for {@code localhost},
  * {@code 127.0.0.1} and the SNI names the tests send ({@code gateway.test}, {@code default.test},
- * {@code field.test}), issued by a CA of its own (EC P-256, made with Bouncy Castle), offering ALPN {@code h2} and {@code http/1.1}. Every completed
+ * {@code field.test}), issued by a CA of its own ({@link TestCertificates}), offering ALPN {@code h2} and {@code http/1.1}. Every completed
  * or failed handshake is queued, so tests can count probes and see the SNI and ALPN the client sent.
  *
  * <pre>{@code
@@ -79,26 +66,23 @@ final class LocalTlsServer implements AutoCloseable {
   }
 
   static LocalTlsServer start() {
+    HeldCertificate ca = TestCertificates.certificate().subject("CN=tlsprobe junit test CA").ca().build();
+    HeldCertificate leaf = TestCertificates.certificate()
+        .subject("CN=localhost")
+        .dns("localhost", "gateway.test", "default.test", "field.test")
+        .ip("127.0.0.1")
+        .issuedBy(ca)
+        .build();
     try {
-      KeyPair caKeys = ecKeys();
-      X509Certificate ca = certificate("CN=tlsprobe junit test CA", caKeys, "CN=tlsprobe junit test CA", caKeys, true);
-      KeyPair leafKeys = ecKeys();
-      X509Certificate leaf = certificate("CN=localhost", leafKeys, "CN=tlsprobe junit test CA", caKeys, false);
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry("server", leafKeys.getPrivate(), PASSWORD, new X509Certificate[] {leaf, ca});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, PASSWORD);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(kmf.getKeyManagers(), null, null);
+      SSLContext context = TestCertificates.sslContext(leaf);
       SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
           .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       SSLParameters params = socket.getSSLParameters();
       params.setApplicationProtocols(new String[] {"h2", "http/1.1"});
       socket.setSSLParameters(params);
-      return new LocalTlsServer(ca, socket);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot start a local TLS server", e);
+      return new LocalTlsServer(ca.certificate(), socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a local TLS server", e);
     }
   }
 
@@ -106,19 +90,12 @@ final class LocalTlsServer implements AutoCloseable {
     return socket.getLocalPort();
   }
 
-  /** A PKCS12 trust store, password {@link #PASSWORD}, holding this server's CA. */
+  /** A PKCS12 trust store holding this server's CA. */
   KeyStore trustStore() {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setCertificateEntry("ca", ca);
-      return store;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestCertificates.trustStore(ca);
   }
 
-  /** Writes {@link #trustStore()} to {@code file} and returns it. */
+  /** Writes {@link #trustStore()} to {@code file}, password {@link #PASSWORD}, and returns it. */
   Path writeTrustStore(Path file) throws IOException, GeneralSecurityException {
     try (OutputStream out = Files.newOutputStream(file)) {
       trustStore().store(out, PASSWORD);
@@ -192,32 +169,5 @@ final class LocalTlsServer implements AutoCloseable {
       // closing anyway
     }
     acceptor.join(Duration.ofSeconds(5).toMillis());
-  }
-
-  private static KeyPair ecKeys() throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    return generator.generateKeyPair();
-  }
-
-  private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
-      boolean ca) throws GeneralSecurityException {
-    Instant now = Instant.now();
-    try {
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-          new BigInteger(63, new SecureRandom()).add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(Duration.ofDays(30))), new X500Name(subject), subjectKeys.getPublic());
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-      if (!ca) {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.dNSName, "gateway.test"),
-            new GeneralName(GeneralName.dNSName, "default.test"), new GeneralName(GeneralName.dNSName, "field.test"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-      }
-      return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-    } catch (org.bouncycastle.operator.OperatorCreationException | IOException e) {
-      throw new GeneralSecurityException("cannot make a certificate for " + subject, e);
-    }
   }
 }
