@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * try (LocalTlsServer server = LocalTlsServer.start()) {
  *   TlsProbes.probe("localhost", server.port());
  *   server.takeHandshake().serverNames();  // []
- *   server.handshakeCount();               // 1
+ *   server.takeHandshakes(Duration.ofMillis(300));  // 0: no other handshake
  * }
  * }</pre>
  */
@@ -112,16 +112,24 @@ final class LocalTlsServer implements AutoCloseable {
     return handshake;
   }
 
-  /** How many handshakes are queued and not yet taken. */
-  int handshakeCount() {
-    return handshakes.size();
+  /**
+   * Takes every handshake that arrives until none has for {@code quiet}, and counts them: the probes a fixture made,
+   * once its last probe has returned.
+   */
+  int takeHandshakes(Duration quiet) throws InterruptedException {
+    int count = 0;
+    while (handshakes.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) != null) {
+      count++;
+    }
+    return count;
   }
 
   private void acceptLoop() {
     while (!socket.isClosed()) {
       try (SSLSocket client = (SSLSocket) socket.accept()) {
         client.setSoTimeout(5000);
-        handshakes.add(serve(client));
+        handshakes.add(handshake(client));
+        drain(client);
       } catch (IOException e) {
         if (socket.isClosed()) {
           return;
@@ -130,7 +138,7 @@ final class LocalTlsServer implements AutoCloseable {
     }
   }
 
-  private static Handshake serve(SSLSocket client) {
+  private static Handshake handshake(SSLSocket client) {
     try {
       client.startHandshake();
       List<String> names = new ArrayList<>();
@@ -142,16 +150,15 @@ final class LocalTlsServer implements AutoCloseable {
         }
       }
       String alpn = client.getApplicationProtocol();
-      Handshake handshake = new Handshake(List.copyOf(names), alpn == null || alpn.isEmpty() ? null : alpn, null);
-      drain(client.getInputStream());
-      return handshake;
+      return new Handshake(List.copyOf(names), alpn == null || alpn.isEmpty() ? null : alpn, null);
     } catch (IOException | RuntimeException e) {
       return new Handshake(List.of(), null, e);
     }
   }
 
-  private static void drain(InputStream in) {
+  private static void drain(SSLSocket client) {
     try {
+      InputStream in = client.getInputStream();
       byte[] buffer = new byte[1024];
       while (in.read(buffer) >= 0) {
         // the probe closes after its handshake

@@ -9,6 +9,7 @@ import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,9 @@ import org.testcontainers.containers.ContainerState;
  * {@link Fixtures#run}.
  */
 final class TargetFixtures {
+  /** How long a server waits for one more handshake before it says there are no more. */
+  static final Duration QUIET = Duration.ofMillis(500);
+
   private TargetFixtures() {}
 
   /** Port from a configuration parameter; one probe serves both tests. */
@@ -57,7 +61,7 @@ final class TargetFixtures {
 
     @AfterAll
     static void probedOnceThenStop() throws InterruptedException {
-      int handshakes = server.handshakeCount();
+      int handshakes = server.takeHandshakes(QUIET);
       server.close();
       assertEquals(1, handshakes, "handshakes the server saw");
     }
@@ -90,7 +94,7 @@ final class TargetFixtures {
 
     @AfterAll
     static void probedPerTestThenStop() throws InterruptedException {
-      int handshakes = server.handshakeCount();
+      int handshakes = server.takeHandshakes(QUIET);
       server.close();
       assertEquals(4, handshakes, "handshakes the server saw: 2 tests × 2 targets");
     }
