@@ -17,7 +17,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * Runs {@link Fixture @Fixture} test classes through the Jupiter engine of junit-platform-testkit, with
@@ -72,11 +71,6 @@ final class Fixtures {
   /** The report entry values published under {@code key}, in publishing order. */
   static List<String> reportEntries(EngineExecutionResults results, String key) {
     return reportEntries(results).stream().filter(m -> m.containsKey(key)).map(m -> m.get(key)).toList();
-  }
-
-  /** The test (or container) that published each event, by display name. */
-  static String publisher(Event event) {
-    return event.getTestDescriptor().getDisplayName();
   }
 
   /** One directory per test descriptor under a root. */
