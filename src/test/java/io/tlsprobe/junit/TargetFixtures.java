@@ -221,4 +221,20 @@ final class TargetFixtures {
       assertEquals(Outcome.Kind.TRANSPORT_ERROR, report.outcome().kind(), report::summary);
     }
   }
+
+  /** A team's own annotation, meta-annotated with {@code @TlsProbe}. */
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @TlsProbe(name = "gateway", host = "localhost", port = "${test.port}", alpn = "http/1.1")
+  @interface GatewayProbe {}
+
+  /** Composed: the target comes from {@link GatewayProbe}. */
+  @Fixture
+  @GatewayProbe
+  static class ComposedAnnotationTestCase {
+    @Test
+    void probesTheComposedTarget(@TlsProbe.Named("gateway") TlsConnectionReport report) {
+      assertEquals(Optional.of("http/1.1"), report.applicationProtocol());
+    }
+  }
 }

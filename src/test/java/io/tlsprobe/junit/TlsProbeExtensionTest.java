@@ -100,6 +100,14 @@ class TlsProbeExtensionTest {
   }
 
   @Test
+  void takesTargetsFromComposedAnnotations(@TempDir Path output) throws InterruptedException {
+    EngineExecutionResults results = Fixtures.run(TargetFixtures.ComposedAnnotationTestCase.class, port(), output);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(server.takeHandshake().applicationProtocol()).isEqualTo("http/1.1");
+  }
+
+  @Test
   void letsNestedClassesUseTheOuterTargets(@TempDir Path output) {
     EngineExecutionResults results = Fixtures.run(TargetFixtures.NestedTestCase.class, Map.of(), output);
 
