@@ -19,7 +19,6 @@ import io.tlsprobe.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;

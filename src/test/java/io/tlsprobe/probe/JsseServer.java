@@ -3,7 +3,6 @@ package io.tlsprobe.probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
