@@ -7,12 +7,19 @@ module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
   requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
   requires static info.picocli;
+  requires static transitive org.assertj.core;
   requires static org.junit.jupiter.api;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
+  exports io.tlsprobe.probe;
+  exports io.tlsprobe.cert;
+  exports io.tlsprobe.assertj;
+  exports io.tlsprobe.assertj.error;
   exports io.tlsprobe.junit;
 
   opens io.tlsprobe.cli to info.picocli;

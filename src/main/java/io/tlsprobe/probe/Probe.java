@@ -29,11 +29,9 @@ import javax.net.ssl.X509TrustManager;
  */
 final class Probe {
   private final ProbeOptions options;
-  private final CertificateFacts facts;
 
-  Probe(ProbeOptions options, CertificateFacts facts) {
+  Probe(ProbeOptions options) {
     this.options = options;
-    this.facts = facts;
   }
 
   TlsConnectionReport run() {
@@ -105,7 +103,7 @@ final class Probe {
     List<CertificateInfo> infos = new ArrayList<>();
     for (X509Certificate c : chain) {
       try {
-        infos.add(facts.describe(c));
+        infos.add(CertificateInfo.of(c));
       } catch (RuntimeException e) {
         break;
       }
@@ -113,7 +111,7 @@ final class Probe {
     report.certificates(infos);
     String hostname = options.serverName().orElse(options.host());
     try {
-      report.verification(facts.verify(chain, trust, options.trustStoreDescription(), hostname, Instant.now()));
+      report.verification(ChainVerifier.verify(chain, trust, options.trustStoreDescription(), hostname, Instant.now()));
     } catch (RuntimeException e) {
       report.verification(new Verification(false, List.of(new Verification.Problem(Verification.Kind.OTHER,
           "the chain could not be verified: " + e)), options.trustStoreDescription(), hostname));

@@ -44,6 +44,6 @@ public final class TlsProbes {
    * @throws java.io.UncheckedIOException when a trust store file cannot be read
    */
   public static TlsConnectionReport probe(ProbeOptions options) {
-    return new Probe(options, CertificateFacts.standard()).run();
+    return new Probe(options).run();
   }
 }

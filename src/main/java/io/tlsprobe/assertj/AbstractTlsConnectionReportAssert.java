@@ -1,0 +1,671 @@
+package io.tlsprobe.assertj;
+
+import static io.tlsprobe.assertj.error.ShouldBeEstablished.shouldBeEstablished;
+import static io.tlsprobe.assertj.error.ShouldBeTrusted.shouldBeTrusted;
+import static io.tlsprobe.assertj.error.ShouldHaveBeenRejected.shouldHaveBeenRejected;
+import static io.tlsprobe.assertj.error.ShouldHaveBeenRejected.shouldHaveBeenRejectedWith;
+import static io.tlsprobe.assertj.error.ShouldHaveCertificate.shouldHaveCertificate;
+import static io.tlsprobe.assertj.error.ShouldHaveCipherStrengthAtLeast.shouldHaveCipherStrengthAtLeast;
+import static io.tlsprobe.assertj.error.ShouldHaveForwardSecrecy.shouldHaveForwardSecrecy;
+import static io.tlsprobe.assertj.error.ShouldHaveHandshakeTimeAtMost.shouldHaveHandshakeTimeAtMost;
+import static io.tlsprobe.assertj.error.ShouldHaveNegotiatedApplicationProtocol.shouldHaveNegotiatedApplicationProtocol;
+import static io.tlsprobe.assertj.error.ShouldHaveNoCompression.shouldHaveNoCompression;
+import static io.tlsprobe.assertj.error.ShouldHaveNoWeakCipher.shouldHaveNoWeakCipher;
+import static io.tlsprobe.assertj.error.ShouldHaveStapledOcspResponse.shouldHaveStapledOcspResponse;
+import static io.tlsprobe.assertj.error.ShouldNotBeEstablished.shouldNotBeEstablished;
+import static io.tlsprobe.assertj.error.ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation;
+import static io.tlsprobe.assertj.error.ShouldUseAeadCipher.shouldUseAeadCipher;
+import static io.tlsprobe.assertj.error.ShouldUseCipherSuite.shouldUseCipherSuite;
+import static io.tlsprobe.assertj.error.ShouldUseCipherSuiteIn.shouldUseCipherSuiteIn;
+import static io.tlsprobe.assertj.error.ShouldUseExtendedMasterSecret.shouldUseExtendedMasterSecret;
+import static io.tlsprobe.assertj.error.ShouldUseGroup.shouldUseGroup;
+import static io.tlsprobe.assertj.error.ShouldUsePostQuantumKeyExchange.shouldUsePostQuantumKeyExchange;
+import static io.tlsprobe.assertj.error.ShouldUseProtocol.shouldUseProtocol;
+import static io.tlsprobe.assertj.error.ShouldUseProtocolAtLeast.shouldUseProtocolAtLeast;
+import static java.util.Objects.requireNonNull;
+
+import io.tlsprobe.AlertDescription;
+import io.tlsprobe.CipherStrength;
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.CompressionMethod;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.TlsConnectionReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assertions on what one TLS connection negotiated ({@link TlsConnectionReport}). Each failure says what was
+ * expected, what was found, and the whole connection in one line ({@link TlsConnectionReport#summary()}), so a CI log
+ * alone explains it; equality checks also hand actual and expected to the IDE for a diff.
+ *
+ * <p>The protocol, cipher suite, compression and group in a report are the server's choice whenever a ServerHello
+ * was seen, even when the handshake then failed: {@code usesProtocol(TLSv1)} can pass on a connection this JVM
+ * refused. Combine with {@link #isEstablished()} to require both.
+ *
+ * <pre>{@code
+ * assertThat(report)
+ *     .isEstablished()
+ *     .usesProtocolAtLeast(TlsProtocol.TLSv1_2)
+ *     .hasNoWeakCipher()
+ *     .hasForwardSecrecy()
+ *     .hasNoCompression()
+ *     .certificate().isValidFor("localhost").expiresAfter(Duration.ofDays(30));
+ * }</pre>
+ *
+ * @param <SELF> the concrete assert type
+ */
+public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTlsConnectionReportAssert<SELF>>
+    extends AbstractAssert<SELF, TlsConnectionReport> {
+
+  private Navigator navigator = Navigator.HARD;
+  private Clock clock = Clock.systemUTC();
+
+  /**
+   * For subclasses, as AssertJ's {@code AbstractAssert}.
+   *
+   * @param actual the report
+   * @param selfType the concrete assert class
+   */
+  protected AbstractTlsConnectionReportAssert(@Nullable TlsConnectionReport actual, Class<?> selfType) {
+    super(actual, selfType);
+  }
+
+  /** Makes {@link #certificate()} and {@link #certificateChain()} hand out asserts built by {@code navigator}. */
+  SELF navigatingWith(Navigator navigator) {
+    this.navigator = requireNonNull(navigator, "navigator");
+    return myself;
+  }
+
+  /** Reads "now" from {@code clock} in the certificate asserts this one navigates to (tests pin it). */
+  SELF withClock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    return myself;
+  }
+
+  /**
+   * Verifies that the handshake completed.
+   *
+   * <pre>{@code
+   * assertThat(establishedReport).isEstablished(); // passes
+   * assertThat(rejectedReport).isEstablished();    // fails: rejected_by_peer: server sent fatal alert …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the outcome is not {@code established}
+   */
+  public SELF isEstablished() {
+    isNotNull();
+    if (!actual.outcome().isEstablished()) {
+      throwAssertionError(shouldBeEstablished(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the handshake did not complete, whatever the reason (rejected, aborted, transport error).
+   *
+   * <pre>{@code
+   * assertThat(tls10OnlyServerReport).isNotEstablished(); // passes
+   * assertThat(establishedReport).isNotEstablished();     // fails
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the handshake completed
+   */
+  public SELF isNotEstablished() {
+    isNotNull();
+    if (actual.outcome().isEstablished()) {
+      throwAssertionError(shouldNotBeEstablished(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the peer ended the handshake (outcome {@code rejected_by_peer}), with or without an alert.
+   *
+   * <pre>{@code
+   * assertThat(rejectedReport).wasRejected();    // passes
+   * assertThat(establishedReport).wasRejected(); // fails
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the outcome is another
+   */
+  public SELF wasRejected() {
+    isNotNull();
+    if (actual.outcome().kind() != Outcome.Kind.REJECTED_BY_PEER) {
+      throwAssertionError(shouldHaveBeenRejected(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the peer ended the handshake with the alert {@code alert}.
+   *
+   * <pre>{@code
+   * // a TLS 1.3-only server probed with TLS 1.2
+   * assertThat(report).wasRejected(AlertDescription.of(70)); // passes: protocol_version
+   * assertThat(report).wasRejected(AlertDescription.of(40)); // fails: the alert was protocol_version (70)
+   * }</pre>
+   *
+   * @param alert the alert the peer must have sent
+   * @return this assertion object
+   * @throws AssertionError if the peer did not reject the handshake with {@code alert}
+   */
+  public SELF wasRejected(AlertDescription alert) {
+    requireNonNull(alert, "alert");
+    isNotNull();
+    if (actual.outcome().kind() != Outcome.Kind.REJECTED_BY_PEER
+        || !actual.outcome().alert().equals(Optional.of(alert))) {
+      throwAssertionError(shouldHaveBeenRejectedWith(actual, alert));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the peer ended the handshake with the alert named {@code alertName} (RFC name, e.g. {@code
+   * "handshake_failure"}).
+   *
+   * <pre>{@code
+   * assertThat(report).wasRejected("protocol_version");  // passes when the peer sent protocol_version
+   * assertThat(report).wasRejected("handshake_failure"); // fails
+   * }</pre>
+   *
+   * @param alertName an alert name from IANA's TLS Alerts registry
+   * @return this assertion object
+   * @throws AssertionError if the peer did not reject the handshake with that alert
+   * @throws IllegalArgumentException if no alert has that name
+   */
+  public SELF wasRejected(String alertName) {
+    requireNonNull(alertName, "alertName");
+    return wasRejected(AlertDescription.byName(alertName)
+        .orElseThrow(() -> new IllegalArgumentException("no TLS alert is named " + alertName)));
+  }
+
+  /**
+   * Verifies that the server chose {@code protocol}. On failure, IDEs can show both versions side by side.
+   *
+   * <pre>{@code
+   * assertThat(tls13Report).usesProtocol(TlsProtocol.TLSv1_3); // passes
+   * assertThat(tls13Report).usesProtocol(TlsProtocol.TLSv1_2); // fails: it used TLSv1.3
+   * }</pre>
+   *
+   * @param protocol the expected version
+   * @return this assertion object
+   * @throws AssertionError if the server chose another version or none was seen
+   */
+  public SELF usesProtocol(TlsProtocol protocol) {
+    requireNonNull(protocol, "protocol");
+    isNotNull();
+    if (!actual.protocol().equals(Optional.of(protocol))) {
+      throw failureWithActualExpected(actual.protocol().map(TlsProtocol::jsseName).orElse(null),
+          protocol.jsseName(), "%s", shouldUseProtocol(actual, protocol).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server chose {@code minimum} or a newer version.
+   *
+   * <pre>{@code
+   * assertThat(tls12Report).usesProtocolAtLeast(TlsProtocol.TLSv1_2); // passes
+   * assertThat(tls10Report).usesProtocolAtLeast(TlsProtocol.TLSv1_2); // fails: it used TLSv1
+   * }</pre>
+   *
+   * @param minimum the oldest acceptable version
+   * @return this assertion object
+   * @throws AssertionError if the server chose an older version or none was seen
+   */
+  public SELF usesProtocolAtLeast(TlsProtocol minimum) {
+    requireNonNull(minimum, "minimum");
+    isNotNull();
+    if (!actual.protocol().map(p -> p.isAtLeast(minimum)).orElse(false)) {
+      throwAssertionError(shouldUseProtocolAtLeast(actual, minimum));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server chose {@code suite}. On failure, IDEs can show both suites side by side.
+   *
+   * <pre>{@code
+   * assertThat(report).usesCipherSuite(CipherSuite.of(0x1301)); // passes for TLS_AES_128_GCM_SHA256
+   * assertThat(report).usesCipherSuite(CipherSuite.of(0x1302)); // fails: it used TLS_AES_128_GCM_SHA256
+   * }</pre>
+   *
+   * @param suite the expected suite
+   * @return this assertion object
+   * @throws AssertionError if the server chose another suite or none was seen
+   */
+  public SELF usesCipherSuite(CipherSuite suite) {
+    requireNonNull(suite, "suite");
+    isNotNull();
+    if (!actual.cipherSuite().equals(Optional.of(suite))) {
+      throw failureWithActualExpected(actual.cipherSuite().map(CipherSuite::name).orElse(null), suite.name(),
+          "%s", shouldUseCipherSuite(actual, suite).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server chose the suite named {@code name}, an IANA or an OpenSSL name (ignoring case).
+   *
+   * <pre>{@code
+   * assertThat(report).usesCipherSuite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"); // passes for that suite
+   * assertThat(report).usesCipherSuite("ECDHE-RSA-AES128-GCM-SHA256");           // passes too: OpenSSL name
+   * assertThat(report).usesCipherSuite("AES128-SHA");                            // fails
+   * }</pre>
+   *
+   * @param name an IANA or OpenSSL cipher suite name
+   * @return this assertion object
+   * @throws AssertionError if the server chose another suite or none was seen
+   * @throws IllegalArgumentException if no cipher suite has that name
+   */
+  public SELF usesCipherSuite(String name) {
+    return usesCipherSuite(suiteNamed(name));
+  }
+
+  /**
+   * Verifies that the server chose one of {@code suites}.
+   *
+   * <pre>{@code
+   * assertThat(report).usesCipherSuiteIn(List.of(CipherSuite.of(0x1301), CipherSuite.of(0x1303))); // passes for 0x1301
+   * assertThat(report).usesCipherSuiteIn(List.of(CipherSuite.of(0x1302)));                        // fails
+   * }</pre>
+   *
+   * @param suites the acceptable suites, not empty
+   * @return this assertion object
+   * @throws AssertionError if the server chose a suite outside {@code suites} or none was seen
+   */
+  public SELF usesCipherSuiteIn(Collection<CipherSuite> suites) {
+    requireNonNull(suites, "suites");
+    if (suites.isEmpty()) {
+      throw new IllegalArgumentException("suites must not be empty");
+    }
+    List<CipherSuite> allowed = List.copyOf(suites);
+    isNotNull();
+    if (!actual.cipherSuite().map(allowed::contains).orElse(false)) {
+      throwAssertionError(shouldUseCipherSuiteIn(actual, allowed));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server chose one of {@code suites}.
+   *
+   * <pre>{@code
+   * assertThat(report).usesCipherSuiteIn(CipherSuite.of(0x1301), CipherSuite.of(0x1303)); // passes for 0x1301
+   * assertThat(report).usesCipherSuiteIn(CipherSuite.of(0x1302));                         // fails
+   * }</pre>
+   *
+   * @param suites the acceptable suites, at least one
+   * @return this assertion object
+   * @throws AssertionError if the server chose a suite outside {@code suites} or none was seen
+   */
+  public SELF usesCipherSuiteIn(CipherSuite... suites) {
+    return usesCipherSuiteIn(Arrays.asList(requireNonNull(suites, "suites")));
+  }
+
+  /**
+   * Verifies that the server chose one of the suites named {@code names} (IANA or OpenSSL names, ignoring case).
+   *
+   * <pre>{@code
+   * assertThat(report).usesCipherSuiteIn("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"); // passes for 0x1301
+   * assertThat(report).usesCipherSuiteIn("TLS_CHACHA20_POLY1305_SHA256");                     // fails
+   * }</pre>
+   *
+   * @param names acceptable suite names, at least one
+   * @return this assertion object
+   * @throws AssertionError if the server chose a suite outside those named or none was seen
+   * @throws IllegalArgumentException if a name names no cipher suite
+   */
+  public SELF usesCipherSuiteIn(String... names) {
+    requireNonNull(names, "names");
+    return usesCipherSuiteIn(Arrays.stream(names).map(AbstractTlsConnectionReportAssert::suiteNamed).toList());
+  }
+
+  /**
+   * Verifies that the suite gives forward secrecy: an ephemeral key exchange ((EC)DHE, and all of TLS 1.3), so a
+   * stolen server key cannot decrypt recorded traffic.
+   *
+   * <pre>{@code
+   * assertThat(ecdheReport).hasForwardSecrecy();   // passes: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+   * assertThat(rsaKexReport).hasForwardSecrecy();  // fails: TLS_RSA_WITH_AES_128_GCM_SHA256 (key exchange RSA)
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the suite has no forward secrecy or none was seen
+   */
+  public SELF hasForwardSecrecy() {
+    isNotNull();
+    if (!actual.cipherSuite().map(CipherSuite::forwardSecrecy).orElse(false)) {
+      throwAssertionError(shouldHaveForwardSecrecy(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that records are protected by an AEAD cipher (GCM, CCM, ChaCha20-Poly1305), not CBC or a stream cipher.
+   *
+   * <pre>{@code
+   * assertThat(gcmReport).usesAeadCipher(); // passes
+   * assertThat(cbcReport).usesAeadCipher(); // fails: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA (CBC mode)
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the suite is not AEAD or none was seen
+   */
+  public SELF usesAeadCipher() {
+    isNotNull();
+    if (!actual.cipherSuite().map(CipherSuite::isAead).orElse(false)) {
+      throwAssertionError(shouldUseAeadCipher(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the cipher has at least {@code bits} secret key bits, as OpenSSL counts them (AES-128: 128, 3DES:
+   * 112).
+   *
+   * <pre>{@code
+   * assertThat(aes256Report).hasCipherStrengthAtLeast(128); // passes
+   * assertThat(tripleDesReport).hasCipherStrengthAtLeast(128); // fails: 112 bits
+   * }</pre>
+   *
+   * @param bits the least number of secret key bits
+   * @return this assertion object
+   * @throws AssertionError if the cipher has fewer bits or no suite was seen
+   */
+  public SELF hasCipherStrengthAtLeast(int bits) {
+    isNotNull();
+    if (!actual.cipherSuite().map(s -> s.secretKeyBits() >= bits).orElse(false)) {
+      throwAssertionError(shouldHaveCipherStrengthAtLeast(actual, bits));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the registry does not class the suite {@link CipherStrength#WEAK} or {@link
+   * CipherStrength#INSECURE}; the failure names every reason the registry gives (SWEET32, no forward secrecy, CBC,
+   * RC4 …). The classes are documented on {@link CipherSuite}.
+   *
+   * <pre>{@code
+   * assertThat(tls13Report).hasNoWeakCipher();     // passes: TLS_AES_128_GCM_SHA256 is RECOMMENDED
+   * assertThat(tripleDesReport).hasNoWeakCipher(); // fails: WEAK because 3DES has a 64-bit block: SWEET32 …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the suite is WEAK or INSECURE, or none was seen
+   */
+  public SELF hasNoWeakCipher() {
+    isNotNull();
+    if (!actual.cipherSuite().map(s -> s.strength().isAtLeast(CipherStrength.SECURE)).orElse(false)) {
+      throwAssertionError(shouldHaveNoWeakCipher(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the ServerHello chose the {@code null} compression method: TLS compression enables CRIME
+   * (CVE-2012-4929). Fails when no ServerHello was seen, since then nothing proves it.
+   *
+   * <pre>{@code
+   * assertThat(report).hasNoCompression();           // passes: compression null
+   * assertThat(deflateReport).hasNoCompression();    // fails: the server chose DEFLATE
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if compression was chosen or no compression method is known
+   */
+  public SELF hasNoCompression() {
+    isNotNull();
+    if (!actual.compression().map(CompressionMethod::isNull).orElse(false)) {
+      throwAssertionError(shouldHaveNoCompression(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the key exchange used {@code group} (the TLS 1.3 key_share, or a TLS 1.2 ECDHE
+   * ServerKeyExchange's curve). On failure, IDEs can show both groups side by side.
+   *
+   * <pre>{@code
+   * assertThat(report).usesGroup(NamedGroup.byName("x25519").orElseThrow());    // passes for x25519
+   * assertThat(report).usesGroup(NamedGroup.byName("secp384r1").orElseThrow()); // fails: it used x25519
+   * }</pre>
+   *
+   * @param group the expected group
+   * @return this assertion object
+   * @throws AssertionError if another group or none was used
+   */
+  public SELF usesGroup(NamedGroup group) {
+    requireNonNull(group, "group");
+    isNotNull();
+    if (!actual.group().equals(Optional.of(group))) {
+      throw failureWithActualExpected(actual.group().map(NamedGroup::name).orElse(null), group.name(), "%s",
+          shouldUseGroup(actual, group).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the key exchange used the group named {@code name} (IANA name, ignoring case).
+   *
+   * <pre>{@code
+   * assertThat(report).usesGroup("x25519");    // passes for x25519
+   * assertThat(report).usesGroup("secp384r1"); // fails: it used x25519
+   * }</pre>
+   *
+   * @param name an IANA supported-groups name, e.g. {@code x25519}, {@code secp256r1}, {@code X25519MLKEM768}
+   * @return this assertion object
+   * @throws AssertionError if another group or none was used
+   * @throws IllegalArgumentException if no group has that name
+   */
+  public SELF usesGroup(String name) {
+    requireNonNull(name, "name");
+    return usesGroup(NamedGroup.byName(name)
+        .orElseThrow(() -> new IllegalArgumentException("no named group is called " + name)));
+  }
+
+  /**
+   * Verifies that the key exchange has a post-quantum part: ML-KEM alone or in a hybrid such as {@code
+   * X25519MLKEM768}, so recorded traffic resists a future quantum computer.
+   *
+   * <pre>{@code
+   * assertThat(hybridReport).usesPostQuantumKeyExchange(); // passes: X25519MLKEM768
+   * assertThat(x25519Report).usesPostQuantumKeyExchange(); // fails: x25519 (ELLIPTIC_CURVE)
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the key exchange is classical or unknown
+   */
+  public SELF usesPostQuantumKeyExchange() {
+    isNotNull();
+    if (!actual.group().map(NamedGroup::isPostQuantum).orElse(false)) {
+      throwAssertionError(shouldUsePostQuantumKeyExchange(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that ALPN (RFC 7301) agreed on {@code protocol}. On failure, IDEs can show both side by side.
+   *
+   * <pre>{@code
+   * assertThat(h2Report).negotiatedApplicationProtocol("h2");       // passes
+   * assertThat(h2Report).negotiatedApplicationProtocol("http/1.1"); // fails: it negotiated h2
+   * }</pre>
+   *
+   * @param protocol the expected ALPN protocol id, e.g. {@code h2}
+   * @return this assertion object
+   * @throws AssertionError if another or no application protocol was agreed
+   */
+  public SELF negotiatedApplicationProtocol(String protocol) {
+    requireNonNull(protocol, "protocol");
+    isNotNull();
+    if (!actual.applicationProtocol().equals(Optional.of(protocol))) {
+      throw failureWithActualExpected(actual.applicationProtocol().orElse(null), protocol, "%s",
+          shouldHaveNegotiatedApplicationProtocol(actual, protocol).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server supports secure renegotiation: its ServerHello carried renegotiation_info (RFC 5746).
+   * Passes for TLS 1.3, which has no renegotiation at all, so nothing can be renegotiated insecurely.
+   *
+   * <pre>{@code
+   * assertThat(tls13Report).supportsSecureRenegotiation();            // passes: TLS 1.3
+   * assertThat(tls12WithRenegotiationInfo).supportsSecureRenegotiation(); // passes
+   * assertThat(tls12Without).supportsSecureRenegotiation();           // fails, listing the extensions it sent
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if a TLS 1.2-or-older ServerHello lacks renegotiation_info, or no ServerHello was seen
+   */
+  public SELF supportsSecureRenegotiation() {
+    isNotNull();
+    if (!isTls13() && !actual.secureRenegotiation()) {
+      throwAssertionError(shouldSupportSecureRenegotiation(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the connection uses the extended master secret (RFC 7627): the ServerHello carried
+   * extended_master_secret, which binds the master secret to the handshake transcript. Passes for TLS 1.3, whose key
+   * schedule always binds the transcript.
+   *
+   * <pre>{@code
+   * assertThat(tls13Report).usesExtendedMasterSecret();   // passes: TLS 1.3
+   * assertThat(tls12WithEms).usesExtendedMasterSecret();  // passes
+   * assertThat(tls12Without).usesExtendedMasterSecret();  // fails, listing the extensions it sent
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if a TLS 1.2-or-older ServerHello lacks extended_master_secret, or none was seen
+   */
+  public SELF usesExtendedMasterSecret() {
+    isNotNull();
+    if (!isTls13() && !actual.extendedMasterSecret()) {
+      throwAssertionError(shouldUseExtendedMasterSecret(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server stapled an OCSP response (status_request, RFC 6066 section 8).
+   *
+   * <pre>{@code
+   * assertThat(staplingReport).hasStapledOcspResponse(); // passes
+   * assertThat(report).hasStapledOcspResponse();         // fails: it stapled none
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if no OCSP response was stapled
+   */
+  public SELF hasStapledOcspResponse() {
+    isNotNull();
+    if (!actual.ocspStapled()) {
+      throwAssertionError(shouldHaveStapledOcspResponse(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the handshake took at most {@code maximum}, from the first ClientHello byte to its end.
+   *
+   * <pre>{@code
+   * // a handshake that took 40 ms
+   * assertThat(report).hasHandshakeTimeAtMost(Duration.ofMillis(250)); // passes
+   * assertThat(report).hasHandshakeTimeAtMost(Duration.ofMillis(10));  // fails: it took 40 ms
+   * }</pre>
+   *
+   * @param maximum the longest acceptable handshake
+   * @return this assertion object
+   * @throws AssertionError if the handshake took longer or was not timed
+   */
+  public SELF hasHandshakeTimeAtMost(Duration maximum) {
+    requireNonNull(maximum, "maximum");
+    isNotNull();
+    if (!actual.handshakeTime().map(t -> t.compareTo(maximum) <= 0).orElse(false)) {
+      throwAssertionError(shouldHaveHandshakeTimeAtMost(actual, maximum));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the report's verdict trusts the peer's certificate chain: it builds to an anchor of the trust store
+   * the probe used, and no problem was found. The failure lists every problem.
+   *
+   * <pre>{@code
+   * assertThat(reportTrustedByTestCa).hasTrustedCertificate(); // passes
+   * assertThat(selfSignedReport).hasTrustedCertificate();      // fails: SELF_SIGNED: …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the chain is not trusted (or no certificate was received)
+   */
+  public SELF hasTrustedCertificate() {
+    isNotNull();
+    if (!actual.verification().trusted()) {
+      throwAssertionError(shouldBeTrusted(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to assertions on the peer's leaf certificate. They know this report: failures show the connection and
+   * {@code isTrusted()} consults its verdict. From soft assertions the navigation stays soft.
+   *
+   * <pre>{@code
+   * assertThat(report).certificate().isValidFor("localhost");   // passes for a localhost certificate
+   * assertThat(rejectedReport).certificate();                   // fails: the peer sent no certificate
+   * }</pre>
+   *
+   * @return assertions on the leaf certificate
+   * @throws AssertionError if the peer sent no certificate
+   */
+  public CertificateAssert certificate() {
+    isNotNull();
+    Optional<CertificateInfo> leaf = actual.leafCertificate();
+    if (leaf.isEmpty()) {
+      return navigator.missing(assertionError(shouldHaveCertificate(actual)), actual, clock);
+    }
+    return navigator.certificate(leaf.get(), actual, clock, info.description());
+  }
+
+  /**
+   * Navigates to list assertions on the peer's certificate chain, leaf first, whose elements are certificate
+   * assertions that know this report.
+   *
+   * <pre>{@code
+   * assertThat(report).certificateChain().hasSize(2).last().hasSubject("CN=Test CA"); // passes for leaf + CA
+   * assertThat(report).certificateChain().hasSize(3);                                 // fails: it holds 2
+   * }</pre>
+   *
+   * @return assertions on the chain
+   */
+  public CertificateChainAssert certificateChain() {
+    isNotNull();
+    return navigator.chain(actual, clock, info.description());
+  }
+
+  private boolean isTls13() {
+    return actual.protocol().equals(Optional.of(TlsProtocol.TLSv1_3));
+  }
+
+  private static CipherSuite suiteNamed(String name) {
+    requireNonNull(name, "name");
+    return CipherSuite.byName(name)
+        .orElseThrow(() -> new IllegalArgumentException("no cipher suite is named " + name));
+  }
+}

@@ -1,0 +1,46 @@
+package io.tlsprobe.assertj;
+
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.TlsConnectionReport;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point for tlsprobe's assertions, next to AssertJ's own {@code Assertions}: statically import {@code
+ * assertThat} from both, the overloads do not clash.
+ *
+ * <pre>{@code
+ * import static io.tlsprobe.assertj.TlsAssertions.assertThat;
+ *
+ * assertThat(report).isEstablished().usesProtocol(TlsProtocol.TLSv1_3).usesGroup("x25519");
+ * assertThat(report).certificate().isValidFor("localhost").isTrusted();
+ * assertThat(report.certificates().get(1)).hasSubject("CN=Test CA");
+ * }</pre>
+ */
+public final class TlsAssertions {
+
+  private TlsAssertions() {}
+
+  /**
+   * Assertions on what one TLS connection negotiated.
+   *
+   * @param actual the report, from a probe or a capture
+   * @return the assertions
+   */
+  @CheckReturnValue
+  public static TlsConnectionReportAssert assertThat(@Nullable TlsConnectionReport actual) {
+    return new TlsConnectionReportAssert(actual);
+  }
+
+  /**
+   * Assertions on one certificate without its report: every check but {@code isTrusted()}, which needs the report's
+   * verdict (use {@code assertThat(report).certificate()} for that).
+   *
+   * @param actual the certificate facts
+   * @return the assertions
+   */
+  @CheckReturnValue
+  public static CertificateAssert assertThat(@Nullable CertificateInfo actual) {
+    return new CertificateAssert(actual);
+  }
+}

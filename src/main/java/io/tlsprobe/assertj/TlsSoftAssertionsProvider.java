@@ -1,0 +1,47 @@
+package io.tlsprobe.assertj;
+
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.TlsConnectionReport;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.SoftAssertionsProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * tlsprobe's soft assertions as an AssertJ {@link SoftAssertionsProvider}, the way AssertJ composes its own: mix it
+ * into any soft-assertions class to have both AssertJ's and tlsprobe's {@code assertThat} collect into one error.
+ * Navigation ({@code certificate()}, {@code certificateChain()}, {@code first()} …) stays soft.
+ *
+ * <pre>{@code
+ * public class AllSoftAssertions extends SoftAssertions implements TlsSoftAssertionsProvider {}
+ *
+ * AllSoftAssertions softly = new AllSoftAssertions();
+ * softly.assertThat(report).usesProtocol(TlsProtocol.TLSv1_3);
+ * softly.assertThat(report.endpoint().port()).isEqualTo(8443);
+ * softly.assertAll();
+ * }</pre>
+ */
+public interface TlsSoftAssertionsProvider extends SoftAssertionsProvider {
+
+  /**
+   * Soft assertions on what one TLS connection negotiated.
+   *
+   * @param actual the report
+   * @return assertions that collect their failures
+   */
+  @CheckReturnValue
+  default TlsConnectionReportAssert assertThat(@Nullable TlsConnectionReport actual) {
+    return proxy(TlsConnectionReportAssert.class, TlsConnectionReport.class, actual)
+        .navigatingWith(Navigator.soft(this));
+  }
+
+  /**
+   * Soft assertions on one certificate without its report.
+   *
+   * @param actual the certificate facts
+   * @return assertions that collect their failures
+   */
+  @CheckReturnValue
+  default CertificateAssert assertThat(@Nullable CertificateInfo actual) {
+    return proxy(CertificateAssert.class, CertificateInfo.class, actual);
+  }
+}

@@ -1,0 +1,41 @@
+package io.tlsprobe.assertj.error;
+
+import static io.tlsprobe.assertj.error.Render.absence;
+import static io.tlsprobe.assertj.error.Render.connection;
+
+import io.tlsprobe.report.TlsConnectionReport;
+import java.util.stream.Stream;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * The message for a connection that negotiated TLS compression (CRIME, CVE-2012-4929), or whose compression method
+ * is unknown because no ServerHello was seen.
+ *
+ * <pre>
+ * Expecting TLS connection to use no compression (method null)
+ * but the server chose:
+ *   DEFLATE (CRIME, CVE-2012-4929)
+ * Connection: localhost:8443 (direct): established, TLSv1.2, …, compression DEFLATE, …
+ * </pre>
+ */
+public final class ShouldHaveNoCompression extends BasicErrorMessageFactory {
+
+  private ShouldHaveNoCompression(String format, String... values) {
+    super(format, Stream.of(values).map(BasicErrorMessageFactory::unquotedString).toArray());
+  }
+
+  /** The message for {@code report}, which compresses or shows no compression method. */
+  public static ErrorMessageFactory shouldHaveNoCompression(TlsConnectionReport report) {
+    return report
+        .compression()
+        .map(actual -> new ShouldHaveNoCompression(
+            "%nExpecting TLS connection to use no compression (method null)%nbut the server chose:%n"
+                + "  %s (CRIME, CVE-2012-4929)%s",
+            actual.name(), connection(report)))
+        .orElseGet(() -> new ShouldHaveNoCompression(
+            "%nExpecting TLS connection to use no compression (method null)%n"
+                + "but no compression method is known (%s)%s",
+            absence(report), connection(report)));
+  }
+}

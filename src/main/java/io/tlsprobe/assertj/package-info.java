@@ -1,0 +1,23 @@
+/**
+ * AssertJ assertions on TLS connection reports and certificates, following AssertJ's own conventions: one entry
+ * point ({@link io.tlsprobe.assertj.TlsAssertions}), soft assertions ({@link io.tlsprobe.assertj.TlsSoftAssertions}),
+ * an interface to mix in ({@link io.tlsprobe.assertj.WithTlsAssertions}), and failure messages from the factories
+ * in {@link io.tlsprobe.assertj.error}.
+ *
+ * <pre>{@code
+ * import static io.tlsprobe.assertj.TlsAssertions.assertThat;
+ *
+ * assertThat(report)
+ *     .isEstablished()
+ *     .usesProtocolAtLeast(TlsProtocol.TLSv1_2)
+ *     .hasNoWeakCipher()
+ *     .certificate().isValidFor("localhost").expiresAfter(Duration.ofDays(30));
+ * }</pre>
+ *
+ * <p>AssertJ is an optional dependency of tlsprobe: add {@code org.assertj:assertj-core} (3.27 or later) to use this
+ * package. Nothing here depends on JUnit; the assertions work in any test framework.
+ */
+@NullMarked
+package io.tlsprobe.assertj;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,35 @@
+package io.tlsprobe.assertj.error;
+
+import static io.tlsprobe.assertj.Fixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
+
+import io.tlsprobe.assertj.Fixtures;
+import org.assertj.core.description.TextDescription;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.junit.jupiter.api.Test;
+
+/** The message for a certificate signed with another algorithm. */
+class ShouldBeSignedWithTest {
+
+  @Test
+  void statesExpectedAndActualAlgorithm() {
+    // given a certificate signed with SHA256withECDSA
+    ErrorMessageFactory factory = ShouldBeSignedWith.shouldBeSignedWith(Fixtures.leaf(), "SHA384withECDSA", null);
+
+    // when
+    String text = factory.create(new TextDescription("Test"), STANDARD_REPRESENTATION);
+
+    // then
+    assertThat(text)
+        .isEqualTo(
+            "[Test] "
+                + message(
+                    "Expecting certificate:",
+                    "  CN=localhost (EC 256 secp256r1, until 2026-04-01T00:00:00Z)",
+                    "to be signed with:",
+                    "  SHA384withECDSA",
+                    "but it was signed with:",
+                    "  SHA256withECDSA"));
+  }
+}
