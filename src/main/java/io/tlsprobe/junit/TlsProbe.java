@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code TlsAssertions.assertThat(report)}.
  *
  * <pre>{@code
+ * import static io.tlsprobe.TlsProtocol.TLSv1_2;
+ * import static io.tlsprobe.assertj.TlsAssertions.assertThat;
+ *
  * @TlsProbe(host = "localhost", port = "${gateway.port:8443}")
  * class GatewayTlsTest {
  *   @Test

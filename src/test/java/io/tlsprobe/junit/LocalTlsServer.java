@@ -1,7 +1,7 @@
 package io.tlsprobe.junit;
 
-import io.tlsprobe.testing.HeldCertificate;
-import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A JSSE TLS server on 127.0.0.1 and an ephemeral port, with a leaf certificate for {@code localhost},
  * {@code 127.0.0.1} and the SNI names the tests send ({@code gateway.test}, {@code default.test},
- * {@code field.test}), issued by a CA of its own ({@link TestCertificates}), offering ALPN {@code h2} and {@code http/1.1}. Every completed
+ * {@code field.test}), issued by a CA of its own ({@link Certificates}), offering ALPN {@code h2} and {@code http/1.1}. Every completed
  * or failed handshake is queued, so tests can count probes and see the SNI and ALPN the client sent.
  *
  * <pre>{@code
@@ -66,15 +66,15 @@ final class LocalTlsServer implements AutoCloseable {
   }
 
   static LocalTlsServer start() {
-    HeldCertificate ca = TestCertificates.certificate().subject("CN=tlsprobe junit test CA").ca().build();
-    HeldCertificate leaf = TestCertificates.certificate()
+    HeldCertificate ca = Certificates.certificate().subject("CN=tlsprobe junit test CA").ca().build();
+    HeldCertificate leaf = Certificates.certificate()
         .subject("CN=localhost")
         .dns("localhost", "gateway.test", "default.test", "field.test")
         .ip("127.0.0.1")
         .issuedBy(ca)
         .build();
     try {
-      SSLContext context = TestCertificates.sslContext(leaf);
+      SSLContext context = Certificates.sslContext(leaf);
       SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
           .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       SSLParameters params = socket.getSSLParameters();
@@ -92,7 +92,7 @@ final class LocalTlsServer implements AutoCloseable {
 
   /** A PKCS12 trust store holding this server's CA. */
   KeyStore trustStore() {
-    return TestCertificates.trustStore(ca);
+    return Certificates.trustStore(ca);
   }
 
   /** Writes {@link #trustStore()} to {@code file}, password {@link #PASSWORD}, and returns it. */

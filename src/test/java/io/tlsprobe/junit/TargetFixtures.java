@@ -1,10 +1,12 @@
 package io.tlsprobe.junit;
 
+import static io.tlsprobe.TlsProtocol.TLSv1_2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlsprobe.assertj.TlsAssertions;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.net.InetSocketAddress;
@@ -235,6 +237,19 @@ final class TargetFixtures {
     @Test
     void probesTheComposedTarget(@TlsProbe.Named("gateway") TlsConnectionReport report) {
       assertEquals(Optional.of("http/1.1"), report.applicationProtocol());
+    }
+  }
+
+  /** The example, as a user writes it: trusted CA from a file, assertions from TlsAssertions. */
+  @Fixture
+  @TlsProbe(host = "localhost", port = "${gateway.port}", trustStore = "${test.truststore}",
+      trustStorePassword = "changeit")
+  static class GatewayTlsTestCase {
+    @Test
+    void negotiatesStrongTls(TlsConnectionReport report) {
+      TlsAssertions.assertThat(report).isEstablished().usesProtocolAtLeast(TLSv1_2).hasNoCompression()
+          .hasForwardSecrecy().hasTrustedCertificate()
+          .certificate().isValidFor("localhost").expiresAfter(Duration.ofDays(30)).hasKeyStrengthAtLeast(2048);
     }
   }
 }

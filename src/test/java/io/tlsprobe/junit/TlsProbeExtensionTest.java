@@ -54,6 +54,17 @@ class TlsProbeExtensionTest {
   }
 
   @Test
+  void runsTheGatewayExampleOfTheJavadoc(@TempDir Path output) throws Exception {
+    Path trustStore = server.writeTrustStore(output.resolve("ca.p12"));
+    EngineExecutionResults results = Fixtures.run(TargetFixtures.GatewayTlsTestCase.class, Map.of(
+        "gateway.port", Integer.toString(server.port()), "test.truststore", trustStore.toString()), output);
+
+    assertThat(Fixtures.failureMessages(results)).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+    assertThat(server.takeHandshakes(TargetFixtures.QUIET)).isEqualTo(1);
+  }
+
+  @Test
   void probesAStaticPortFieldThatBeforeAllFilledOncePerClass(@TempDir Path output) {
     EngineExecutionResults results = Fixtures.run(TargetFixtures.StaticPortFieldTestCase.class, Map.of(), output);
 
