@@ -11,7 +11,7 @@ module io.tlsprobe {
   requires org.bouncycastle.util;
   requires static info.picocli;
   requires static transitive org.assertj.core;
-  requires static org.junit.jupiter.api;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;

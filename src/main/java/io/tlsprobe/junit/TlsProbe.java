@@ -91,6 +91,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Repeatable(TlsProbe.List.class)
 @ExtendWith(TlsProbeExtension.class)
+@SuppressWarnings("exports") // the extension is package-private on purpose: only JUnit instantiates it
 public @interface TlsProbe {
 
   /**
@@ -232,6 +233,7 @@ public @interface TlsProbe {
   @Documented
   @Inherited
   @ExtendWith(TlsProbeExtension.class)
+  @SuppressWarnings("exports")
   @interface List {
     /** The annotations. */
     TlsProbe[] value();

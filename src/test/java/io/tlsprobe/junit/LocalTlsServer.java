@@ -169,12 +169,17 @@ final class LocalTlsServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       socket.close();
     } catch (IOException ignored) {
       // closing anyway
     }
-    acceptor.join(Duration.ofSeconds(5).toMillis());
+    try {
+      acceptor.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
+
 }

@@ -135,7 +135,7 @@ final class TargetFixtures {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
       server.close();
     }
 
@@ -201,7 +201,7 @@ final class TargetFixtures {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
       server.close();
     }
 

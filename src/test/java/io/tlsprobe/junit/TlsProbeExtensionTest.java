@@ -31,7 +31,7 @@ class TlsProbeExtensionTest {
   }
 
   @AfterAll
-  void stopServer() throws InterruptedException {
+  void stopServer() {
     server.close();
   }
 

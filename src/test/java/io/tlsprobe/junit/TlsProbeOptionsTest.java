@@ -43,7 +43,7 @@ class TlsProbeOptionsTest {
   }
 
   @AfterAll
-  void stopServer() throws InterruptedException {
+  void stopServer() {
     server.close();
   }
 
