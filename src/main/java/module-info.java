@@ -11,6 +11,7 @@ module io.tlsprobe {
   requires org.bouncycastle.util;
   requires static info.picocli;
   requires static transitive org.assertj.core;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
@@ -19,6 +20,8 @@ module io.tlsprobe {
   exports io.tlsprobe.cert;
   exports io.tlsprobe.assertj;
   exports io.tlsprobe.assertj.error;
+  exports io.tlsprobe.junit;
 
   opens io.tlsprobe.cli to info.picocli;
+  opens io.tlsprobe.junit to org.junit.platform.commons;
 }
