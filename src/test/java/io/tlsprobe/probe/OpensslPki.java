@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <pre>{@code
  * OpensslPki pki = OpensslPki.create(tempDir);
- * OpensslServer.start(tempDir, pki.rsaCert(), pki.rsaKey(), "-tls1_2");
+ * OpensslServer.www(tempDir, pki.rsaCert(), pki.rsaKey(), "-tls1_2");
  * }</pre>
  *
  * @param dir where the files are
