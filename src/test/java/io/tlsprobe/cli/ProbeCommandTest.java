@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
-import io.tlsprobe.cert.Certificates;
 import io.tlsprobe.cert.Certificates.KeyType;
+import io.tlsprobe.cert.Certificates;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.JsseTestServer;
 import io.tlsprobe.testing.ProcessResult;
 import java.io.File;
 import java.io.InputStream;
@@ -129,7 +130,7 @@ class ProbeCommandTest {
         store.store(out, "secret".toCharArray());
       }
 
-      try (LoopbackTlsServer server = LoopbackTlsServer.start(Certificates.sslContext(leaf), "TLSv1.3")) {
+      try (JsseTestServer server = JsseTestServer.builder(leaf).protocols("TLSv1.3").start()) {
         // when
         Run run = run("probe", "127.0.0.1:" + server.port(), "--trust-store", trustStore.toString(),
             "--trust-store-password", "secret", "--timeout", "5s");
@@ -149,7 +150,7 @@ class ProbeCommandTest {
 
     @Test
     void certificateOfAnUnknownCaIsNotTrustedButTheHandshakeStillCountsAsEstablished() throws Exception {
-      try (LoopbackTlsServer server = LoopbackTlsServer.start(Certificates.sslContext(leaf), "TLSv1.2")) {
+      try (JsseTestServer server = JsseTestServer.builder(leaf).protocols("TLSv1.2").start()) {
         // when
         Run run = run("probe", "--json", "127.0.0.1:" + server.port());
 
@@ -168,7 +169,7 @@ class ProbeCommandTest {
 
     @Test
     void textShowsTheProblemsOfAnUntrustedChain() throws Exception {
-      try (LoopbackTlsServer server = LoopbackTlsServer.start(Certificates.sslContext(leaf))) {
+      try (JsseTestServer server = JsseTestServer.builder(leaf).start()) {
         // when
         Run run = run("probe", "127.0.0.1:" + server.port());
 

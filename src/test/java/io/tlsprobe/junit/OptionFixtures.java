@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.JsseTestServer;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +41,18 @@ final class OptionFixtures {
   @Fixture
   @TlsProbe(alpn = {"h2", "http/1.1"}, sni = "field.test")
   static class FieldOptionsTestCase {
-    static LocalTlsServer server;
+    static JsseTestServer server;
     @TlsProbe.Target static int port;
 
     @BeforeAll
     static void startServer() {
-      server = LocalTlsServer.start();
+      server = TargetFixtures.localServer();
       port = server.port();
     }
 
     @AfterAll
     static void serverSawTheOptions() throws InterruptedException {
-      LocalTlsServer.Handshake handshake = server.takeHandshake();
+      JsseTestServer.Handshake handshake = server.takeHandshake();
       server.close();
       assertEquals("h2", handshake.applicationProtocol());
       assertEquals(java.util.List.of("field.test"), handshake.serverNames());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlsprobe.assertj.TlsAssertions;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.JsseTestServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +30,18 @@ import org.testcontainers.containers.ContainerState;
 final class TargetFixtures {
   /** How long a server waits for one more handshake before it says there are no more. */
   static final Duration QUIET = Duration.ofMillis(500);
+
+  /**
+   * The server these fixtures probe: a leaf for {@code localhost}, {@code 127.0.0.1} and the SNI names the tests send
+   * ({@code gateway.test}, {@code default.test}, {@code field.test}), issued by a CA of its own, offering ALPN
+   * {@code h2} and {@code http/1.1}.
+   */
+  static JsseTestServer localServer() {
+    return JsseTestServer.builder(JsseTestServer.localhostIssuedByOwnCa(
+            "CN=tlsprobe junit test CA", "gateway.test", "default.test", "field.test"))
+        .alpn("h2", "http/1.1")
+        .start();
+  }
 
   private TargetFixtures() {}
 
@@ -53,11 +66,11 @@ final class TargetFixtures {
   @TlsProbe
   static class StaticPortFieldTestCase {
     @TlsProbe.Target static int port;
-    static LocalTlsServer server;
+    static JsseTestServer server;
 
     @BeforeAll
     static void startServer() {
-      server = LocalTlsServer.start();
+      server = localServer();
       port = server.port();
     }
 
@@ -84,14 +97,14 @@ final class TargetFixtures {
   @Fixture
   @TlsProbe
   static class InstanceFieldsTestCase {
-    static LocalTlsServer server;
+    static JsseTestServer server;
 
     @TlsProbe.Target InetSocketAddress address;
     @TlsProbe.Target(name = "web") URI uri;
 
     @BeforeAll
     static void startServer() {
-      server = LocalTlsServer.start();
+      server = localServer();
     }
 
     @AfterAll
@@ -125,12 +138,12 @@ final class TargetFixtures {
   @Fixture
   @TlsProbe
   static class ContainerTestCase {
-    static LocalTlsServer server;
+    static JsseTestServer server;
     @TlsProbe.Target(port = 8443) static ContainerState gateway;
 
     @BeforeAll
     static void startContainer() {
-      server = LocalTlsServer.start();
+      server = localServer();
       gateway = new FakeContainer("localhost", Map.of(8443, server.port()));
     }
 
@@ -191,12 +204,12 @@ final class TargetFixtures {
   @Fixture
   @TlsProbe
   static class NestedTestCase {
-    static LocalTlsServer server;
+    static JsseTestServer server;
     @TlsProbe.Target static int port;
 
     @BeforeAll
     static void startServer() {
-      server = LocalTlsServer.start();
+      server = localServer();
       port = server.port();
     }
 

@@ -2,6 +2,8 @@ package io.tlsprobe.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.testing.JsseTestServer;
+import io.tlsprobe.testing.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,11 +25,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsProbeExtensionTest {
-  private LocalTlsServer server;
+  private JsseTestServer server;
 
   @BeforeAll
   void startServer() {
-    server = LocalTlsServer.start();
+    server = TargetFixtures.localServer();
   }
 
   @AfterAll
@@ -41,7 +43,7 @@ class TlsProbeExtensionTest {
 
   @Test
   void probesAPortFromAPlaceholderOncePerClass(@TempDir Path output) throws InterruptedException {
-    try (LocalTlsServer own = LocalTlsServer.start()) {
+    try (JsseTestServer own = TargetFixtures.localServer()) {
       EngineExecutionResults results = Fixtures.run(TargetFixtures.PlaceholderPortTestCase.class,
           Map.of("test.port", Integer.toString(own.port())), output);
 
@@ -55,7 +57,7 @@ class TlsProbeExtensionTest {
 
   @Test
   void runsTheGatewayExampleOfTheJavadoc(@TempDir Path output) throws Exception {
-    Path trustStore = server.writeTrustStore(output.resolve("ca.p12"));
+    Path trustStore = server.writeTrustStore(output.resolve("ca.p12"), TestCertificates.password());
     EngineExecutionResults results = Fixtures.run(TargetFixtures.GatewayTlsTestCase.class, Map.of(
         "gateway.port", Integer.toString(server.port()), "test.truststore", trustStore.toString()), output);
 

@@ -2,6 +2,8 @@ package io.tlsprobe.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.testing.JsseTestServer;
+import io.tlsprobe.testing.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,11 +37,11 @@ import tools.jackson.databind.ObjectMapper;
 class TlsProbeOptionsTest {
   private static final String F = "OptionFixtures.";
 
-  private LocalTlsServer server;
+  private JsseTestServer server;
 
   @BeforeAll
   void startServer() {
-    server = LocalTlsServer.start();
+    server = TargetFixtures.localServer();
   }
 
   @AfterAll
@@ -91,8 +93,8 @@ class TlsProbeOptionsTest {
 
   @Test
   void judgesTheCertificateAgainstTheNamedTrustStore(@TempDir Path output, @TempDir Path classes) throws Exception {
-    Path file = server.writeTrustStore(output.resolve("ca.p12"));
-    server.writeTrustStore(classes.resolve("tlsprobe-junit-ca.p12"));
+    Path file = server.writeTrustStore(output.resolve("ca.p12"), TestCertificates.password());
+    server.writeTrustStore(classes.resolve("tlsprobe-junit-ca.p12"), TestCertificates.password());
 
     EngineExecutionResults results = withClassPath(classes, () -> Fixtures.run(
         OptionFixtures.TrustStoreTestCase.class, port("test.truststore", file.toString()), output));
@@ -103,7 +105,7 @@ class TlsProbeOptionsTest {
 
   @Test
   void takesEveryOptionFromConfigurationParameters(@TempDir Path output) throws Exception {
-    Path file = server.writeTrustStore(output.resolve("ca.p12"));
+    Path file = server.writeTrustStore(output.resolve("ca.p12"), TestCertificates.password());
 
     EngineExecutionResults results = Fixtures.run(OptionFixtures.ConfiguredDefaultsTestCase.class, port(
         TlsProbe.DEFAULT_TRUST_STORE_PROPERTY_NAME, file.toString(),
@@ -210,7 +212,7 @@ class TlsProbeOptionsTest {
 
     @Test
     void trustStoreWithTheWrongPassword(@TempDir Path output) throws IOException, GeneralSecurityException {
-      Path file = server.writeTrustStore(output.resolve("ca.p12"));
+      Path file = server.writeTrustStore(output.resolve("ca.p12"), TestCertificates.password());
       TlsProbeExtensionTest.assertFailure(OptionFixtures.TrustStoreFileTestCase.class,
           Map.of("test.truststore", file.toString(), TlsProbe.DEFAULT_TRUST_STORE_PASSWORD_PROPERTY_NAME, "wrong"),
           output,
@@ -220,7 +222,7 @@ class TlsProbeOptionsTest {
 
     @Test
     void trustStoreOfAnUnknownType(@TempDir Path output) throws IOException, GeneralSecurityException {
-      Path file = server.writeTrustStore(output.resolve("ca.p12"));
+      Path file = server.writeTrustStore(output.resolve("ca.p12"), TestCertificates.password());
       TlsProbeExtensionTest.assertFailure(OptionFixtures.UnknownTrustStoreTypeTestCase.class,
           Map.of("test.truststore", file.toString()), output,
           "@TlsProbe on class " + F + "UnknownTrustStoreTypeTestCase: trustStoreType 'NOPE' is not a key store type"

@@ -1,6 +1,5 @@
-package io.tlsprobe.wire.oracle;
+package io.tlsprobe.testing;
 
-import io.tlsprobe.testing.Interop;
 import io.tlsprobe.wire.Decoded;
 import io.tlsprobe.wire.ServerHelloDone;
 import io.tlsprobe.wire.TlsDecodeException;
@@ -23,26 +22,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code openssl s_server} on 127.0.0.1, started with the given options and killed (with any child) by
- * {@link #close()}. Its output goes to a log file that {@link #toString()} shows, so a failure explains itself.
+ * One {@code openssl s_server} on 127.0.0.1 and a free port, started with the given options, ready once it prints
+ * {@code ACCEPT}, and killed (with any child) by {@link #close()}. Its output goes to a log file that
+ * {@link #output()} and {@link #toString()} show, so a failure explains itself. Tests either point a client at
+ * {@link #port()} (a probe, {@code s_client}) or, with {@link #converse}, send raw client flights and read back the
+ * server's.
  *
  * <pre>{@code
- * try (OpensslServer server = OpensslServer.start(openssl, dir, "-cert", cert, "-key", key, "-tls1_2")) {
+ * try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_2")) {
+ *   TlsProbes.probe("127.0.0.1", server.port());
+ * }
+ * try (OpensslServer server = OpensslServer.start(openssl, dir, "-naccept", "1", "-cert", cert, "-key", key)) {
  *   List<byte[]> responses = server.converse(List.of(clientHelloRecords));
  * }
  * }</pre>
  */
-final class OpensslServer implements AutoCloseable {
+public final class OpensslServer implements AutoCloseable {
   /** How long s_server may take to say ACCEPT. */
-  static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   /** How many ports {@link #start} tries. */
-  static final int START_ATTEMPTS = 3;
+  public static final int START_ATTEMPTS = 3;
   /** The most bytes read from the server in one exchange. */
-  static final int MAX_FLIGHT = 1 << 18;
+  public static final int MAX_FLIGHT = 1 << 18;
   /** The longest one conversation may take. */
-  static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(10);
   /** How long the server must stay silent, once it has said something, for its flight to count as complete. */
-  static final Duration QUIET = Duration.ofMillis(400);
+  public static final Duration QUIET = Duration.ofMillis(400);
 
   private final Process process;
   private final int port;
@@ -61,7 +66,7 @@ final class OpensslServer implements AutoCloseable {
    * port can be taken by someone else before s_server binds it; when s_server exits at start, it is tried again
    * on another port, {@value #START_ATTEMPTS} times in all.
    */
-  static OpensslServer start(Path openssl, Path dir, String... options) {
+  public static OpensslServer start(Path openssl, Path dir, String... options) {
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
@@ -76,7 +81,7 @@ final class OpensslServer implements AutoCloseable {
   private static OpensslServer startOnce(Path openssl, Path dir, String... options) {
     int port = Interop.freeLoopbackPort();
     List<String> command = new ArrayList<>(List.of(openssl.toString(), "s_server",
-        "-accept", InetAddress.getLoopbackAddress().getHostAddress() + ":" + port, "-naccept", "1"));
+        "-accept", InetAddress.getLoopbackAddress().getHostAddress() + ":" + port));
     command.addAll(Arrays.asList(options));
     try {
       Path log = Files.createTempFile(dir, "s_server-", ".log");
@@ -121,9 +126,29 @@ final class OpensslServer implements AutoCloseable {
     throw new IllegalStateException("s_server did not accept within " + START_TIMEOUT + ": " + this);
   }
 
+  /**
+   * {@code openssl s_server -www} (an HTTP status page for each request) presenting {@code cert} and {@code key},
+   * with {@code options}; it serves connections one after another until closed. Skips the test without openssl
+   * ({@link Interop#requireCommand}).
+   */
+  public static OpensslServer www(Path dir, Path cert, Path key, String... options) {
+    List<String> all = new ArrayList<>(List.of("-www", "-cert", cert.toString(), "-key", key.toString()));
+    all.addAll(Arrays.asList(options));
+    return start(Interop.requireCommand("openssl"), dir, all.toArray(String[]::new));
+  }
+
   /** The port it listens on. */
-  int port() {
+  public int port() {
     return port;
+  }
+
+  /** What s_server printed so far. */
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(log unreadable: " + e + ")";
+    }
   }
 
   /**
@@ -133,7 +158,7 @@ final class OpensslServer implements AutoCloseable {
    * silent for {@link #QUIET} after its first byte, after {@link #MAX_FLIGHT} bytes, or when
    * {@link #EXCHANGE_TIMEOUT} (for the whole conversation) has passed: whichever comes first.
    */
-  List<byte[]> converse(List<byte[]> clientFlights) {
+  public List<byte[]> converse(List<byte[]> clientFlights) {
     long deadline = System.nanoTime() + EXCHANGE_TIMEOUT.toNanos();
     List<byte[]> responses = new ArrayList<>();
     try (Socket socket = new Socket()) {
@@ -210,14 +235,8 @@ final class OpensslServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    String output;
-    try {
-      output = Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      output = "(log unreadable: " + e + ")";
-    }
     return String.join(" ", command) + (process.isAlive() ? " (running)" : " (exited " + process.exitValue() + ")")
-        + "\n--- s_server output ---\n" + output;
+        + "\n--- s_server output ---\n" + output();
   }
 
   private static void sleep(long millis) {
