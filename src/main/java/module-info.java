@@ -7,15 +7,21 @@ module io.tlsprobe {
   requires static transitive org.jspecify;
   requires tools.jackson.core;
   requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
   requires static info.picocli;
   requires static transitive org.assertj.core;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.tlsprobe;
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
   exports io.tlsprobe.probe;
+  exports io.tlsprobe.cert;
   exports io.tlsprobe.assertj;
   exports io.tlsprobe.assertj.error;
+  exports io.tlsprobe.junit;
 
   opens io.tlsprobe.cli to info.picocli;
+  opens io.tlsprobe.junit to org.junit.platform.commons;
 }

@@ -1,10 +1,10 @@
 package io.tlsprobe.bench;
 
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.TlsConnectionReport;
-import io.tlsprobe.testing.HeldCertificate;
-import io.tlsprobe.testing.TestCertificates;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -54,11 +54,11 @@ public final class InterleavedLatency {
             + " --no-openssl, --openssl13-port P --openssl12-port P --openssl-cert PEM)");
       }
     }
-    HeldCertificate leaf = TestCertificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
+    HeldCertificate leaf = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
         .build();
-    KeyStore trust = TestCertificates.trustStore(leaf.certificate());
+    KeyStore trust = Certificates.trustStore(leaf.certificate());
     KeyStore givenTrust = givenCert.isEmpty() ? trust
-        : TestCertificates.trustStore(ProbeLatencyBenchmark.readPem(Path.of(givenCert)));
+        : Certificates.trustStore(ProbeLatencyBenchmark.readPem(Path.of(givenCert)));
     Path dir = Files.createTempDirectory("tlsprobe-bench-");
     Path cert = leaf.writeCertificatePem(dir.resolve("cert.pem"));
     Path key = leaf.writePrivateKeyPem(dir.resolve("key.pem"));
@@ -69,7 +69,7 @@ public final class InterleavedLatency {
     try {
       for (int p = 0; p < PROTOCOLS.length; p++) {
         String protocol = PROTOCOLS[p];
-        try (LoopbackJsseServer server = LoopbackJsseServer.start(TestCertificates.sslContext(leaf), protocol)) {
+        try (LoopbackJsseServer server = LoopbackJsseServer.start(Certificates.sslContext(leaf), protocol)) {
           measure("jsse", server.port(), protocol, trust, warmup, rounds);
         }
         if (openssl && givenPorts[p] > 0) {

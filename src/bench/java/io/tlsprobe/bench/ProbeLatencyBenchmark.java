@@ -1,10 +1,10 @@
 package io.tlsprobe.bench;
 
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.TlsConnectionReport;
-import io.tlsprobe.testing.HeldCertificate;
-import io.tlsprobe.testing.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,10 +97,10 @@ public class ProbeLatencyBenchmark {
     resources.dir = Files.createTempDirectory("tlsprobe-bench-");
     if (server.equals("jsse")) {
       HeldCertificate leaf = leaf();
-      LoopbackJsseServer jsse = LoopbackJsseServer.start(TestCertificates.sslContext(leaf), protocol);
+      LoopbackJsseServer jsse = LoopbackJsseServer.start(Certificates.sslContext(leaf), protocol);
       resources.closeables = jsse;
       port = jsse.port();
-      trustStore = TestCertificates.trustStore(leaf.certificate());
+      trustStore = Certificates.trustStore(leaf.certificate());
     } else if (server.equals("openssl")) {
       int given = protocol.equals("TLSv1.3") ? openssl13Port : openssl12Port;
       if (given > 0) {
@@ -109,7 +109,7 @@ public class ProbeLatencyBenchmark {
               + given);
         }
         port = given;
-        trustStore = TestCertificates.trustStore(readPem(Path.of(opensslCert)));
+        trustStore = Certificates.trustStore(readPem(Path.of(opensslCert)));
       } else {
         HeldCertificate leaf = leaf();
         Path cert = leaf.writeCertificatePem(resources.dir.resolve("cert.pem"));
@@ -117,7 +117,7 @@ public class ProbeLatencyBenchmark {
         OpensslServerProcess openssl = OpensslServerProcess.start(resources.dir, cert, key, protocol);
         resources.closeables = openssl;
         port = openssl.port();
-        trustStore = TestCertificates.trustStore(leaf.certificate());
+        trustStore = Certificates.trustStore(leaf.certificate());
       }
     } else {
       throw new IllegalArgumentException("server must be jsse or openssl, was " + server);
@@ -171,7 +171,7 @@ public class ProbeLatencyBenchmark {
   }
 
   private static HeldCertificate leaf() {
-    return TestCertificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1").build();
+    return Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1").build();
   }
 
   static X509Certificate readPem(Path file) throws IOException, GeneralSecurityException {
@@ -181,7 +181,7 @@ public class ProbeLatencyBenchmark {
   }
 
   private static KeyStore emptyTrustStore() {
-    return TestCertificates.trustStore();
+    return Certificates.trustStore();
   }
 
   /** What a trial started: a server and a temporary directory, closed and deleted in tear-down. */

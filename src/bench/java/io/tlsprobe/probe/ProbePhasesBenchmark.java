@@ -2,11 +2,11 @@ package io.tlsprobe.probe;
 
 import io.tlsprobe.bench.BareJsse;
 import io.tlsprobe.bench.OpensslServerProcess;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
-import io.tlsprobe.testing.HeldCertificate;
-import io.tlsprobe.testing.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,7 +69,7 @@ public class ProbePhasesBenchmark {
   private @Nullable OpensslServerProcess server;
   private @Nullable Path dir;
   private int port;
-  private KeyStore trustStore = TestCertificates.trustStore();
+  private KeyStore trustStore = Certificates.trustStore();
   private ProbeOptions options = ProbeOptions.of("127.0.0.1", 1);
   private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 1);
   private List<X509Certificate> chain = List.of();
@@ -82,13 +82,13 @@ public class ProbePhasesBenchmark {
   @Setup(Level.Trial)
   public void start() throws Exception {
     dir = Files.createTempDirectory("tlsprobe-phases-");
-    HeldCertificate leaf = TestCertificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
+    HeldCertificate leaf = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
         .build();
     Path cert = leaf.writeCertificatePem(dir.resolve("cert.pem"));
     Path key = leaf.writePrivateKeyPem(dir.resolve("key.pem"));
     server = OpensslServerProcess.start(dir, cert, key, protocol);
     port = server.port();
-    trustStore = TestCertificates.trustStore(leaf.certificate());
+    trustStore = Certificates.trustStore(leaf.certificate());
     options = ProbeOptions.builder("127.0.0.1", port).protocols(protocol).trustStore(trustStore).build();
     address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     verdictTrust = TrustSource.trustManager(options.trustSource());

@@ -9,23 +9,28 @@ import picocli.CommandLine.Command;
  * Entry point of {@code java -jar tlsprobe-cli.jar <command> …}.
  *
  * <pre>
+ * $ java -jar target/tlsprobe-cli.jar probe
+ * $ java -jar target/tlsprobe-cli.jar probe --json example.test:443
  * $ java -jar target/tlsprobe-cli.jar decode capture.hex
  * $ java -jar target/tlsprobe-cli.jar decode --json - &lt; capture.bin
  * </pre>
  *
- * <p>Exit codes: 0 success, 2 bad input or usage (a one-line error on standard error, never a stack trace).
+ * <p>Exit codes: 0 success, 2 bad input or usage (a one-line error on standard error, never a stack trace), 3 a
+ * probe whose handshake was not established.
  */
 @Command(
     name = "tlsprobe",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Prove that TLS is strong: decode, probe, capture and scan.",
-    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ProbeCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
   /** Exit code for bad input or bad usage. */
   public static final int BAD_INPUT = 2;
+  /** Exit code of {@code probe} when the handshake was not established. */
+  public static final int NOT_ESTABLISHED = 3;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -40,6 +45,13 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      CommandLine where = e.getCommandLine();
+      String message = (e.getMessage() == null ? e.toString() : e.getMessage()).replaceFirst("^Error: ", "");
+      where.getErr().println("tlsprobe: " + message.replaceAll("\\s*\\R\\s*", " ").strip()
+          + " (see '" + where.getCommandSpec().qualifiedName() + " --help')");
+      return BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tlsprobe: " + e);
       return BAD_INPUT;

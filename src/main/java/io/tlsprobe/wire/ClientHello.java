@@ -52,6 +52,9 @@ public record ClientHello(
     cipherSuites = List.copyOf(cipherSuites);
     compressionMethods = List.copyOf(compressionMethods);
     extensions = List.copyOf(extensions);
+    if (!hasExtensionsBlock && !extensions.isEmpty()) {
+      throw new IllegalArgumentException("extensions need an extensions block: hasExtensionsBlock is false");
+    }
   }
 
   @Override
@@ -71,17 +74,17 @@ public record ClientHello(
 
   /** Extension type code points in wire order (GREASE kept). */
   public List<Integer> extensionTypes() {
-    return extensions.stream().map(Extension::type).toList();
+    return Extensions.types(extensions);
   }
 
   /** The first extension of the given type, if any. */
   public Optional<Extension> extension(int type) {
-    return extensions.stream().filter(e -> e.type() == type).findFirst();
+    return Extensions.find(extensions, type);
   }
 
   /** The first extension of the given typed class, if any. */
   public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();
+    return Extensions.find(extensions, type);
   }
 
   /** The host_name in server_name, if sent. */
@@ -106,26 +109,23 @@ public record ClientHello(
 
   /** signature_algorithms code points in wire order, empty when not sent. */
   public List<Integer> signatureAlgorithms() {
-    return extensions.stream()
-        .filter(e -> e.type() == ExtensionTypes.SIGNATURE_ALGORITHMS)
-        .filter(SignatureAlgorithmsExtension.class::isInstance)
-        .map(e -> ((SignatureAlgorithmsExtension) e).schemes())
-        .findFirst()
-        .orElse(List.of());
+    return schemes(ExtensionTypes.SIGNATURE_ALGORITHMS);
   }
 
   /** signature_algorithms_cert code points in wire order, empty when not sent. */
   public List<Integer> signatureAlgorithmsCert() {
-    return extensions.stream()
-        .filter(e -> e.type() == ExtensionTypes.SIGNATURE_ALGORITHMS_CERT)
-        .filter(SignatureAlgorithmsExtension.class::isInstance)
-        .map(e -> ((SignatureAlgorithmsExtension) e).schemes())
-        .findFirst()
-        .orElse(List.of());
+    return schemes(ExtensionTypes.SIGNATURE_ALGORITHMS_CERT);
   }
 
   /** supported_versions code points in wire order, empty when not sent. */
   public List<Integer> supportedVersions() {
     return extension(SupportedVersionsExtension.class).map(SupportedVersionsExtension::versions).orElse(List.of());
+  }
+
+  private List<Integer> schemes(int type) {
+    return extension(type)
+        .filter(SignatureAlgorithmsExtension.class::isInstance)
+        .map(e -> ((SignatureAlgorithmsExtension) e).schemes())
+        .orElse(List.of());
   }
 }

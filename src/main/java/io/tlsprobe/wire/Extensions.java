@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -152,6 +153,21 @@ public final class Extensions {
       out.add(decode(type, data, context));
     }
     return out;
+  }
+
+  /** The type code points of {@code extensions}, in order. */
+  static List<Integer> types(List<Extension> extensions) {
+    return extensions.stream().map(Extension::type).toList();
+  }
+
+  /** The first of {@code extensions} of the given type. */
+  static Optional<Extension> find(List<Extension> extensions, int type) {
+    return extensions.stream().filter(e -> e.type() == type).findFirst();
+  }
+
+  /** The first of {@code extensions} that is a {@code type}. */
+  static <T extends Extension> Optional<T> find(List<Extension> extensions, Class<T> type) {
+    return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /** Writes each extension as type, length and data (the caller writes the block length). */

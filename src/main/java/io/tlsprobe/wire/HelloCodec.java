@@ -116,7 +116,7 @@ public final class HelloCodec {
         .opaque8(hello.sessionId())
         .block16(b -> Codec.u16s(b, hello.cipherSuites()))
         .block8(b -> Codec.u8s(b, hello.compressionMethods()));
-    if (hello.hasExtensionsBlock() || !hello.extensions().isEmpty()) {
+    if (hello.hasExtensionsBlock()) {
       w.block16(b -> Extensions.encodeAll(b, hello.extensions()));
     }
     return w.toByteArray();
@@ -131,7 +131,7 @@ public final class HelloCodec {
         .opaque8(hello.sessionId())
         .u16(hello.cipherSuite())
         .u8(hello.compressionMethod());
-    if (hello.hasExtensionsBlock() || !hello.extensions().isEmpty()) {
+    if (hello.hasExtensionsBlock()) {
       w.block16(b -> Extensions.encodeAll(b, hello.extensions()));
     }
     return w.toByteArray();

@@ -49,6 +49,9 @@ public record ServerHello(
     requireNonNull(random, "random");
     requireNonNull(sessionId, "sessionId");
     extensions = List.copyOf(extensions);
+    if (!hasExtensionsBlock && !extensions.isEmpty()) {
+      throw new IllegalArgumentException("extensions need an extensions block: hasExtensionsBlock is false");
+    }
   }
 
   @Override
@@ -82,17 +85,17 @@ public record ServerHello(
 
   /** Extension type code points in wire order. */
   public List<Integer> extensionTypes() {
-    return extensions.stream().map(Extension::type).toList();
+    return Extensions.types(extensions);
   }
 
   /** The extension of the given type, if any. */
   public Optional<Extension> extension(int type) {
-    return extensions.stream().filter(e -> e.type() == type).findFirst();
+    return Extensions.find(extensions, type);
   }
 
   /** The first extension of the given typed class, if any. */
   public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();
+    return Extensions.find(extensions, type);
   }
 
   /** The ALPN protocol the server selected, if any. */

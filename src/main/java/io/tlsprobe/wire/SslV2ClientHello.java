@@ -98,6 +98,14 @@ public record SslV2ClientHello(int version, List<Integer> cipherSpecs, Bytes ses
     return bytes.length - at >= 3 && (bytes[at] & 0x80) != 0 && bytes[at + 2] == CLIENT_HELLO;
   }
 
+  /**
+   * Whether {@code bytes} is too short to tell but could be the start of an SSLv2 ClientHello header (1 or 2 bytes,
+   * the first with the high bit set), so that a stream reader waits for more instead of rejecting it.
+   */
+  static boolean mayBeV2HeaderPrefix(byte[] bytes) {
+    return bytes.length > 0 && bytes.length < 3 && (bytes[0] & 0x80) != 0;
+  }
+
   /** The whole length (header included) of the v2 message at {@code r}, without moving. */
   static int totalLength(byte[] bytes, int at) {
     return 2 + (((bytes[at] & 0x7f) << 8) | (bytes[at + 1] & 0xff));

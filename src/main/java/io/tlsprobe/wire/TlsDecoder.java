@@ -120,6 +120,14 @@ public final class TlsDecoder {
       if (in.length > MAX_INPUT) {
         throw WireReader.errorAt("input", MAX_INPUT, "input of " + in.length + " bytes exceeds " + MAX_INPUT);
       }
+      if (SslV2ClientHello.mayBeV2HeaderPrefix(in)) {
+        // one or two bytes, the first with the high bit set: only an SSLv2 hello starts so, no TLS record
+        if (strict) {
+          throw WireReader.errorAt("SSLv2ClientHello.msg_length", 0,
+              "header is incomplete: " + in.length + " of 3 bytes present");
+        }
+        return result();
+      }
       if (SslV2ClientHello.looksLikeV2(in, 0)) {
         int total = SslV2ClientHello.totalLength(in, 0);
         if (total > in.length) {

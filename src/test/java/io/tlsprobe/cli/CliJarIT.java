@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs the packaged {@code target/tlsprobe-cli.jar} as a user would (Failsafe runs this after {@code package}).
@@ -55,10 +57,33 @@ class CliJarIT {
   }
 
   @Test
+  void probeWithNoArgumentsProbesTheEmbeddedDemoServerAndExitsZero() {
+    ProcessResult result = Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "probe");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stderr()).contains("embedded demo server");
+    assertThat(result.stdout()).contains("outcome: established").contains("protocol: TLSv1.3").contains("trusted: true");
+  }
+
+  @Test
+  void probeJsonOfAClosedPortExitsThreeWithValidJson() {
+    int closed = Interop.freeLoopbackPort();
+
+    ProcessResult result =
+        Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "probe", "--json", "127.0.0.1:" + closed);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(result.stdout());
+    assertThat(report.get("schema").asString()).isEqualTo("tlsprobe.report/1");
+    assertThat(report.get("outcome").asString()).isEqualTo("transport_error");
+    assertThat(report.get("endpoint").get("port").asInt()).isEqualTo(closed);
+  }
+
+  @Test
   void helpListsTheDecodeCommand() {
     ProcessResult result = Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.stdout()).contains("decode");
+    assertThat(result.stdout()).contains("decode").contains("probe, demo");
   }
 }

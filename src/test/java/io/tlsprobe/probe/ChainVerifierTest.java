@@ -2,12 +2,12 @@ package io.tlsprobe.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.Certificates.KeyType;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.Verification;
 import io.tlsprobe.report.Verification.Kind;
 import io.tlsprobe.report.Verification.Problem;
-import io.tlsprobe.testing.HeldCertificate;
-import io.tlsprobe.testing.TestCertificates;
-import io.tlsprobe.testing.TestCertificates.KeyType;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +26,12 @@ class ChainVerifierTest {
   private static final String STORE = "test trust store";
 
   private final HeldCertificate root =
-      TestCertificates.certificate().subject("CN=Test Root").ca().validity(FROM, UNTIL).build();
+      Certificates.certificate().subject("CN=Test Root").ca().validity(FROM, UNTIL).build();
   private final HeldCertificate intermediate =
-      TestCertificates.certificate().subject("CN=Test Intermediate").ca(0).validity(FROM, UNTIL).issuedBy(root).build();
+      Certificates.certificate().subject("CN=Test Intermediate").ca(0).validity(FROM, UNTIL).issuedBy(root).build();
 
-  private TestCertificates.Builder leaf() {
-    return TestCertificates.certificate()
+  private Certificates.Builder leaf() {
+    return Certificates.certificate()
         .subject("CN=localhost")
         .dns("localhost")
         .ip("127.0.0.1")
@@ -40,7 +40,7 @@ class ChainVerifierTest {
   }
 
   private Verification verify(List<X509Certificate> chain, String hostname) {
-    return ChainVerifier.verify(chain, TestCertificates.trustManager(root.certificate()), STORE, hostname, NOW);
+    return ChainVerifier.verify(chain, Certificates.trustManager(root.certificate()), STORE, hostname, NOW);
   }
 
   private static List<Kind> kinds(Verification verification) {
@@ -78,7 +78,7 @@ class ChainVerifierTest {
     void trustsChainSentOutOfOrderWithAnUnrelatedExtra() {
       // given: root, stranger and intermediate after the leaf, in the wrong order
       HeldCertificate leaf = leaf().build();
-      HeldCertificate stranger = TestCertificates.certificate().subject("CN=Stranger").ca().build();
+      HeldCertificate stranger = Certificates.certificate().subject("CN=Stranger").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
@@ -109,13 +109,13 @@ class ChainVerifierTest {
     @Test
     void reportsUnknownIssuerWhenTheRootIsNotInTheStore() {
       // given
-      HeldCertificate otherRoot = TestCertificates.certificate().subject("CN=Other Root").ca().build();
+      HeldCertificate otherRoot = Certificates.certificate().subject("CN=Other Root").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
           ChainVerifier.verify(
               leaf().build().chainWithRoot(),
-              TestCertificates.trustManager(otherRoot.certificate()),
+              Certificates.trustManager(otherRoot.certificate()),
               STORE,
               "localhost",
               NOW);
@@ -129,12 +129,12 @@ class ChainVerifierTest {
     @Test
     void reportsUnknownIssuerWhenANamesakeRootWithAnotherKeyIsTrusted() {
       // given: the store trusts a different key under the root's name
-      HeldCertificate impostor = TestCertificates.certificate().subject("CN=Test Root").ca().build();
+      HeldCertificate impostor = Certificates.certificate().subject("CN=Test Root").ca().validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
           ChainVerifier.verify(
-              leaf().build().chain(), TestCertificates.trustManager(impostor.certificate()), STORE, null, NOW);
+              leaf().build().chain(), Certificates.trustManager(impostor.certificate()), STORE, null, NOW);
 
       // then
       assertThat(kinds(verification)).containsExactly(Kind.UNKNOWN_ISSUER);
@@ -152,7 +152,7 @@ class ChainVerifierTest {
     void reportsIntermediateThatIsNoCaAsOther() {
       // given: an "intermediate" without basicConstraints cA=true
       HeldCertificate notACa =
-          TestCertificates.certificate().subject("CN=Not A CA").validity(FROM, UNTIL).issuedBy(root).build();
+          Certificates.certificate().subject("CN=Not A CA").validity(FROM, UNTIL).issuedBy(root).build();
       HeldCertificate leaf = leaf().issuedBy(notACa).build();
 
       // when
@@ -221,7 +221,7 @@ class ChainVerifierTest {
     void reportsExpiredIntermediateByItsOwnName() {
       // given
       HeldCertificate expired =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .subject("CN=Old Intermediate")
               .ca()
               .validity(FROM, NOW.minus(Duration.ofDays(1)))
@@ -244,14 +244,14 @@ class ChainVerifierTest {
       Instant from = Instant.parse("2020-01-01T00:00:00Z");
       Instant until = Instant.parse("2021-01-01T00:00:00Z");
       HeldCertificate oldRoot =
-          TestCertificates.certificate().subject("CN=Old Root").ca().validity(from, until).build();
+          Certificates.certificate().subject("CN=Old Root").ca().validity(from, until).build();
       HeldCertificate oldLeaf =
-          TestCertificates.certificate().dns("localhost").validity(from, until).issuedBy(oldRoot).build();
+          Certificates.certificate().dns("localhost").validity(from, until).issuedBy(oldRoot).build();
 
       // when
       Verification verification =
           ChainVerifier.verify(
-              oldLeaf.chain(), TestCertificates.trustManager(oldRoot.certificate()), STORE, "localhost", then);
+              oldLeaf.chain(), Certificates.trustManager(oldRoot.certificate()), STORE, "localhost", then);
 
       // then
       assertThat(verification.problems()).isEmpty();
@@ -261,14 +261,14 @@ class ChainVerifierTest {
     void stillFindsNonValidityFaultsOfAnExpiredChain() {
       // given: an expired intermediate allowing no CA below it (pathLen 0), and a CA below it anyway
       HeldCertificate expired =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .subject("CN=Old Intermediate")
               .ca(0)
               .validity(FROM, NOW.minus(Duration.ofDays(1)))
               .issuedBy(root)
               .build();
       HeldCertificate tooDeep =
-          TestCertificates.certificate().subject("CN=Too Deep").ca().validity(FROM, UNTIL).issuedBy(expired).build();
+          Certificates.certificate().subject("CN=Too Deep").ca().validity(FROM, UNTIL).issuedBy(expired).build();
       HeldCertificate leaf = leaf().issuedBy(tooDeep).build();
 
       // when
@@ -286,7 +286,7 @@ class ChainVerifierTest {
     @Test
     void reportsSelfSignedLeafThatIsNotAnAnchor() {
       // given
-      HeldCertificate selfSigned = TestCertificates.certificate().dns("localhost").validity(FROM, UNTIL).build();
+      HeldCertificate selfSigned = Certificates.certificate().dns("localhost").validity(FROM, UNTIL).build();
 
       // when
       Verification verification = verify(selfSigned.chain(), "localhost");
@@ -299,12 +299,12 @@ class ChainVerifierTest {
     @Test
     void trustsSelfSignedLeafThatIsItselfAnAnchor() {
       // given
-      HeldCertificate selfSigned = TestCertificates.certificate().dns("localhost").validity(FROM, UNTIL).build();
+      HeldCertificate selfSigned = Certificates.certificate().dns("localhost").validity(FROM, UNTIL).build();
 
       // when
       Verification verification =
           ChainVerifier.verify(
-              selfSigned.chain(), TestCertificates.trustManager(selfSigned.certificate()), STORE, "localhost", NOW);
+              selfSigned.chain(), Certificates.trustManager(selfSigned.certificate()), STORE, "localhost", NOW);
 
       // then
       assertThat(verification.problems()).isEmpty();
@@ -332,12 +332,12 @@ class ChainVerifierTest {
     @Test
     void acceptsRsa2048AndP256Keys() {
       HeldCertificate rsaRoot =
-          TestCertificates.certificate().subject("CN=Test Root").key(KeyType.RSA_2048).ca().validity(FROM, UNTIL)
+          Certificates.certificate().subject("CN=Test Root").key(KeyType.RSA_2048).ca().validity(FROM, UNTIL)
               .build();
       HeldCertificate leaf = leaf().key(KeyType.EC_P256).issuedBy(rsaRoot).build();
 
       Verification verification =
-          ChainVerifier.verify(leaf.chain(), TestCertificates.trustManager(rsaRoot.certificate()), STORE, null, NOW);
+          ChainVerifier.verify(leaf.chain(), Certificates.trustManager(rsaRoot.certificate()), STORE, null, NOW);
 
       assertThat(verification.problems()).isEmpty();
     }
@@ -359,14 +359,14 @@ class ChainVerifierTest {
     void namesMd5WhenTheSignatureIsMd5() {
       // given
       HeldCertificate rsaRoot =
-          TestCertificates.certificate().subject("CN=RSA Root").key(KeyType.RSA_2048).ca().validity(FROM, UNTIL)
+          Certificates.certificate().subject("CN=RSA Root").key(KeyType.RSA_2048).ca().validity(FROM, UNTIL)
               .build();
       HeldCertificate leaf = leaf().issuedBy(rsaRoot).signatureAlgorithm("MD5withRSA").build();
 
       // when
       Verification verification =
           ChainVerifier.verify(
-              leaf.chain(), TestCertificates.trustManager(rsaRoot.certificate()), STORE, "localhost", NOW);
+              leaf.chain(), Certificates.trustManager(rsaRoot.certificate()), STORE, "localhost", NOW);
 
       // then: the JDK's validator refuses MD5 too, but that is the same fault, reported once
       assertThat(verification.problems())
@@ -377,7 +377,7 @@ class ChainVerifierTest {
     void ignoresTheSha1SelfSignatureOfATrustedRoot() {
       // given: the root signs itself with SHA-1, and is sent along
       HeldCertificate sha1Root =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .subject("CN=SHA-1 Root")
               .key(KeyType.RSA_2048)
               .signatureAlgorithm("SHA1withRSA")
@@ -389,7 +389,7 @@ class ChainVerifierTest {
       // when
       Verification verification =
           ChainVerifier.verify(
-              leaf.chainWithRoot(), TestCertificates.trustManager(sha1Root.certificate()), STORE, "localhost", NOW);
+              leaf.chainWithRoot(), Certificates.trustManager(sha1Root.certificate()), STORE, "localhost", NOW);
 
       // then
       assertThat(verification.problems()).isEmpty();
@@ -399,7 +399,7 @@ class ChainVerifierTest {
     void findsAllFiveProblemsOfAnExpiredSelfSignedWeakSha1CertificateForTheWrongHost() {
       // given
       HeldCertificate bad =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .subject("CN=localhost")
               .dns("localhost")
               .key(KeyType.RSA_1024)
@@ -422,12 +422,12 @@ class ChainVerifierTest {
   @Nested
   class Hostnames {
 
-    private Verification verifyFor(String hostname, TestCertificates.Builder leaf) {
+    private Verification verifyFor(String hostname, Certificates.Builder leaf) {
       return verify(leaf.build().chain(), hostname);
     }
 
-    private TestCertificates.Builder wildcard() {
-      return TestCertificates.certificate().subject("CN=wildcard").dns("*.example.com").validity(FROM, UNTIL)
+    private Certificates.Builder wildcard() {
+      return Certificates.certificate().subject("CN=wildcard").dns("*.example.com").validity(FROM, UNTIL)
           .issuedBy(intermediate);
     }
 
@@ -454,16 +454,16 @@ class ChainVerifierTest {
 
     @Test
     void wildcardOverASingleLabelMatchesNothing() {
-      TestCertificates.Builder tooBroad =
-          TestCertificates.certificate().dns("*.com").validity(FROM, UNTIL).issuedBy(intermediate);
+      Certificates.Builder tooBroad =
+          Certificates.certificate().dns("*.com").validity(FROM, UNTIL).issuedBy(intermediate);
 
       assertThat(kinds(verifyFor("example.com", tooBroad))).containsExactly(Kind.HOSTNAME_MISMATCH);
     }
 
     @Test
     void wildcardOutsideTheLeftMostLabelMatchesNothing() {
-      TestCertificates.Builder misplaced =
-          TestCertificates.certificate().dns("www.*.example.com").validity(FROM, UNTIL).issuedBy(intermediate);
+      Certificates.Builder misplaced =
+          Certificates.certificate().dns("www.*.example.com").validity(FROM, UNTIL).issuedBy(intermediate);
 
       assertThat(kinds(verifyFor("www.a.example.com", misplaced))).containsExactly(Kind.HOSTNAME_MISMATCH);
     }
@@ -480,7 +480,7 @@ class ChainVerifierTest {
 
     @Test
     void ipv6LiteralMatchesAnIpSanInAnySpelling() {
-      TestCertificates.Builder v6 = leaf().ip("2001:db8::1");
+      Certificates.Builder v6 = leaf().ip("2001:db8::1");
 
       assertThat(verifyFor("[2001:DB8:0:0:0:0:0:1]", v6).problems()).isEmpty();
       assertThat(verifyFor("2001:db8::1", v6).problems()).isEmpty();
@@ -489,8 +489,8 @@ class ChainVerifierTest {
     @Test
     void ipLiteralIsNotMatchedByADnsSanSpellingIt() {
       // given: the address appears only as a DNS name
-      TestCertificates.Builder dnsOnly =
-          TestCertificates.certificate().dns("127.0.0.1").validity(FROM, UNTIL).issuedBy(intermediate);
+      Certificates.Builder dnsOnly =
+          Certificates.certificate().dns("127.0.0.1").validity(FROM, UNTIL).issuedBy(intermediate);
 
       // when
       Verification verification = verifyFor("127.0.0.1", dnsOnly);
@@ -503,16 +503,16 @@ class ChainVerifierTest {
 
     @Test
     void ipLiteralIsNotMatchedByTheCommonName() {
-      TestCertificates.Builder cnOnly =
-          TestCertificates.certificate().subject("CN=127.0.0.1").validity(FROM, UNTIL).issuedBy(intermediate);
+      Certificates.Builder cnOnly =
+          Certificates.certificate().subject("CN=127.0.0.1").validity(FROM, UNTIL).issuedBy(intermediate);
 
       assertThat(kinds(verifyFor("127.0.0.1", cnOnly))).containsExactly(Kind.HOSTNAME_MISMATCH);
     }
 
     @Test
     void commonNameCountsWhenThereIsNoDnsSan() {
-      TestCertificates.Builder cnOnly =
-          TestCertificates.certificate().subject("CN=legacy.example").ip("127.0.0.1").validity(FROM, UNTIL)
+      Certificates.Builder cnOnly =
+          Certificates.certificate().subject("CN=legacy.example").ip("127.0.0.1").validity(FROM, UNTIL)
               .issuedBy(intermediate);
 
       assertThat(verifyFor("legacy.example", cnOnly).problems()).isEmpty();
@@ -521,8 +521,8 @@ class ChainVerifierTest {
     @Test
     void commonNameIsIgnoredWhenADnsSanExists() {
       // given
-      TestCertificates.Builder both =
-          TestCertificates.certificate().subject("CN=legacy.example").dns("modern.example").validity(FROM, UNTIL)
+      Certificates.Builder both =
+          Certificates.certificate().subject("CN=legacy.example").dns("modern.example").validity(FROM, UNTIL)
               .issuedBy(intermediate);
 
       // when
@@ -538,8 +538,8 @@ class ChainVerifierTest {
 
     @Test
     void theMostSpecificCommonNameCounts() {
-      TestCertificates.Builder twoCns =
-          TestCertificates.certificate().subject("CN=specific.example,CN=general.example").validity(FROM, UNTIL)
+      Certificates.Builder twoCns =
+          Certificates.certificate().subject("CN=specific.example,CN=general.example").validity(FROM, UNTIL)
               .issuedBy(intermediate);
 
       assertThat(verifyFor("specific.example", twoCns).problems()).isEmpty();
@@ -550,7 +550,7 @@ class ChainVerifierTest {
     void checksNoHostnameWhenNoneIsGiven() {
       Verification verification =
           ChainVerifier.verify(
-              leaf().build().chain(), TestCertificates.trustManager(root.certificate()), STORE, null, NOW);
+              leaf().build().chain(), Certificates.trustManager(root.certificate()), STORE, null, NOW);
 
       assertThat(verification.problems()).isEmpty();
       assertThat(verification.hostname()).isEmpty();
@@ -564,7 +564,7 @@ class ChainVerifierTest {
     void trustsWhatATrustAllManagerAccepts() {
       Verification verification =
           ChainVerifier.verify(
-              TestCertificates.certificate().dns("localhost").build().chain(), new TrustAll(), "trust-all",
+              Certificates.certificate().dns("localhost").validity(FROM, UNTIL).build().chain(), new TrustAll(), "trust-all",
               "localhost", NOW);
 
       assertThat(verification.problems()).isEmpty();
@@ -573,7 +573,7 @@ class ChainVerifierTest {
     @Test
     void reportsUnknownIssuerWithTheTrustManagersReason() {
       // given: the JDK's trust manager over an empty store
-      X509TrustManager empty = TestCertificates.trustManager();
+      X509TrustManager empty = Certificates.trustManager();
 
       // when
       Verification verification = ChainVerifier.verify(leaf().build().chain(), empty, "empty store", "localhost", NOW);

@@ -7,8 +7,10 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.RenegotiationInfoExtension;
@@ -43,7 +45,7 @@ class HandMadeServerHelloProbeTest {
 
   /** ServerHello first, then (50 ms later, in its own write) Certificate, ServerKeyExchange and ServerHelloDone. */
   private static HostilePeer.Behaviour flight(int version, int compression) {
-    TestCertificates.Identity identity = TestCertificates.selfSigned("CN=hand made", TestCertificates.validNow(), "EC");
+    HeldCertificate identity = TestCertificates.localhost("CN=hand made");
     return socket -> {
       HostilePeer.readAtLeast(socket, 5);
       ServerHello hello = new ServerHello(version, Bytes.of(new byte[32]), Bytes.empty(), ECDHE_RSA_AES128_SHA,

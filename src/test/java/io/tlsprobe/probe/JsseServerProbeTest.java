@@ -8,10 +8,13 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.probe.TestCertificates.Identity;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
+import io.tlsprobe.testing.JsseTestServer;
+import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.wire.Bytes;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,22 +23,22 @@ import org.junit.jupiter.api.Test;
 /** The probe against in-process JSSE servers, with the server's own view of each handshake as the oracle. */
 class JsseServerProbeTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
-  private static Identity ecSelfSigned;
+  private static HeldCertificate ecSelfSigned;
 
   @BeforeAll
   static void certificates() {
-    ecSelfSigned = TestCertificates.selfSigned("CN=localhost", TestCertificates.validNow(), "EC");
+    ecSelfSigned = TestCertificates.localhost();
   }
 
-  private static ProbeOptions.Builder options(JsseServer server) {
+  private static ProbeOptions.Builder options(JsseTestServer server) {
     return ProbeOptions.builder("127.0.0.1", server.port()).timeout(Duration.ofSeconds(10));
   }
 
   @Test
   void reportsTheVersionSuiteAndGroupTheServerNegotiatedOverTls13() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server).build());
-      JsseServer.ServerSide seen = server.takeHandshake(WAIT);
+      JsseTestServer.Handshake seen = server.takeHandshake(WAIT);
       System.out.println("JSSE default: " + report);
 
       assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
@@ -54,7 +57,7 @@ class JsseServerProbeTest {
 
   @Test
   void takesTheCertificatesFromTheSessionAndJudgesThemAgainstTheDefaultTrustStore() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server).build());
 
       assertThat(report.certificates()).hasSize(1);
@@ -70,9 +73,9 @@ class JsseServerProbeTest {
   @Test
   void reportsTheSuiteAndGroupOfATls12ServerFromItsServerKeyExchange() throws Exception {
     String suite = "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384";
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).protocols("TLSv1.2").cipherSuites(suite).start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).protocols("TLSv1.2").cipherSuites(suite).start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server).build());
-      JsseServer.ServerSide seen = server.takeHandshake(WAIT);
+      JsseTestServer.Handshake seen = server.takeHandshake(WAIT);
       System.out.println("JSSE TLS 1.2: " + report);
 
       assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
@@ -88,9 +91,9 @@ class JsseServerProbeTest {
 
   @Test
   void reportsTheApplicationProtocolTheServerSelected() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).alpn("h2").start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).alpn("h2").start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server).alpn("http/1.1", "h2").build());
-      JsseServer.ServerSide seen = server.takeHandshake(WAIT);
+      JsseTestServer.Handshake seen = server.takeHandshake(WAIT);
 
       assertThat(seen.applicationProtocol()).isEqualTo("h2");
       assertThat(report.applicationProtocol()).contains("h2");
@@ -100,12 +103,12 @@ class JsseServerProbeTest {
 
   @Test
   void sendsTheServerNameItIsGivenAndNoneForLocalhost() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).start()) {
       TlsConnectionReport named = TlsProbes.probe(options(server).serverName("probe.test").build());
-      JsseServer.ServerSide withName = server.takeHandshake(WAIT);
+      JsseTestServer.Handshake withName = server.takeHandshake(WAIT);
       TlsConnectionReport plain = TlsProbes.probe(
           ProbeOptions.builder("localhost", server.port()).timeout(Duration.ofSeconds(10)).build());
-      JsseServer.ServerSide withoutName = server.takeHandshake(WAIT);
+      JsseTestServer.Handshake withoutName = server.takeHandshake(WAIT);
 
       assertThat(withName.serverNames()).containsExactly("probe.test");
       assertThat(named.endpoint().serverName()).contains("probe.test");
@@ -118,11 +121,12 @@ class JsseServerProbeTest {
 
   @Test
   void trustsAChainThatBuildsToTheGivenTrustStore() throws Exception {
-    Identity ca = TestCertificates.ca("CN=Probe Test CA");
-    Identity leaf = TestCertificates.issue(ca, "CN=localhost", TestCertificates.validNow(), "EC");
-    try (JsseServer server = JsseServer.builder(leaf).start()) {
+    HeldCertificate ca = Certificates.certificate().subject("CN=Probe Test CA").ca().build();
+    HeldCertificate leaf = Certificates.certificate()
+        .subject("CN=localhost").dns("localhost").ip("127.0.0.1").issuedBy(ca).build();
+    try (JsseTestServer server = JsseTestServer.builder(leaf).presentRoot().start()) {
       TlsConnectionReport report = TlsProbes.probe(
-          options(server).trustStore(TestCertificates.trustStore(ca.certificate())).build());
+          options(server).trustStore(Certificates.trustStore(ca.certificate())).build());
 
       assertThat(report.certificates()).hasSize(2);
       assertThat(report.verification().trusted()).as(report.verification().toString()).isTrue();
@@ -132,10 +136,10 @@ class JsseServerProbeTest {
 
   @Test
   void completesTheHandshakeWithAnExpiredCertificateAndSaysItExpired() throws Exception {
-    Identity expired = TestCertificates.selfSigned("CN=localhost", TestCertificates.expired(), "EC");
-    try (JsseServer server = JsseServer.builder(expired).start()) {
+    HeldCertificate expired = TestCertificates.expiredLocalhost();
+    try (JsseTestServer server = JsseTestServer.builder(expired).start()) {
       TlsConnectionReport report = TlsProbes.probe(
-          options(server).trustStore(TestCertificates.trustStore(expired.certificate())).build());
+          options(server).trustStore(Certificates.trustStore(expired.certificate())).build());
 
       assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
       assertThat(report.verification().trusted()).isFalse();
@@ -146,11 +150,12 @@ class JsseServerProbeTest {
 
   @Test
   void presentsTheClientCertificateAServerDemands() throws Exception {
-    Identity client = TestCertificates.selfSigned("CN=probe client", TestCertificates.validNow(), "EC");
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).protocols("TLSv1.2")
-        .needClientAuth(TestCertificates.trustStore(client.certificate())).start()) {
+    HeldCertificate client = TestCertificates.localhost("CN=probe client");
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).protocols("TLSv1.2")
+        .needClientAuth(client.certificate()).start()) {
       TlsConnectionReport withCertificate = TlsProbes.probe(
-          options(server).clientCertificate(client.keyStore(), TestCertificates.PASSWORD).build());
+          options(server).clientCertificate(client.keyStore("key", TestCertificates.password()),
+              TestCertificates.password()).build());
       TlsConnectionReport without = TlsProbes.probe(options(server).build());
       System.out.println("client auth, no certificate: " + without.outcome());
 
@@ -164,7 +169,7 @@ class JsseServerProbeTest {
 
   @Test
   void asksAgainWithEverythingWhenTheServerRefusesTheVersionsOffered() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).protocols("TLSv1.2").start()) {
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).protocols("TLSv1.2").start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server).protocols("TLSv1.3").build());
       System.out.println("TLS 1.3 offered to a TLS 1.2 server: " + report.outcome());
 
@@ -183,7 +188,7 @@ class JsseServerProbeTest {
 
   @Test
   void asksAgainWithEverythingWhenTheServerRefusesTheSuitesOffered() throws Exception {
-    try (JsseServer server = JsseServer.builder(ecSelfSigned).protocols("TLSv1.2")
+    try (JsseTestServer server = JsseTestServer.builder(ecSelfSigned).protocols("TLSv1.2")
         .cipherSuites("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384").start()) {
       TlsConnectionReport report = TlsProbes.probe(options(server)
           .cipherSuites("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256").build());

@@ -9,6 +9,7 @@ import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.wire.Bytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class OpensslInteropProbeTest {
 
   @Test
   void agreesWithOpensslOnADefaultTls13Server() throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey())) {
+    try (OpensslServer server = OpensslServer.www(dir, pki.rsaCert(), pki.rsaKey())) {
       TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port());
 
@@ -87,7 +88,7 @@ class OpensslInteropProbeTest {
       "TLS_AES_256_GCM_SHA384,       ffdhe2048",
   })
   void agreesWithOpensslOnTheTls13SuiteAndGroupTheServerInsistsOn(String suite, String group) throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
+    try (OpensslServer server = OpensslServer.www(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1_3", "-ciphersuites", suite, "-groups", group)) {
       TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-groups", group);
@@ -106,7 +107,7 @@ class OpensslInteropProbeTest {
       "AES256-GCM-SHA384,                 X25519, rsa",
   })
   void agreesWithOpensslOnTheTls12SuiteAndCurve(String cipher, String curve, String key) throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.cert(key), pki.key(key),
+    try (OpensslServer server = OpensslServer.www(dir, pki.cert(key), pki.key(key),
         "-tls1_2", "-cipher", cipher, "-groups", curve)) {
       TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-cipher", cipher);
@@ -123,7 +124,7 @@ class OpensslInteropProbeTest {
 
   @Test
   void agreesWithOpensslOnTheDhPrimeSizeOfADheServer() throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
+    try (OpensslServer server = OpensslServer.www(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1_2", "-cipher", "DHE-RSA-AES256-GCM-SHA384", "-dhparam", pki.dh3072().toString())) {
       TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port());
@@ -136,7 +137,7 @@ class OpensslInteropProbeTest {
   @ParameterizedTest(name = "ALPN over {0}")
   @CsvSource({"-tls1_3", "-tls1_2"})
   void agreesWithOpensslOnTheApplicationProtocol(String version) throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
+    try (OpensslServer server = OpensslServer.www(dir, pki.rsaCert(), pki.rsaKey(),
         version, "-alpn", "h2,http/1.1")) {
       TlsConnectionReport report = probe(at(server).alpn("http/1.1", "h2"));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-alpn", "http/1.1,h2");
@@ -149,7 +150,7 @@ class OpensslInteropProbeTest {
   @ParameterizedTest(name = "OCSP staple over {0}")
   @CsvSource({"-tls1_3", "-tls1_2"})
   void agreesWithOpensslOnTheStapledOcspResponse(String version) throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.ocspLeafCert(), pki.ocspLeafKey(),
+    try (OpensslServer server = OpensslServer.www(dir, pki.ocspLeafCert(), pki.ocspLeafKey(),
         version, "-status_file", pki.ocspResponse().toString())) {
       KeyStore trust = pki.caTrustStore();
       TlsConnectionReport report = probe(at(server).trustStore(trust));
@@ -165,7 +166,7 @@ class OpensslInteropProbeTest {
 
   @Test
   void agreesWithOpensslOnAnExpiredCertificate() throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.expiredCert(), pki.expiredKey())) {
+    try (OpensslServer server = OpensslServer.www(dir, pki.expiredCert(), pki.expiredKey())) {
       TlsConnectionReport report = probe(at(server).trustStore(pki.pemTrustStore(pki.expiredCert())));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-CAfile", pki.expiredCert().toString());
 
@@ -179,7 +180,7 @@ class OpensslInteropProbeTest {
 
   @Test
   void reportsWhatATls10OnlyServerChoosesAfterItRefusesJsse() throws Exception {
-    try (OpensslServer server = OpensslServer.start(dir, pki.rsaCert(), pki.rsaKey(),
+    try (OpensslServer server = OpensslServer.www(dir, pki.rsaCert(), pki.rsaKey(),
         "-tls1", "-cipher", "ALL:@SECLEVEL=0", "-serverpref")) {
       TlsConnectionReport report = probe(at(server));
       OpensslClientView openssl = OpensslClientView.connect(server.port(), "-tls1", "-cipher", "ALL:@SECLEVEL=0");

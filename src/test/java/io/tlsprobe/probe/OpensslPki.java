@@ -2,11 +2,12 @@ package io.tlsprobe.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.ProcessResult;
-import java.io.IOException;
+import io.tlsprobe.testing.TestCertificates;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -14,7 +15,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <pre>{@code
  * OpensslPki pki = OpensslPki.create(tempDir);
- * OpensslServer.start(tempDir, pki.rsaCert(), pki.rsaKey(), "-tls1_2");
+ * OpensslServer.www(tempDir, pki.rsaCert(), pki.rsaKey(), "-tls1_2");
  * }</pre>
  *
  * @param dir where the files are
@@ -48,10 +48,9 @@ record OpensslPki(Path dir) {
     pki.run("ocsp", "-issuer", "ca.pem", "-cert", "leaf.pem", "-reqout", "req.der", "-no_nonce");
     pki.run("ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
         "req.der", "-respout", "resp.der", "-ndays", "1");
-    TestCertificates.Identity expired =
-        TestCertificates.selfSigned("CN=localhost", TestCertificates.expired(), "EC");
-    writePem(dir.resolve("expired.pem"), "CERTIFICATE", expired.certificate().getEncoded());
-    writePem(dir.resolve("expired.key"), "PRIVATE KEY", expired.keyPair().getPrivate().getEncoded());
+    HeldCertificate expired = TestCertificates.expiredLocalhost();
+    expired.writeCertificatePem(dir.resolve("expired.pem"));
+    expired.writePrivateKeyPem(dir.resolve("expired.key"));
     return pki;
   }
 
@@ -116,13 +115,7 @@ record OpensslPki(Path dir) {
   KeyStore pemTrustStore(Path pem) throws Exception {
     try (InputStream in = Files.newInputStream(pem)) {
       X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      return TestCertificates.trustStore(cert);
+      return Certificates.trustStore(cert);
     }
-  }
-
-  /** PEM without a library: Base64 lines of 64 between the armour. */
-  private static void writePem(Path file, String type, byte[] der) throws IOException {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
   }
 }

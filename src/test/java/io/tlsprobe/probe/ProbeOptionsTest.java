@@ -3,6 +3,7 @@ package io.tlsprobe.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsprobe.cert.Certificates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ class ProbeOptionsTest {
   @Test
   void showsItsSettingsButNoPasswords() {
     ProbeOptions options = ProbeOptions.builder("localhost", 8443)
-        .clientCertificate(TestCertificates.trustStore(), "secret-password".toCharArray()).build();
+        .clientCertificate(Certificates.trustStore(), "secret-password".toCharArray()).build();
 
     assertThat(options.toString()).contains("localhost:8443").contains("client certificate yes")
         .doesNotContain("secret-password");

@@ -2,12 +2,12 @@ package io.tlsprobe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.testing.HeldCertificate;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.Certificates.KeyType;
+import io.tlsprobe.cert.Certificates.Usage;
+import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.ProcessResult;
-import io.tlsprobe.testing.TestCertificates;
-import io.tlsprobe.testing.TestCertificates.KeyType;
-import io.tlsprobe.testing.TestCertificates.Usage;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -52,7 +52,7 @@ class CertificateInfoTest {
     @Test
     void describesRsaKeyByModulusLength() {
       // given
-      HeldCertificate certificate = TestCertificates.certificate().key(KeyType.RSA_2048).build();
+      HeldCertificate certificate = Certificates.certificate().key(KeyType.RSA_2048).build();
 
       // when
       CertificateInfo info = CertificateInfo.of(certificate.certificate());
@@ -67,7 +67,7 @@ class CertificateInfoTest {
     @Test
     void namesEcCurveBySecNameNotX962Name() {
       // given: P-256, which X9.62 calls prime256v1
-      HeldCertificate certificate = TestCertificates.certificate().key(KeyType.EC_P256).build();
+      HeldCertificate certificate = Certificates.certificate().key(KeyType.EC_P256).build();
 
       // when
       CertificateInfo info = CertificateInfo.of(certificate.certificate());
@@ -80,7 +80,7 @@ class CertificateInfoTest {
 
     @Test
     void describesP384KeyByFieldSize() {
-      X509Certificate certificate = TestCertificates.certificate().key(KeyType.EC_P384).build().certificate();
+      X509Certificate certificate = Certificates.certificate().key(KeyType.EC_P384).build().certificate();
 
       CertificateInfo info = CertificateInfo.of(certificate);
 
@@ -92,7 +92,7 @@ class CertificateInfoTest {
 
     @Test
     void describesEd25519KeyAs255Bits() {
-      X509Certificate certificate = TestCertificates.certificate().key(KeyType.ED25519).build().certificate();
+      X509Certificate certificate = Certificates.certificate().key(KeyType.ED25519).build().certificate();
 
       CertificateInfo info = CertificateInfo.of(certificate);
 
@@ -113,7 +113,7 @@ class CertificateInfoTest {
       // when
       CertificateInfo info =
           CertificateInfo.of(
-              TestCertificates.certificate().keyPair(dsa).signatureAlgorithm("SHA256withDSA").build().certificate());
+              Certificates.certificate().keyPair(dsa).signatureAlgorithm("SHA256withDSA").build().certificate());
 
       // then
       assertThat(info.keyType()).isEqualTo("DSA");
@@ -165,7 +165,7 @@ class CertificateInfoTest {
     void rendersEverySanKindInCertificateOrder() {
       // given
       HeldCertificate certificate =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .uri("https://example.com/path")
               .dns("example.com")
               .ip("192.0.2.7")
@@ -192,7 +192,7 @@ class CertificateInfoTest {
     void writesIpv6SansInRfc5952Form() {
       // given
       HeldCertificate certificate =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .ip("0:0:0:0:0:0:0:1", "2001:0DB8:0:0:1:0:0:1", "2001:db8:0:1:0:0:0:0", "fe80:0:0:0:0:0:0:0")
               .ip("2001:db8:1:2:3:4:5:6", "2001:db8:0:1:1:1:1:1")
               .build();
@@ -214,8 +214,8 @@ class CertificateInfoTest {
     @Test
     void writesSubjectAndIssuerInRfc2253Form() {
       // given
-      HeldCertificate root = TestCertificates.certificate().subject("CN=Test Root,O=Example\\, Inc.,C=DE").ca().build();
-      HeldCertificate leaf = TestCertificates.certificate().subject("CN=localhost,OU=Web").issuedBy(root).build();
+      HeldCertificate root = Certificates.certificate().subject("CN=Test Root,O=Example\\, Inc.,C=DE").ca().build();
+      HeldCertificate leaf = Certificates.certificate().subject("CN=localhost,OU=Web").issuedBy(root).build();
 
       // when
       CertificateInfo info = CertificateInfo.of(leaf.certificate());
@@ -227,7 +227,7 @@ class CertificateInfoTest {
 
     @Test
     void hasNoSansWhenTheExtensionIsAbsent() {
-      assertThat(CertificateInfo.of(TestCertificates.certificate().build().certificate()).subjectAlternativeNames())
+      assertThat(CertificateInfo.of(Certificates.certificate().build().certificate()).subjectAlternativeNames())
           .isEmpty();
     }
   }
@@ -239,7 +239,7 @@ class CertificateInfoTest {
     void listsKeyUsageInRfc5280BitOrder() {
       // given
       HeldCertificate certificate =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .keyUsage(Usage.DECIPHER_ONLY, Usage.CRL_SIGN, Usage.NON_REPUDIATION, Usage.DIGITAL_SIGNATURE,
                   Usage.KEY_AGREEMENT, Usage.KEY_CERT_SIGN)
               .build();
@@ -255,14 +255,14 @@ class CertificateInfoTest {
 
     @Test
     void hasNoKeyUsageWhenTheExtensionIsAbsent() {
-      assertThat(CertificateInfo.of(TestCertificates.certificate().keyUsage().build().certificate()).keyUsage())
+      assertThat(CertificateInfo.of(Certificates.certificate().keyUsage().build().certificate()).keyUsage())
           .isEmpty();
     }
 
     @Test
     void flagsCertificateAuthoritiesByBasicConstraints() {
-      HeldCertificate root = TestCertificates.certificate().subject("CN=Root").ca().build();
-      HeldCertificate leaf = TestCertificates.certificate().issuedBy(root).build();
+      HeldCertificate root = Certificates.certificate().subject("CN=Root").ca().build();
+      HeldCertificate leaf = Certificates.certificate().issuedBy(root).build();
 
       assertThat(CertificateInfo.of(root.certificate()).certificateAuthority()).isTrue();
       assertThat(CertificateInfo.of(leaf.certificate()).certificateAuthority()).isFalse();
@@ -273,7 +273,7 @@ class CertificateInfoTest {
       // given
       Instant from = Instant.parse("2026-01-01T00:00:00Z");
       Instant until = Instant.parse("2027-01-01T00:00:00Z");
-      X509Certificate certificate = TestCertificates.certificate().validity(from, until).build().certificate();
+      X509Certificate certificate = Certificates.certificate().validity(from, until).build().certificate();
 
       // when
       CertificateInfo info = CertificateInfo.of(certificate);
@@ -292,22 +292,22 @@ class CertificateInfoTest {
 
     @Test
     void isSelfSignedWhenSignedWithItsOwnKey() {
-      assertThat(CertificateInfo.of(TestCertificates.certificate().build().certificate()).selfSigned()).isTrue();
+      assertThat(CertificateInfo.of(Certificates.certificate().build().certificate()).selfSigned()).isTrue();
     }
 
     @Test
     void isNotSelfSignedWhenIssuedByACa() {
-      HeldCertificate root = TestCertificates.certificate().subject("CN=Root").ca().build();
+      HeldCertificate root = Certificates.certificate().subject("CN=Root").ca().build();
 
-      assertThat(CertificateInfo.of(TestCertificates.certificate().issuedBy(root).build().certificate()).selfSigned())
+      assertThat(CertificateInfo.of(Certificates.certificate().issuedBy(root).build().certificate()).selfSigned())
           .isFalse();
     }
 
     @Test
     void isNotSelfSignedWhenSubjectEqualsIssuerButAnotherKeySigned() {
       // given: a CA with the very same name as the leaf it signs
-      HeldCertificate twinCa = TestCertificates.certificate().subject("CN=Twin").ca().build();
-      HeldCertificate leaf = TestCertificates.certificate().subject("CN=Twin").issuedBy(twinCa).build();
+      HeldCertificate twinCa = Certificates.certificate().subject("CN=Twin").ca().build();
+      HeldCertificate leaf = Certificates.certificate().subject("CN=Twin").issuedBy(twinCa).build();
 
       // when
       CertificateInfo info = CertificateInfo.of(leaf.certificate());
@@ -346,9 +346,9 @@ class CertificateInfoTest {
     void agreesWithOpensslOnEveryFact(KeyType keyType, @TempDir Path dir) throws Exception {
       // given
       Path openssl = Interop.requireCommand("openssl");
-      HeldCertificate root = TestCertificates.certificate().subject("CN=Interop Root,O=tlsprobe").ca().build();
+      HeldCertificate root = Certificates.certificate().subject("CN=Interop Root,O=tlsprobe").ca().build();
       HeldCertificate leaf =
-          TestCertificates.certificate()
+          Certificates.certificate()
               .subject("CN=interop.example,O=tlsprobe,C=DE")
               .key(keyType)
               .dns("interop.example", "*.interop.example")

@@ -1,6 +1,7 @@
 package io.tlsprobe.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,15 @@ class ClientHelloTest {
     ClientHello h = new ClientHello(0x0303, Bytes.empty(), Bytes.empty(), suites, List.of(0), List.of(), false);
     suites.add(3);
     assertThat(h.cipherSuites()).containsExactly(1, 2);
+  }
+
+  @Test
+  void rejectsExtensionsWithoutAnExtensionsBlockSinceTheyWouldEncodeOne() {
+    List<Extension> extensions = List.of(new ExtendedMasterSecretExtension());
+
+    assertThatThrownBy(() -> new ClientHello(0x0303, Samples.bytes(32, 1), Bytes.empty(), List.of(0x002f),
+        List.of(0), extensions, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("extensions block");
   }
 }

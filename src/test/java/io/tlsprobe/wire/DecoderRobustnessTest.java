@@ -3,6 +3,7 @@ package io.tlsprobe.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.tlsprobe.testing.ClientHelloVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -66,7 +67,7 @@ class DecoderRobustnessTest {
 
   private static List<byte[]> seeds() {
     List<byte[]> seeds = new ArrayList<>();
-    Vectors.names().forEach(n -> seeds.add(Vectors.bytes(n)));
+    ClientHelloVectors.all().forEach(v -> seeds.add(v.bytes()));
     seeds.addAll(Samples.all());
     return seeds;
   }

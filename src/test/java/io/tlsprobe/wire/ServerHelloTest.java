@@ -1,6 +1,7 @@
 package io.tlsprobe.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,15 @@ class ServerHelloTest {
     for (ServerHello hello : List.of(Samples.serverHello12(), Samples.serverHello13(), Samples.helloRetryRequest())) {
       assertThat(TlsDecoder.decodeHandshake(hello.encode())).isEqualTo(hello);
     }
+  }
+
+  @Test
+  void rejectsExtensionsWithoutAnExtensionsBlockSinceTheyWouldEncodeOne() {
+    List<Extension> extensions = List.of(new RenegotiationInfoExtension(Bytes.empty()));
+
+    assertThatThrownBy(() -> new ServerHello(0x0303, Samples.bytes(32, 1), Bytes.empty(), 0xc02f, 0, extensions,
+        false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("extensions block");
   }
 }

@@ -293,4 +293,21 @@ class TlsDecoderTest {
     assertThatThrownBy(() -> TlsDecoder.decode(Arrays.copyOf(v2, 20)))
         .isInstanceOfSatisfying(TlsDecodeException.class, at("SSLv2ClientHello.msg_length", 0));
   }
+
+  @Test
+  void waitsForTheThirdByteOfAnSslv2HeaderInPartialMode() {
+    // given: the first one and two bytes of an SSLv2 hello, before its msg_type arrives
+    byte[] v2 = Samples.sslV2Hello();
+    for (int length = 1; length <= 2; length++) {
+      byte[] prefix = Arrays.copyOf(v2, length);
+      // when
+      Decoded partial = TlsDecoder.decodePartial(prefix);
+      // then
+      assertThat(partial.messages()).isEmpty();
+      assertThat(partial.consumed()).isZero();
+      assertThat(partial.trailing()).isEqualTo(Bytes.of(prefix));
+      assertThatThrownBy(() -> TlsDecoder.decode(prefix))
+          .isInstanceOfSatisfying(TlsDecodeException.class, at("SSLv2ClientHello.msg_length", 0));
+    }
+  }
 }

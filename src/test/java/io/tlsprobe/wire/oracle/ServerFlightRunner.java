@@ -2,6 +2,7 @@ package io.tlsprobe.wire.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.wire.Decoded;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.TlsDecoder;
@@ -50,7 +51,9 @@ final class ServerFlightRunner implements AutoCloseable {
   ServerFlight converse(List<String> serverOptions, List<byte[]> clientFlights) {
     List<byte[]> responses;
     int serverPort;
-    try (OpensslServer server = OpensslServer.start(openssl, dir, serverOptions.toArray(String[]::new))) {
+    List<String> options = new ArrayList<>(List.of("-naccept", "1"));
+    options.addAll(serverOptions);
+    try (OpensslServer server = OpensslServer.start(openssl, dir, options.toArray(String[]::new))) {
       live.add(server);
       serverPort = server.port();
       responses = server.converse(clientFlights);

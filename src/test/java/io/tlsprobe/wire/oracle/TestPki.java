@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <pre>{@code
  * TestPki pki = TestPki.create(openssl, tempDir);
- * OpensslServer.start(openssl, tempDir, "-cert", pki.rsaCert().toString(), "-key", pki.rsaKey().toString());
+ * OpensslServer.start(openssl, tempDir, "-naccept", "1", "-cert", pki.rsaCert().toString(), "-key", pki.rsaKey().toString());
  * }</pre>
  *
  * @param caCert the CA certificate (PEM)

@@ -1,0 +1,218 @@
+package io.tlsprobe.cli;
+
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.ReportJson;
+import io.tlsprobe.report.TlsConnectionReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlsprobe probe [HOST:PORT] [options]}: one handshake with a server, and the report of what it negotiated,
+ * as text for people or as JSON (schema {@code tlsprobe.report/1}).
+ *
+ * <p>Without HOST:PORT (or as {@code tlsprobe demo}) it starts an embedded TLS server ({@link DemoServer}) with a
+ * certificate generated on the spot, probes that, and stops it: the command shows what it does on a machine with
+ * nothing else.
+ */
+@Command(
+    name = "probe",
+    aliases = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Probe a TLS server: one handshake, and the report of what it negotiated (protocol, cipher suite with its"
+          + " strength, compression, key-exchange group, ALPN, extensions, JA3/JA4, certificates leaf first, and"
+          + " the verdict on the chain).",
+      "Without HOST:PORT (or as 'demo'), probes an embedded TLS server started on 127.0.0.1 with a certificate"
+          + " issued by a CA generated just now, which the probe trusts."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:established: the handshake completed (whatever the certificate verdict)",
+      "2:bad usage or input (one line on standard error)",
+      "3:not established: rejected by the peer, aborted locally, or a transport error (refused, timeout, reset,"
+          + " not TLS)"
+    })
+final class ProbeCommand implements Callable<Integer> {
+  @Spec private @Nullable CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.Converter.class,
+      description = "The server: host:port, [ipv6]:port, or a host alone (port 443). None: the embedded demo server.")
+  private @Nullable HostPort target;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private @Nullable ServerName serverName;
+
+  @Option(
+      names = "--alpn",
+      split = ",",
+      paramLabel = "PROTOCOL",
+      description = "ALPN protocols to offer, in preference order: h2,http/1.1 (default: none).")
+  private List<String> alpn = new ArrayList<>();
+
+  @ArgGroup(exclusive = false, multiplicity = "0..1")
+  private @Nullable TrustStore trustStore;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = Timeouts.Converter.class,
+      description = "Bound on connect, handshake and the whole probe: 5s, 500ms, 2m or PT5S"
+          + " (default: connect 5s, handshake 10s, whole probe 15s).")
+  private @Nullable Duration timeout;
+
+  @Option(
+      names = "--protocols",
+      split = ",",
+      paramLabel = "VERSION",
+      description = "Protocol versions to offer, by JSSE name: TLSv1.2,TLSv1.3 (default: the JVM's enabled ones).")
+  private List<String> protocols = new ArrayList<>();
+
+  @Option(
+      names = "--ciphers",
+      split = ",",
+      paramLabel = "SUITE",
+      description = "Cipher suites to offer, by IANA name: TLS_AES_128_GCM_SHA256,… (default: the JVM's enabled"
+          + " ones).")
+  private List<String> ciphers = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print the report as JSON (schema tlsprobe.report/1) instead of text.")
+  private boolean json;
+
+  /** {@code --sni NAME} or {@code --no-sni}, not both. */
+  static final class ServerName {
+    @Option(
+        names = "--sni",
+        paramLabel = "NAME",
+        description = "The SNI host name to send (default: HOST when it is a name with a dot, none for an IP).")
+    private @Nullable String name;
+
+    @Option(names = "--no-sni", description = "Send no server_name extension.")
+    private boolean none;
+  }
+
+  /** {@code --trust-store FILE} and its type and password. */
+  static final class TrustStore {
+    @Option(
+        names = "--trust-store",
+        paramLabel = "FILE",
+        required = true,
+        description = "Trust store the certificate verdict is computed against (default: the JDK's; the handshake"
+            + " itself accepts any chain).")
+    private @Nullable Path file;
+
+    @Option(
+        names = "--trust-store-type",
+        paramLabel = "TYPE",
+        defaultValue = "PKCS12",
+        description = "Its type: PKCS12 or JKS (default: ${DEFAULT-VALUE}).")
+    private String type = "PKCS12";
+
+    @Option(
+        names = "--trust-store-password",
+        paramLabel = "PASSWORD",
+        description = "Its password (default: none; a PKCS12 store of certificates needs none).")
+    private char @Nullable [] password;
+  }
+
+  @Override
+  public Integer call() {
+    CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
+    PrintWriter out = commandSpec.commandLine().getOut();
+    PrintWriter err = commandSpec.commandLine().getErr();
+    TlsConnectionReport report;
+    try {
+      HostPort where = target;
+      if (where == null) {
+        report = probeDemo(err);
+      } else {
+        report = TlsProbes.probe(options(where.host(), where.port(), null));
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("tlsprobe: " + oneLine(e.getMessage()));
+      return Main.BAD_INPUT;
+    } catch (UncheckedIOException e) {
+      err.println("tlsprobe: " + oneLine(e.getMessage()) + ": " + describe(e.getCause()));
+      return Main.BAD_INPUT;
+    }
+    if (json) {
+      ReportJson.write(report, out);
+      out.println();
+    } else {
+      new TextOut(out).write(ReportView.of(report, Instant.now()), 0);
+    }
+    out.flush();
+    return report.outcome().isEstablished() ? Main.OK : Main.NOT_ESTABLISHED;
+  }
+
+  private TlsConnectionReport probeDemo(PrintWriter err) {
+    try (DemoServer demo = DemoServer.start()) {
+      err.println("tlsprobe: no HOST:PORT given: probing an embedded demo server on " + demo.host() + ":" + demo.port()
+          + " (certificate for localhost and " + demo.host() + " from a CA generated just now, which this probe"
+          + " trusts); pass HOST:PORT to probe your own server");
+      err.flush();
+      return TlsProbes.probe(options(demo.host(), demo.port(), demo.trustStore()));
+    }
+  }
+
+  /** The probe options the command line asks for; {@code defaultTrust} applies unless --trust-store is given. */
+  ProbeOptions options(String host, int port, @Nullable KeyStore defaultTrust) {
+    ProbeOptions.Builder builder = ProbeOptions.builder(host, port);
+    ServerName sni = serverName;
+    if (sni != null && sni.none) {
+      builder.noServerName();
+    } else if (sni != null && sni.name != null) {
+      builder.serverName(sni.name);
+    }
+    builder.alpn(alpn);
+    if (!protocols.isEmpty()) {
+      builder.protocols(protocols);
+    }
+    if (!ciphers.isEmpty()) {
+      builder.cipherSuites(ciphers);
+    }
+    TrustStore trust = trustStore;
+    if (trust != null && trust.file != null) {
+      builder.trustStore(trust.file, trust.type, trust.password);
+    } else if (defaultTrust != null) {
+      builder.trustStore(defaultTrust);
+    }
+    Duration bound = timeout;
+    if (bound != null) {
+      builder.timeout(bound);
+    }
+    return builder.build();
+  }
+
+  private static String describe(@Nullable Throwable cause) {
+    if (cause instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    return cause == null ? "unknown error" : oneLine(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+  }
+
+  private static String oneLine(@Nullable String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+}

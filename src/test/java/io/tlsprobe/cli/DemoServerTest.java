@@ -1,0 +1,78 @@
+package io.tlsprobe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.cert.Certificates;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+
+class DemoServerTest {
+
+  @Test
+  void answersAnHttpsRequestFromAClientThatTrustsOnlyItsCa() throws Exception {
+    try (DemoServer demo = DemoServer.start()) {
+      // given: a client trusting the demo CA alone, checking the host name, offering ALPN
+      SSLContext client = Certificates.sslContext(null, demo.ca().certificate());
+      try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket(demo.host(), demo.port())) {
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+        socket.setSSLParameters(parameters);
+        socket.setSoTimeout(5_000);
+
+        // when
+        OutputStream out = socket.getOutputStream();
+        out.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + DemoServer.BODY);
+        assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
+        X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        assertThat(leaf).isEqualTo(demo.certificate().certificate());
+        assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(leaf.getIssuerX500Principal()).isEqualTo(demo.ca().certificate().getSubjectX500Principal());
+      }
+    }
+  }
+
+  @Test
+  void closeStopsTheThreadAndFreesThePortPromptly() throws Exception {
+    // given
+    DemoServer demo = DemoServer.start();
+    int port = demo.port();
+    Socket idle = new Socket(demo.host(), port); // a client that connects and never says a word
+
+    // when
+    long start = System.nanoTime();
+    demo.close();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // then
+    idle.close();
+    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals(DemoServer.THREAD_NAME) && t.isAlive());
+    assertThat(refuses(demo.host(), port)).as("nothing listens on %d any more", port).isTrue();
+  }
+
+  private static boolean refuses(String host, int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 2_000);
+      return false;
+    } catch (ConnectException e) {
+      return true;
+    }
+  }
+}
