@@ -18,6 +18,7 @@ module io.tlsprobe {
   exports io.tlsprobe.report;
   exports io.tlsprobe.probe;
   exports io.tlsprobe.cert;
+  exports io.tlsprobe.starttls;
   exports io.tlsprobe.assertj;
   exports io.tlsprobe.assertj.error;
   exports io.tlsprobe.junit;

@@ -15,9 +15,10 @@ import java.util.Optional;
  * Outcome.rejectedByPeer(AlertDescription.of(70), "server sent fatal alert protocol_version");
  * Outcome.abortedLocally("server chose TLSv1, which this JVM disables (jdk.tls.disabledAlgorithms)");
  * Outcome.transportError(TransportProblem.TIMEOUT, "no answer within 5 s", Bytes.empty());
+ * Outcome.startTlsFailed("server did not advertise STARTTLS; capabilities were: PIPELINING, 8BITMIME", Bytes.empty());
  * }</pre>
  *
- * @param kind which of the four endings
+ * @param kind which of the five endings
  * @param reason a sentence for people, e.g. {@code "server sent fatal alert handshake_failure (40)"}
  * @param alert the alert the peer sent (for {@link Kind#REJECTED_BY_PEER}) or that we sent, when one crossed the wire
  * @param transportProblem what went wrong below TLS (for {@link Kind#TRANSPORT_ERROR})
@@ -33,7 +34,7 @@ public record Outcome(
   /** The most non-TLS peer bytes a report keeps. */
   public static final int MAX_PEER_BYTES = 64;
 
-  /** The four endings; {@link #jsonName()} is the JSON {@code outcome} value. */
+  /** The five endings; {@link #jsonName()} is the JSON {@code outcome} value. */
   public enum Kind {
     /** The handshake completed. */
     ESTABLISHED("established"),
@@ -42,7 +43,12 @@ public record Outcome(
     /** We ended the handshake: JSSE refused what the peer chose, or a timeout ran out mid-handshake. */
     ABORTED_LOCALLY("aborted_locally"),
     /** No TLS conversation: refused, unreachable, reset, timed out before any TLS, or the peer spoke something else. */
-    TRANSPORT_ERROR("transport_error");
+    TRANSPORT_ERROR("transport_error"),
+    /**
+     * The plain-text phase never reached TLS: the server did not advertise or refused the STARTTLS upgrade, answered
+     * something the dialect cannot read, closed, or went silent.
+     */
+    STARTTLS_FAILED("starttls_failed");
 
     private final String jsonName;
 
@@ -92,6 +98,14 @@ public record Outcome(
 
   public static Outcome transportError(TransportProblem problem, String reason, Bytes peerBytes) {
     return new Outcome(Kind.TRANSPORT_ERROR, reason, Optional.empty(), Optional.of(problem), peerBytes);
+  }
+
+  /**
+   * The plain-text phase did not reach TLS; {@code reason} says why, e.g. {@code "server did not advertise
+   * STARTTLS; capabilities were: PIPELINING, SIZE 10240000"}.
+   */
+  public static Outcome startTlsFailed(String reason, Bytes peerBytes) {
+    return new Outcome(Kind.STARTTLS_FAILED, reason, Optional.empty(), Optional.empty(), peerBytes);
   }
 
   public boolean isEstablished() {

@@ -47,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * @param verification the verdict on the chain
  * @param handshakeTime from the first ClientHello byte to the handshake's end (or failure)
  * @param startedAt when the connection attempt began
+ * @param plainTextPhase what crossed in clear before a STARTTLS upgrade; empty for direct TLS
  */
 public record TlsConnectionReport(
     Endpoint endpoint,
@@ -63,7 +64,8 @@ public record TlsConnectionReport(
     List<CertificateInfo> certificates,
     Verification verification,
     Optional<Duration> handshakeTime,
-    Instant startedAt) {
+    Instant startedAt,
+    Optional<PlainTextPhase> plainTextPhase) {
 
   public TlsConnectionReport {
     requireNonNull(endpoint, "endpoint");
@@ -81,6 +83,7 @@ public record TlsConnectionReport(
     requireNonNull(verification, "verification");
     requireNonNull(handshakeTime, "handshakeTime");
     requireNonNull(startedAt, "startedAt");
+    requireNonNull(plainTextPhase, "plainTextPhase");
   }
 
   /** A builder; only {@code endpoint} and {@code outcome} are required. */
@@ -147,6 +150,7 @@ public record TlsConnectionReport(
     parts.add(leafCertificate().map(c -> "certificate " + c).orElse("no certificate"));
     parts.add(verification.trusted() ? "trusted" : "not trusted" + (verification.problems().isEmpty() ? ""
         : " " + verification.problems().stream().map(p -> p.kind().name()).toList()));
+    plainTextPhase.ifPresent(p -> parts.add(p.toString()));
     return endpoint + ": " + String.join(", ", parts);
   }
 
@@ -172,6 +176,7 @@ public record TlsConnectionReport(
     private Verification verification = Verification.notVerified("no certificate was received");
     private @Nullable Duration handshakeTime;
     private Instant startedAt = Instant.now();
+    private @Nullable PlainTextPhase plainTextPhase;
 
     private Builder(Endpoint endpoint, Outcome outcome) {
       this.endpoint = requireNonNull(endpoint, "endpoint");
@@ -193,6 +198,7 @@ public record TlsConnectionReport(
       verification = r.verification;
       handshakeTime = r.handshakeTime.orElse(null);
       startedAt = r.startedAt;
+      plainTextPhase = r.plainTextPhase.orElse(null);
     }
 
     public Builder endpoint(Endpoint endpoint) {
@@ -284,11 +290,18 @@ public record TlsConnectionReport(
       return this;
     }
 
+    /** Default: empty (direct TLS). */
+    public Builder plainTextPhase(@Nullable PlainTextPhase plainTextPhase) {
+      this.plainTextPhase = plainTextPhase;
+      return this;
+    }
+
     public TlsConnectionReport build() {
       return new TlsConnectionReport(endpoint, outcome, Optional.ofNullable(protocol), Optional.ofNullable(cipherSuite),
           Optional.ofNullable(compression), Optional.ofNullable(group), Optional.ofNullable(dhPrimeBits),
           Optional.ofNullable(applicationProtocol), ocspResponses, Optional.ofNullable(clientHello),
-          Optional.ofNullable(serverHello), certificates, verification, Optional.ofNullable(handshakeTime), startedAt);
+          Optional.ofNullable(serverHello), certificates, verification, Optional.ofNullable(handshakeTime), startedAt,
+          Optional.ofNullable(plainTextPhase));
     }
   }
 }

@@ -9,6 +9,7 @@ import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.wire.Bytes;
 import java.nio.file.Files;

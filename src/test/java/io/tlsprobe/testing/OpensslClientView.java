@@ -1,10 +1,8 @@
-package io.tlsprobe.probe;
+package io.tlsprobe.testing;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.testing.Interop;
-import io.tlsprobe.testing.ProcessResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  * @param verifyCode {@code Verify return code:}
  * @param output everything s_client printed
  */
-record OpensslClientView(
+public record OpensslClientView(
     Optional<TlsProtocol> protocol,
     Optional<CipherSuite> cipherSuite,
     Optional<NamedGroup> group,
@@ -40,7 +38,7 @@ record OpensslClientView(
     String output) {
 
   /** Runs {@code openssl s_client -connect 127.0.0.1:port} with {@code options} and reads what it printed. */
-  static OpensslClientView connect(int port, String... options) {
+  public static OpensslClientView connect(int port, String... options) {
     List<String> command = new ArrayList<>(List.of(Interop.requireCommand("openssl").toString(), "s_client",
         "-connect", "127.0.0.1:" + port));
     command.addAll(List.of(options));
@@ -51,7 +49,7 @@ record OpensslClientView(
     return parse(result.stdout() + "\n" + result.stderr());
   }
 
-  static OpensslClientView parse(String out) {
+  public static OpensslClientView parse(String out) {
     Optional<TlsProtocol> protocol = find(out, "^New, (\\S+), Cipher is ")
         .or(() -> find(out, "^\\s*Protocol\\s*:\\s*(\\S+)"))
         .map(p -> p.equals("TLSv1.0") ? "TLSv1" : p) // the "New," line says TLSv1.0 where JSSE says TLSv1

@@ -1,0 +1,15 @@
+package io.tlsprobe.starttls;
+
+/** The registry: one {@link Dialect} per {@link StartTls} constant. */
+final class Dialects {
+  private Dialects() {}
+
+  static Dialect of(StartTls startTls) {
+    return switch (startTls) {
+      case NONE -> throw new IllegalArgumentException("StartTls.NONE has no dialect: TLS starts with the first byte");
+      case SMTP -> new SmtpDialect(false);
+      case LMTP -> new SmtpDialect(true);
+      default -> throw new UnsupportedOperationException("the " + startTls.cliName() + " dialect is not built yet");
+    };
+  }
+}

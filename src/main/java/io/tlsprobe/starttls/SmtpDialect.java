@@ -1,0 +1,158 @@
+package io.tlsprobe.starttls;
+
+import io.tlsprobe.starttls.StartTlsException.Reason;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SMTP (RFC 5321) and LMTP (RFC 2033) STARTTLS (RFC 3207): greeting {@code 220}, {@code EHLO}/{@code LHLO}, the
+ * {@code STARTTLS} keyword among the extensions, {@code STARTTLS}, {@code 220}. Plain-text authentication is offered
+ * when the extensions before TLS include {@code AUTH}.
+ *
+ * <pre>
+ * S: 220 mail.test ESMTP Postfix
+ * C: EHLO tlsprobe.invalid
+ * S: 250-mail.test
+ * S: 250-STARTTLS
+ * S: 250 AUTH PLAIN LOGIN
+ * C: STARTTLS
+ * S: 220 2.0.0 Ready to start TLS
+ * </pre>
+ */
+final class SmtpDialect implements Dialect {
+  /** The name we greet with: {@code .invalid} (RFC 2606) says it is no real host. */
+  static final String CLIENT_NAME = "tlsprobe.invalid";
+
+  private final boolean lmtp;
+
+  SmtpDialect(boolean lmtp) {
+    this.lmtp = lmtp;
+  }
+
+  private String hello() {
+    return (lmtp ? "LHLO " : "EHLO ") + CLIENT_NAME;
+  }
+
+  @Override
+  public void upgrade(Conversation c, @Nullable String inject) throws IOException {
+    c.awaiting("the server's greeting");
+    Reply greeting = Reply.read(c);
+    c.phase().greeting(greeting.text());
+    if (greeting.code() != 220) {
+      throw c.fail(Reason.REFUSED, "server refused the session in its greeting: " + greeting.text());
+    }
+    List<String> extensions = ehlo(c);
+    c.phase().capabilitiesBefore(extensions);
+    boolean advertised = extensions.stream().anyMatch(e -> keyword(e).equals("STARTTLS"));
+    c.phase().startTlsAdvertised(advertised);
+    List<String> auth = extensions.stream().filter(e -> keyword(e).equals("AUTH")).toList();
+    c.phase().plainTextAuthenticationOffered(!auth.isEmpty());
+    auth.forEach(a -> c.phase().authenticationEvidence(a + " in the " + (lmtp ? "LHLO" : "EHLO") + " reply before TLS"));
+    if (!advertised) {
+      throw c.fail(Reason.NOT_ADVERTISED, "server did not advertise STARTTLS; extensions were: "
+          + (extensions.isEmpty() ? "none" : String.join(", ", extensions)));
+    }
+    c.awaiting("the reply to STARTTLS");
+    if (inject == null) {
+      c.sendLine("STARTTLS");
+    } else {
+      c.sendLines("STARTTLS", inject);
+    }
+    Reply reply = Reply.read(c);
+    if (reply.code() != 220) {
+      throw c.fail(Reason.REFUSED, "server refused STARTTLS: " + reply.text());
+    }
+    c.phase().upgraded(true);
+  }
+
+  @Override
+  public void afterTls(Conversation c) throws IOException {
+    c.phase().capabilitiesAfter(ehlo(c));
+  }
+
+  @Override
+  public String injectionCommand() {
+    return "NOOP";
+  }
+
+  /**
+   * Sends {@code EHLO} inside TLS; the first reply is either EHLO's (its first line names the server, as before TLS)
+   * or the answer to the injected {@code NOOP}.
+   */
+  @Override
+  public boolean answeredInjectedCommand(Conversation c) throws IOException {
+    c.awaiting("the reply to " + hello() + " inside TLS");
+    c.sendLine(hello());
+    Reply first = Reply.read(c);
+    boolean isHelloReply = first.code() == 250 && (first.lines().size() > 1
+        || !first.lines().get(0).toUpperCase(Locale.ROOT).startsWith("2.0.0")
+            && !first.lines().get(0).equalsIgnoreCase("Ok"));
+    if (isHelloReply) {
+      return false;
+    }
+    Reply.read(c);
+    return true;
+  }
+
+  private List<String> ehlo(Conversation c) throws IOException {
+    String hello = hello();
+    c.awaiting("the reply to " + hello);
+    c.sendLine(hello);
+    Reply reply = Reply.read(c);
+    if (reply.code() != 250) {
+      throw c.fail(Reason.REFUSED, "server rejected " + hello.substring(0, 4) + ": " + reply.text());
+    }
+    return reply.lines().subList(1, reply.lines().size());
+  }
+
+  private static String keyword(String extension) {
+    int sp = extension.indexOf(' ');
+    String k = sp < 0 ? extension : extension.substring(0, sp);
+    int eq = k.indexOf('=');
+    return (eq < 0 ? k : k.substring(0, eq)).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * One SMTP reply (RFC 5321 §4.2): lines {@code 250-…} continued up to the last {@code 250 …}.
+   *
+   * @param code the three-digit code
+   * @param lines the text of each line after the code and separator
+   */
+  record Reply(int code, List<String> lines) {
+    /** The most lines one reply may have; a server sending more is not speaking SMTP. */
+    static final int MAX_REPLY_LINES = 200;
+
+    static Reply read(Conversation c) throws IOException {
+      List<String> lines = new ArrayList<>();
+      int code = -1;
+      while (true) {
+        String line = c.readLine();
+        if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
+            || !Character.isDigit(line.charAt(2)) || line.length() > 3 && line.charAt(3) != ' '
+            && line.charAt(3) != '-') {
+          throw c.fail(Reason.GARBAGE, "server's answer is not an SMTP reply: " + line);
+        }
+        int lineCode = Integer.parseInt(line.substring(0, 3));
+        if (code >= 0 && lineCode != code) {
+          throw c.fail(Reason.GARBAGE, "server changed the reply code within one reply: " + code + " then " + line);
+        }
+        code = lineCode;
+        lines.add(line.length() > 4 ? line.substring(4) : "");
+        if (line.length() == 3 || line.charAt(3) == ' ') {
+          return new Reply(code, lines);
+        }
+        if (lines.size() >= MAX_REPLY_LINES) {
+          throw c.fail(Reason.TOO_MUCH, "server sent a reply of more than " + MAX_REPLY_LINES + " lines");
+        }
+      }
+    }
+
+    /** {@code 454 4.7.0 TLS not available}: the code and the lines joined. */
+    String text() {
+      return code + " " + String.join(" / ", lines);
+    }
+  }
+}
