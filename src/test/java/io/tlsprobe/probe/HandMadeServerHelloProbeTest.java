@@ -10,6 +10,7 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.HostilePeer;
 import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.CertificateMessage;

@@ -2,10 +2,11 @@ package io.tlsprobe.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.Outcome.TransportProblem;
+import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.HostilePeer;
 import io.tlsprobe.testing.Interop;
 import java.io.IOException;
 import java.io.OutputStream;

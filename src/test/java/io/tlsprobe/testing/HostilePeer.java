@@ -1,4 +1,4 @@
-package io.tlsprobe.probe;
+package io.tlsprobe.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * }
  * }</pre>
  */
-final class HostilePeer implements AutoCloseable {
+public final class HostilePeer implements AutoCloseable {
 
   /** What the peer does with one accepted connection; it may block until the socket is closed. */
   @FunctionalInterface
-  interface Behaviour {
+  public interface Behaviour {
     void serve(Socket socket) throws IOException, InterruptedException;
   }
 
@@ -36,18 +36,18 @@ final class HostilePeer implements AutoCloseable {
     this.behaviour = behaviour;
   }
 
-  static HostilePeer start(Behaviour behaviour) throws IOException {
+  public static HostilePeer start(Behaviour behaviour) throws IOException {
     HostilePeer peer = new HostilePeer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), behaviour);
     peer.spawn(peer::acceptLoop, "hostile-accept");
     return peer;
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** How many connections were accepted. */
-  int connections() {
+  public int connections() {
     return sockets.size();
   }
 
@@ -89,7 +89,7 @@ final class HostilePeer implements AutoCloseable {
   }
 
   /** Reads and discards until the other side or the test closes. */
-  static void drain(Socket socket) throws IOException {
+  public static void drain(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();
     byte[] buffer = new byte[4096];
     while (in.read(buffer) >= 0) {
@@ -98,7 +98,7 @@ final class HostilePeer implements AutoCloseable {
   }
 
   /** Reads until at least {@code count} bytes arrived (or the stream ends). */
-  static void readAtLeast(Socket socket, int count) throws IOException {
+  public static void readAtLeast(Socket socket, int count) throws IOException {
     InputStream in = socket.getInputStream();
     byte[] buffer = new byte[4096];
     int total = 0;
@@ -112,7 +112,7 @@ final class HostilePeer implements AutoCloseable {
   }
 
   /** Accepts and never answers. */
-  static void staySilent(Socket socket) throws IOException {
+  public static void staySilent(Socket socket) throws IOException {
     drain(socket);
   }
 }
