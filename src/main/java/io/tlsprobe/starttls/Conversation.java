@@ -212,9 +212,11 @@ final class Conversation {
     } catch (IOException e) {
       in.flip();
       boolean timeout = isTimeout(e);
+      String partial = in.hasRemaining() ? "; its last bytes, an unfinished line, were " + printable(head(in, 64)) : "";
       throw new StartTlsException(timeout ? Reason.TIMEOUT : Reason.TRANSPORT,
-          (timeout ? "server sent nothing while we awaited " : "the connection failed while we awaited ") + awaiting
-              + " (" + e.getMessage() + ")", phase.build(), e);
+          (timeout ? (in.hasRemaining() ? "server sent no more" : "server sent nothing") + " while we awaited "
+              : "the connection failed while we awaited ") + awaiting + " (" + e.getMessage() + ")" + partial,
+          phase.build(), e);
     }
     in.flip();
     if (n < 0) {

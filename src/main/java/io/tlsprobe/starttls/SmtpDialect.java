@@ -1,5 +1,8 @@
 package io.tlsprobe.starttls;
 
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.PlainTextPhase.Direction;
+import io.tlsprobe.report.PlainTextPhase.Line;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -79,22 +82,69 @@ final class SmtpDialect implements Dialect {
   }
 
   /**
-   * Sends {@code EHLO} inside TLS; the first reply is either EHLO's (its first line names the server, as before TLS)
-   * or the answer to the injected {@code NOOP}.
+   * Sends {@code EHLO} inside TLS and reads replies until one answers it. EHLO's reply names the server
+   * (RFC 5321 §4.1.1.1: {@code "250" SP Domain} or {@code "250-" Domain}) with the domain its EHLO reply named before
+   * TLS; the answer to {@code NOOP} is a one-line {@code 250 OK} (postfix: {@code 250 2.0.0 Ok}). So the first reply is
+   * EHLO's when it names that domain or runs over several lines; otherwise it answered the injected command, and the
+   * next reply must be EHLO's.
+   *
+   * @throws StartTlsException when neither of the first two replies answers EHLO, or the server goes silent
    */
   @Override
   public boolean answeredInjectedCommand(Conversation c) throws IOException {
+    @Nullable String domain = domainBeforeTls(c.phase().build());
     c.awaiting("the reply to " + hello() + " inside TLS");
     c.sendLine(hello());
     Reply first = Reply.read(c);
-    boolean isHelloReply = first.code() == 250 && (first.lines().size() > 1
-        || !first.lines().get(0).toUpperCase(Locale.ROOT).startsWith("2.0.0")
-            && !first.lines().get(0).equalsIgnoreCase("Ok"));
-    if (isHelloReply) {
+    if (isHelloReply(first, domain)) {
       return false;
     }
-    Reply.read(c);
-    return true;
+    c.awaiting("the reply to " + hello() + " inside TLS, after " + first.text());
+    Reply second = Reply.read(c);
+    if (isHelloReply(second, domain)) {
+      return true;
+    }
+    throw c.fail(Reason.GARBAGE, "neither of the server's first two replies inside TLS answers " + hello() + ": "
+        + first.text() + ", then " + second.text());
+  }
+
+  /**
+   * Whether {@code reply} answers EHLO: a 250 that names {@code domain} first or has several lines; without a domain
+   * from before TLS, a 250 whose single line is not an {@code OK}.
+   */
+  private static boolean isHelloReply(Reply reply, @Nullable String domain) {
+    if (reply.code() != 250) {
+      return false;
+    }
+    String firstWord = firstWord(reply.lines().get(0));
+    if (reply.lines().size() > 1 || domain != null && firstWord.equalsIgnoreCase(domain)) {
+      return true;
+    }
+    return domain == null && !firstWord.matches("(?i)ok\\W*|\\d\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  /**
+   * The domain the server named in its EHLO (LHLO) reply before TLS, from the transcript: the first server line after
+   * our greeting in clear; null when the transcript does not hold it.
+   */
+  private @Nullable String domainBeforeTls(PlainTextPhase phase) {
+    List<Line> lines = phase.transcript();
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      Line sent = lines.get(i);
+      Line answer = lines.get(i + 1);
+      if (!sent.overTls() && sent.direction() == Direction.CLIENT && sent.text().equals(hello())
+          && answer.direction() == Direction.SERVER && answer.text().startsWith("250") && answer.text().length() > 4) {
+        String domain = firstWord(answer.text().substring(4));
+        return domain.isEmpty() ? null : domain;
+      }
+    }
+    return null;
+  }
+
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int sp = t.indexOf(' ');
+    return sp < 0 ? t : t.substring(0, sp);
   }
 
   private List<String> ehlo(Conversation c) throws IOException {
@@ -105,7 +155,7 @@ final class SmtpDialect implements Dialect {
     if (reply.code() != 250) {
       throw c.fail(Reason.REFUSED, "server rejected " + hello.substring(0, 4) + ": " + reply.text());
     }
-    return reply.lines().subList(1, reply.lines().size());
+    return Conversation.items(reply.lines().subList(1, reply.lines().size()));
   }
 
   private static String keyword(String extension) {

@@ -1,0 +1,528 @@
+package io.tlsprobe.starttls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.PlainTextPhase.Direction;
+import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
+import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
+import io.tlsprobe.report.PlainTextPhase.Line;
+import io.tlsprobe.starttls.StartTlsException.Reason;
+import io.tlsprobe.testing.HostilePeer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SmtpDialect} through {@link StartTlsClient} against scripted loopback peers: the exchange up to the go-ahead,
+ * the capabilities and authentication it records, every way a server can refuse or misbehave (each a
+ * {@link StartTlsException} quoting the server, within the socket's timeout), and the injection check's reading of the
+ * replies inside TLS. The "inside TLS" part runs over the same plain socket: the dialect only sees a channel.
+ */
+class SmtpDialectTest {
+  private static final Duration TIMEOUT = Duration.ofMillis(600);
+  /** What a loaded CI machine may add to a timeout before the failure reaches the test. */
+  private static final Duration MARGIN = Duration.ofMillis(1500);
+
+  private static final String GREETING = "220 mail.test ESMTP Postfix";
+  private static final String[] EHLO_REPLY = {
+      "250-mail.test", "250-PIPELINING", "250-SIZE 10240000", "250-STARTTLS", "250-AUTH PLAIN LOGIN",
+      "250-ENHANCEDSTATUSCODES", "250 8BITMIME"};
+  private static final String[] EHLO_REPLY_IN_TLS = {
+      "250-mail.test", "250-PIPELINING", "250-SIZE 10240000", "250-AUTH PLAIN LOGIN", "250-ENHANCEDSTATUSCODES",
+      "250 8BITMIME"};
+
+  @Nested
+  class Upgrade {
+    @Test
+    void upgradesAfterGreetingEhloAndStartTls() throws Exception {
+      // given
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO tlsprobe.invalid"),
+          send(EHLO_REPLY), expect("STARTTLS"), send("220 2.0.0 Ready to start TLS"), drain()))) {
+        StartTlsClient client = StartTlsClient.of(StartTls.SMTP, "mail.test");
+        // when
+        PlainTextPhase phase = upgrade(client, peer);
+        // then
+        assertThat(phase.upgraded()).isTrue();
+        assertThat(phase.dialect()).isEqualTo("smtp");
+        assertThat(phase.greeting()).hasValue(GREETING);
+        assertThat(phase.startTlsAdvertised()).hasValue(true);
+        assertThat(phase.capabilitiesBefore()).containsExactly("PIPELINING", "SIZE 10240000", "STARTTLS",
+            "AUTH PLAIN LOGIN", "ENHANCEDSTATUSCODES", "8BITMIME");
+        assertThat(phase.transcriptText()).isEqualTo("""
+            S: 220 mail.test ESMTP Postfix
+            C: EHLO tlsprobe.invalid
+            S: 250-mail.test
+            S: 250-PIPELINING
+            S: 250-SIZE 10240000
+            S: 250-STARTTLS
+            S: 250-AUTH PLAIN LOGIN
+            S: 250-ENHANCEDSTATUSCODES
+            S: 250 8BITMIME
+            C: STARTTLS
+            S: 220 2.0.0 Ready to start TLS
+            """);
+      }
+    }
+
+    @Test
+    void recordsAuthenticationOfferedBeforeTlsWithItsEvidence() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("220 go ahead"), drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.SMTP, "mail.test"), peer);
+        assertThat(phase.plainTextAuthenticationOffered()).hasValue(true);
+        assertThat(phase.authenticationEvidence()).containsExactly("AUTH PLAIN LOGIN in the EHLO reply before TLS");
+      }
+    }
+
+    @Test
+    void recordsNoAuthenticationWhenEhloListsNoAuthExtension() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"),
+          send("250-mail.test", "250-STARTTLS", "250 AUTH=LOGIN-not-a-keyword-here"), expect("STARTTLS"),
+          send("220 go ahead"), drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.SMTP, "mail.test"), peer);
+        assertThat(phase.plainTextAuthenticationOffered()).as("AUTH=LOGIN is the old Netscape form of AUTH")
+            .hasValue(true);
+      }
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"),
+          send("250-mail.test", "250-STARTTLS", "250 AUTHENTIC-ISH"), expect("STARTTLS"),
+          send("220 go ahead"), drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.SMTP, "mail.test"), peer);
+        assertThat(phase.plainTextAuthenticationOffered()).hasValue(false);
+        assertThat(phase.authenticationEvidence()).isEmpty();
+      }
+    }
+
+    @Test
+    void readsMultiLineGreetingAndTrimsExtensions() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send("220-mail.test ESMTP", "220 no UCE"), expect("EHLO"),
+          send("250-mail.test", "250-  STARTTLS  ", "250-", "250 SMTPUTF8"), expect("STARTTLS"), send("220 go"),
+          drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.SMTP, "mail.test"), peer);
+        assertThat(phase.greeting()).hasValue("220 mail.test ESMTP / no UCE");
+        assertThat(phase.capabilitiesBefore()).containsExactly("STARTTLS", "SMTPUTF8");
+        assertThat(phase.upgraded()).isTrue();
+      }
+    }
+
+    @Test
+    void lmtpGreetsWithLhlo() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send("220 lmtp.test LMTP"), expect("LHLO tlsprobe.invalid"),
+          send("250-lmtp.test", "250 STARTTLS"), expect("STARTTLS"), send("220 go ahead"), drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.LMTP, "lmtp.test"), peer);
+        assertThat(phase.dialect()).isEqualTo("lmtp");
+        assertThat(phase.upgraded()).isTrue();
+        assertThat(phase.plainTextLines()).extracting(Line::text).contains("LHLO tlsprobe.invalid")
+            .doesNotContain("EHLO tlsprobe.invalid");
+      }
+    }
+
+    @Test
+    void asksForCapabilitiesAgainAfterTls() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("220 go ahead"), expect("EHLO tlsprobe.invalid"), send(EHLO_REPLY_IN_TLS),
+          drain()));
+          Socket socket = connect(peer)) {
+        StartTlsClient client = StartTlsClient.of(StartTls.SMTP, "mail.test");
+        client.upgrade(PlainTextChannel.of(socket));
+        // when
+        client.afterTls(PlainTextChannel.of(socket));
+        // then
+        PlainTextPhase phase = client.phase();
+        assertThat(phase.capabilitiesAfter()).containsExactly("PIPELINING", "SIZE 10240000", "AUTH PLAIN LOGIN",
+            "ENHANCEDSTATUSCODES", "8BITMIME");
+        assertThat(phase.capabilitiesBefore()).contains("STARTTLS");
+        assertThat(phase.transcript()).filteredOn(Line::overTls).first()
+            .isEqualTo(new Line(Direction.CLIENT, true, "EHLO tlsprobe.invalid"));
+        assertThat(phase.plainTextLines()).hasSize(11);
+      }
+    }
+
+    @Test
+    void recordsAndDropsBytesSentAfterTheGoAhead() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("220 go ahead", "250 surprise"), drain()))) {
+        PlainTextPhase phase = upgrade(StartTlsClient.of(StartTls.SMTP, "mail.test"), peer);
+        assertThat(phase.upgraded()).isTrue();
+        assertThat(phase.transcript()).last().extracting(Line::text)
+            .isEqualTo("(14 more bytes in clear after the go-ahead, dropped: 250 surprise\\x0d\\x0a)");
+      }
+    }
+  }
+
+  @Nested
+  class Failures {
+    @Test
+    void namesTheExtensionsWhenStartTlsIsNotAdvertised() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"),
+          send("250-mail.test", "250-PIPELINING", "250-SIZE 10240000", "250 8BITMIME"), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.NOT_ADVERTISED);
+      assertThat(e).hasMessage("server did not advertise STARTTLS; extensions were: PIPELINING, SIZE 10240000, 8BITMIME");
+      assertThat(e.phase().startTlsAdvertised()).hasValue(false);
+      assertThat(e.phase().upgraded()).isFalse();
+      assertThat(e.phase().plainTextLines()).extracting(Line::text).doesNotContain("STARTTLS");
+    }
+
+    @Test
+    void saysNoneWhenEhloListsNoExtension() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"), send("250 mail.test"),
+          drain()));
+      assertThat(e).hasMessage("server did not advertise STARTTLS; extensions were: none");
+    }
+
+    @Test
+    void quotesTheRefusalOfStartTls() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("454 4.7.0 TLS not available due to local problem"), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e).hasMessage("server refused STARTTLS: 454 4.7.0 TLS not available due to local problem");
+      assertThat(e.phase().startTlsAdvertised()).hasValue(true);
+      assertThat(e.phase().upgraded()).isFalse();
+    }
+
+    @Test
+    void takesOnlyTwoTwentyAsTheGoAhead() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("250 2.0.0 Ok"), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e).hasMessage("server refused STARTTLS: 250 2.0.0 Ok");
+    }
+
+    @Test
+    void quotesTheGreetingThatRefusesTheSession() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send("554 5.3.2 mail.test has no service for you"),
+          drain()));
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e).hasMessage("server refused the session in its greeting: 554 5.3.2 mail.test has no service for you");
+      assertThat(e.phase().greeting()).hasValue("554 5.3.2 mail.test has no service for you");
+      assertThat(e.phase().transcript()).hasSize(1);
+    }
+
+    @Test
+    void quotesTheRejectionOfEhlo() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"),
+          send("502 5.5.2 Error: command not recognized"), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e).hasMessage("server rejected EHLO: 502 5.5.2 Error: command not recognized");
+    }
+
+    @Test
+    void rejectsAnSshBannerAsGreeting() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"),
+          drain()));
+      assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
+      assertThat(e).hasMessage("server's answer is not an SMTP reply: SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3");
+    }
+
+    @Test
+    void rejectsAnHttpResponseAsGreeting() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send("HTTP/1.1 400 Bad Request", "Content-Length: 0", ""),
+          drain()));
+      assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
+      assertThat(e).hasMessage("server's answer is not an SMTP reply: HTTP/1.1 400 Bad Request");
+    }
+
+    @Test
+    void rejectsAReplyWhoseCodeChangesMidway() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"),
+          send("250-mail.test", "550 STARTTLS"), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
+      assertThat(e).hasMessage("server changed the reply code within one reply: 250 then 550 STARTTLS");
+    }
+
+    @Test
+    void reportsACloseInTheMiddleOfAReplyWithItsLastBytes() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"),
+          raw("250-mail.test\r\n250-PIPELI"), hangUp()));
+      assertThat(e.reason()).isEqualTo(Reason.CLOSED);
+      assertThat(e).hasMessage("server closed the connection while we awaited the reply to EHLO tlsprobe.invalid;"
+          + " its last bytes were 250-PIPELI");
+      assertThat(e.phase().transcript()).last().extracting(Line::text).isEqualTo("250-mail.test");
+    }
+
+    @Test
+    void reportsACloseBeforeTheGreeting() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(hangUp()));
+      assertThat(e.reason()).isEqualTo(Reason.CLOSED);
+      assertThat(e).hasMessage("server closed the connection while we awaited the server's greeting");
+      assertThat(e.phase().greeting()).isEmpty();
+    }
+
+    @Test
+    void stopsWaitingForASilentServerWithinTheTimeout() throws Exception {
+      long start = System.nanoTime();
+      StartTlsException e = failure(StartTls.SMTP, script(drain()));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(e).hasMessage("server sent nothing while we awaited the server's greeting (Read timed out)");
+      assertThat(elapsed).isGreaterThanOrEqualTo(TIMEOUT.minusMillis(50)).isLessThan(TIMEOUT.plus(MARGIN));
+    }
+
+    @Test
+    void stopsWaitingForTheAnswerToStartTlsWithinTheTimeout() throws Exception {
+      long start = System.nanoTime();
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), drain()));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(e).hasMessage("server sent nothing while we awaited the reply to STARTTLS (Read timed out)");
+      assertThat(elapsed).isLessThan(TIMEOUT.plus(MARGIN));
+    }
+
+    @Test
+    void quotesAnUnfinishedLineWhenTheServerGoesSilentInIt() throws Exception {
+      StartTlsException e = failure(StartTls.SMTP, script(raw("\u0015\u0003\u0001\u0000\u0002\u0002\u0046"),
+          drain()));
+      assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(e).hasMessage("server sent no more while we awaited the server's greeting (Read timed out);"
+          + " its last bytes, an unfinished line, were \\x15\\x03\\x01\\x00\\x02\\x02F");
+    }
+
+    @Test
+    void stopsAnEndlessMultiLineReply() throws Exception {
+      long start = System.nanoTime();
+      StartTlsException e = failure(StartTls.SMTP, script(send(GREETING), expect("EHLO"), (socket, in) -> {
+        OutputStream out = socket.getOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+          out.write(("250-EXTENSION" + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+      }, drain()));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(e.reason()).isEqualTo(Reason.TOO_MUCH);
+      assertThat(e).hasMessage("server sent a reply of more than 200 lines");
+      assertThat(elapsed).as("stopped by the line limit, not the timeout").isLessThan(TIMEOUT);
+      assertThat(e.phase().transcript()).hasSizeLessThanOrEqualTo(PlainTextPhase.MAX_LINES);
+    }
+
+    @Test
+    void rejectsAnOverlongLine() throws Exception {
+      String endless = "220 " + "x".repeat(20_000);
+      StartTlsException e = failure(StartTls.SMTP, script(raw(endless), drain()));
+      assertThat(e.reason()).isEqualTo(Reason.TOO_MUCH);
+      assertThat(e.getMessage()).startsWith("server sent a line longer than 8192 bytes while we awaited the server's"
+          + " greeting: 220 xxxx").endsWith("…");
+    }
+  }
+
+  @Nested
+  class InjectionCheckReading {
+    private final List<String> seenWithStartTls = new CopyOnWriteArrayList<>();
+
+    /** Greeting, EHLO, STARTTLS (noting what arrived with it), 220; then {@code inside} plays the part after TLS. */
+    private HostilePeer.Behaviour upToGoAhead(String goAhead, Step... inside) {
+      return socket -> {
+        BufferedReader in = reader(socket);
+        OutputStream out = socket.getOutputStream();
+        write(out, GREETING);
+        in.readLine();
+        write(out, EHLO_REPLY);
+        seenWithStartTls.add(in.readLine());
+        if (in.ready()) {
+          seenWithStartTls.add(in.readLine());
+        }
+        write(out, goAhead);
+        for (Step step : inside) {
+          step.run(socket, in);
+        }
+        HostilePeer.drain(socket);
+      };
+    }
+
+    @Test
+    void sendsNoopInTheSameWriteAsStartTls() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(upToGoAhead("220 go ahead"))) {
+        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
+        upgrade(client, peer);
+        assertThat(seenWithStartTls).containsExactly("STARTTLS", "NOOP");
+        assertThat(client.phase().plainTextLines()).extracting(Line::text).containsSubsequence("STARTTLS", "NOOP",
+            "220 go ahead");
+      }
+    }
+
+    @Test
+    void findsTheInjectedCommandAnsweredInsideTls() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 2.0.0 Ok"), expect("EHLO"),
+          send(EHLO_REPLY_IN_TLS)));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
+      assertThat(check.injectedCommand()).isEqualTo("NOOP");
+      assertThat(check.detail()).isEqualTo("the server answered NOOP, sent in clear with the upgrade command, inside"
+          + " TLS");
+      assertThat(check.transcript()).filteredOn(Line::overTls).extracting(Line::text)
+          .startsWith("EHLO tlsprobe.invalid", "250 2.0.0 Ok", "250-mail.test");
+    }
+
+    @Test
+    void findsTheInjectedCommandAnsweredBeforeASingleLineEhloReply() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 OK"), expect("EHLO"),
+          send("250 mail.test")));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
+    }
+
+    @Test
+    void findsTheInjectedCommandEvenWhenItsAnswerIsAnError() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", send("503 5.5.1 Error: send HELO/EHLO first"),
+          expect("EHLO"), send(EHLO_REPLY_IN_TLS)));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
+    }
+
+    @Test
+    void clearsAServerThatDiscardsTheInjectedCommand() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", expect("EHLO"), send(EHLO_REPLY_IN_TLS)));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
+      assertThat(check.detail()).isEqualTo("the server discarded NOOP, sent in clear with the upgrade command: its"
+          + " first answer inside TLS was to our own command");
+    }
+
+    @Test
+    void clearsAServerWhoseEhloReplyInsideTlsIsOneLine() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", expect("EHLO"), send("250 mail.test")));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
+    }
+
+    @Test
+    void clearsAServerThatAnswersTheInjectedCommandInClear() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(upToGoAhead("220 go ahead\r\n250 2.0.0 Ok"));
+          Socket socket = connect(peer)) {
+        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
+        client.upgrade(PlainTextChannel.of(socket));
+        InjectionCheck check = client.injectionResult("TLS never started");
+        assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
+        assertThat(check.detail()).isEqualTo("the server answered the pipelined NOOP in clear, before TLS: 250 2.0.0"
+            + " Ok\\x0d\\x0a");
+      }
+    }
+
+    @Test
+    void cannotTellWhenTheServerIsSilentInsideTls() throws Exception {
+      long start = System.nanoTime();
+      InjectionCheck check = check(upToGoAhead("220 go ahead"));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
+      assertThat(check.detail()).isEqualTo("no answer inside TLS: server sent nothing while we awaited the reply to"
+          + " EHLO tlsprobe.invalid inside TLS (Read timed out)");
+      assertThat(elapsed).isLessThan(TIMEOUT.plus(MARGIN));
+    }
+
+    @Test
+    void cannotTellWhenNeitherReplyAnswersEhlo() throws Exception {
+      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 2.0.0 Ok"), expect("EHLO"),
+          send("502 5.5.2 Error: command not recognized")));
+      assertThat(check.verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
+      assertThat(check.detail()).isEqualTo("no answer inside TLS: neither of the server's first two replies inside"
+          + " TLS answers EHLO tlsprobe.invalid: 250 2.0.0 Ok, then 502 5.5.2 Error: command not recognized");
+    }
+
+    @Test
+    void cannotTellBeforeTlsBegan() throws Exception {
+      StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
+      assertThat(client.injectionResult("the handshake failed").verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
+      assertThat(client.injectionResult("the handshake failed").detail()).isEqualTo("the handshake failed");
+    }
+
+    @Test
+    void refusesTheResultOnAnOrdinaryClient() {
+      StartTlsClient client = StartTlsClient.of(StartTls.SMTP, "mail.test");
+      assertThrows(IllegalStateException.class, () -> client.injectionResult("x"));
+    }
+
+    private InjectionCheck check(HostilePeer.Behaviour behaviour) throws Exception {
+      try (HostilePeer peer = HostilePeer.start(behaviour); Socket socket = connect(peer)) {
+        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
+        client.upgrade(PlainTextChannel.of(socket));
+        client.afterTls(PlainTextChannel.of(socket));
+        return client.injectionResult("afterTls was not reached");
+      }
+    }
+  }
+
+  // --- the scripted peer ---
+
+  /** One step of a scripted peer, given the socket and the line reader over it. */
+  @FunctionalInterface
+  interface Step {
+    void run(Socket socket, BufferedReader in) throws IOException, InterruptedException;
+  }
+
+  private static HostilePeer.Behaviour script(Step... steps) {
+    return socket -> {
+      BufferedReader in = reader(socket);
+      for (Step step : steps) {
+        step.run(socket, in);
+      }
+    };
+  }
+
+  /** Reads and discards until the client closes: the peer stays silent. */
+  private static Step drain() {
+    return (socket, in) -> HostilePeer.drain(socket);
+  }
+
+  private static Step hangUp() {
+    return (socket, in) -> socket.close();
+  }
+
+  private static Step send(String... lines) {
+    return (socket, in) -> write(socket.getOutputStream(), lines);
+  }
+
+  private static Step raw(String text) {
+    return (socket, in) -> {
+      socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+    };
+  }
+
+  /** Reads a line; one that does not start with {@code prefix} ends the script with the connection closed. */
+  private static Step expect(String prefix) {
+    return (socket, in) -> {
+      String line = in.readLine();
+      if (line == null || !line.startsWith(prefix)) {
+        socket.close();
+        throw new IOException("expected " + prefix + ", got " + line);
+      }
+    };
+  }
+
+  private static BufferedReader reader(Socket socket) throws IOException {
+    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+  }
+
+  private static void write(OutputStream out, String... lines) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      sb.append(line).append("\r\n");
+    }
+    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  private static Socket connect(HostilePeer peer) throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), peer.port());
+    socket.setSoTimeout((int) TIMEOUT.toMillis());
+    return socket;
+  }
+
+  private static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer) throws IOException {
+    try (Socket socket = connect(peer)) {
+      client.upgrade(PlainTextChannel.of(socket));
+      return client.phase();
+    }
+  }
+
+  private static StartTlsException failure(StartTls dialect, HostilePeer.Behaviour behaviour) throws Exception {
+    try (HostilePeer peer = HostilePeer.start(behaviour); Socket socket = connect(peer)) {
+      StartTlsClient client = StartTlsClient.of(dialect, "mail.test");
+      return assertThrows(StartTlsException.class, () -> client.upgrade(PlainTextChannel.of(socket)));
+    }
+  }
+}
