@@ -22,14 +22,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -82,7 +77,7 @@ class PostfixStartTlsTest {
       SSLSession session;
       try (Socket socket = connect(postfix.startTlsPort())) {
         client.upgrade(PlainTextChannel.of(socket));
-        try (SSLSocket tls = handshake(socket, postfix.startTlsPort())) {
+        try (SSLSocket tls = TrustingJsseClient.handshake(socket, postfix.startTlsPort())) {
           session = tls.getSession();
           client.afterTls(PlainTextChannel.of(tls));
         }
@@ -107,7 +102,7 @@ class PostfixStartTlsTest {
     void implicitTlsPortNegotiatesWhatOpensslNegotiates() throws Exception {
       OpensslClientView openssl = OpensslClientView.connect(postfix.implicitTlsPort());
       try (Socket socket = connect(postfix.implicitTlsPort());
-          SSLSocket tls = handshake(socket, postfix.implicitTlsPort())) {
+          SSLSocket tls = TrustingJsseClient.handshake(socket, postfix.implicitTlsPort())) {
         StartTlsClient client = StartTlsClient.of(StartTls.SMTP, "127.0.0.1");
         SSLSession session = tls.getSession();
         assertThat(openssl.protocol()).as(openssl.output()).isPresent();
@@ -126,7 +121,7 @@ class PostfixStartTlsTest {
       StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "127.0.0.1");
       try (Socket socket = connect(postfix.startTlsPort())) {
         client.upgrade(PlainTextChannel.of(socket));
-        try (SSLSocket tls = handshake(socket, postfix.startTlsPort())) {
+        try (SSLSocket tls = TrustingJsseClient.handshake(socket, postfix.startTlsPort())) {
           client.afterTls(PlainTextChannel.of(tls));
         }
       }
@@ -235,28 +230,5 @@ class PostfixStartTlsTest {
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout((int) TIMEOUT.toMillis());
     return socket;
-  }
-
-  /** A JSSE client handshake on {@code socket} that trusts any certificate (the test only compares parameters). */
-  static SSLSocket handshake(Socket socket, int port) throws IOException, GeneralSecurityException {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {new TrustingEveryone()}, null);
-    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", port, true);
-    tls.startHandshake();
-    return tls;
-  }
-
-  /** Accepts every certificate: these tests compare negotiated parameters, not trust. */
-  private static final class TrustingEveryone implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }
