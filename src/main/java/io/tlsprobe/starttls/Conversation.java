@@ -36,6 +36,7 @@ final class Conversation {
   private final ByteBuffer in = ByteBuffer.allocate(MAX_LINE_BYTES * 2);
   private int bytesRead;
   private int linesRead;
+  private int bytesSinceAwaiting;
   private String awaiting = "the server's greeting";
 
   /**
@@ -67,6 +68,7 @@ final class Conversation {
   /** Says what the next reads wait for, for the failure message: {@code "the reply to STARTTLS"}. */
   void awaiting(String what) {
     this.awaiting = what;
+    this.bytesSinceAwaiting = 0;
   }
 
   /** Sends {@code line} with CRLF and records it. */
@@ -212,11 +214,17 @@ final class Conversation {
     } catch (IOException e) {
       in.flip();
       boolean timeout = isTimeout(e);
-      String partial = in.hasRemaining() ? "; its last bytes, an unfinished line, were " + printable(head(in, 64)) : "";
-      throw new StartTlsException(timeout ? Reason.TIMEOUT : Reason.TRANSPORT,
-          (timeout ? (in.hasRemaining() ? "server sent no more" : "server sent nothing") + " while we awaited "
-              : "the connection failed while we awaited ") + awaiting + " (" + e.getMessage() + ")" + partial,
-          phase.build(), e);
+      String message;
+      if (!timeout) {
+        message = "the connection failed while we awaited " + awaiting + " (" + e.getMessage() + ")";
+      } else if (bytesSinceAwaiting == 0) {
+        message = "server sent nothing while we awaited " + awaiting + " (" + e.getMessage() + ")";
+      } else {
+        message = "server was still sending when the time ran out while we awaited " + awaiting + " ("
+            + e.getMessage() + "): " + bytesSinceAwaiting + " bytes so far"
+            + (in.hasRemaining() ? ", ending in an unfinished line: " + printable(head(in, 64)) : "");
+      }
+      throw new StartTlsException(timeout ? Reason.TIMEOUT : Reason.TRANSPORT, message, phase.build(), e);
     }
     in.flip();
     if (n < 0) {
@@ -225,6 +233,7 @@ final class Conversation {
           phase.build(), new EOFException());
     }
     bytesRead += n;
+    bytesSinceAwaiting += n;
   }
 
   private void countLine() throws StartTlsException {

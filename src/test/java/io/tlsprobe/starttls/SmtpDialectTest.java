@@ -3,11 +3,15 @@ package io.tlsprobe.starttls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.Direction;
 import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.PlainTextPhase.Line;
+import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
 import java.io.BufferedReader;
@@ -284,8 +288,8 @@ class SmtpDialectTest {
       StartTlsException e = failure(StartTls.SMTP, script(raw("\u0015\u0003\u0001\u0000\u0002\u0002\u0046"),
           drain()));
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
-      assertThat(e).hasMessage("server sent no more while we awaited the server's greeting (Read timed out);"
-          + " its last bytes, an unfinished line, were \\x15\\x03\\x01\\x00\\x02\\x02F");
+      assertThat(e).hasMessage("server was still sending when the time ran out while we awaited the server's greeting"
+          + " (Read timed out): 7 bytes so far, ending in an unfinished line: \\x15\\x03\\x01\\x00\\x02\\x02F");
     }
 
     @Test
@@ -311,6 +315,73 @@ class SmtpDialectTest {
       assertThat(e.reason()).isEqualTo(Reason.TOO_MUCH);
       assertThat(e.getMessage()).startsWith("server sent a line longer than 8192 bytes while we awaited the server's"
           + " greeting: 220 xxxx").endsWith("…");
+    }
+  }
+
+  @Nested
+  class UnderTheProbesDeadline {
+    @Test
+    void cutsAServerThatTricklesAnEndlessGreetingAtTheStartTlsDeadline() throws Exception {
+      // given: every byte arrives well within any per-read timeout, and the greeting never ends
+      Duration deadline = Duration.ofMillis(800);
+      try (HostilePeer peer = HostilePeer.start(script((socket, in) -> {
+        OutputStream out = socket.getOutputStream();
+        while (true) {
+          for (byte b : "220-still greeting\r\n".getBytes(StandardCharsets.US_ASCII)) {
+            out.write(b);
+            out.flush();
+            Thread.sleep(20);
+          }
+        }
+      }))) {
+        warmUpTheProbe();
+        // when
+        long start = System.nanoTime();
+        TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+            .startTls(StartTls.SMTP).handshakeTimeout(deadline).build());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // then
+        assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.STARTTLS_FAILED);
+        assertThat(report.outcome().reason()).matches("server was still sending when the time ran out while we"
+            + " awaited the server's greeting \\(the STARTTLS timeout \\(800 ms\\) ran out\\): \\d+ bytes so far.*");
+        assertThat(report.plainTextPhase().orElseThrow().plainTextLines()).extracting(Line::text)
+            .contains("220-still greeting");
+        assertThat(elapsed).isGreaterThanOrEqualTo(deadline.minusMillis(50)).isLessThan(deadline.plus(MARGIN));
+      }
+    }
+
+    @Test
+    void reportsTheRefusalOfStartTlsAsTheOutcome() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send(GREETING), expect("EHLO"), send(EHLO_REPLY),
+          expect("STARTTLS"), send("454 4.7.0 TLS not available due to local problem"), drain()))) {
+        long start = System.nanoTime();
+        TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+            .startTls(StartTls.SMTP).handshakeTimeout(Duration.ofSeconds(5)).build());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+        assertThat(report.outcome().reason())
+            .isEqualTo("server refused STARTTLS: 454 4.7.0 TLS not available due to local problem");
+        assertThat(report.plainTextPhase().orElseThrow().injection()).as("no TLS, no check").isEmpty();
+        assertThat(elapsed).as("a refusal is an answer, not a timeout").isLessThan(Duration.ofSeconds(2));
+      }
+    }
+
+    @Test
+    void reportsAGarbageGreetingAsTheOutcome() throws Exception {
+      try (HostilePeer peer = HostilePeer.start(script(send("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"), drain()))) {
+        TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+            .startTls(StartTls.SMTP).handshakeTimeout(Duration.ofSeconds(5)).build());
+        assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+        assertThat(report.outcome().reason())
+            .isEqualTo("server's answer is not an SMTP reply: SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3");
+      }
+    }
+  }
+
+  /** A first probe pays for class loading and the JDK's TLS set-up; timing tests measure the second. */
+  private static void warmUpTheProbe() throws Exception {
+    try (HostilePeer closing = HostilePeer.start(script(hangUp()))) {
+      TlsProbes.probe(ProbeOptions.builder("127.0.0.1", closing.port()).startTls(StartTls.SMTP).build());
     }
   }
 
