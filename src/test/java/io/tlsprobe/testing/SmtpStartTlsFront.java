@@ -95,6 +95,7 @@ public final class SmtpStartTlsFront implements AutoCloseable {
     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
     send(out, GREETING + "\r\n");
     String line;
+    String pending = null;
     while ((line = in.readLine()) != null) {
       String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
       if (verb.equals("EHLO")) {
@@ -103,6 +104,8 @@ public final class SmtpStartTlsFront implements AutoCloseable {
       } else if (line.equalsIgnoreCase("STARTTLS") && settings.refuseStartTls()) {
         send(out, "454 4.7.0 TLS not available due to local problem\r\n");
       } else if (line.equalsIgnoreCase("STARTTLS")) {
+        // a command pipelined in the same packet is buffered by now; reading it later would race the ClientHello
+        pending = settings.answerInjectedCommands() && in.ready() ? in.readLine() : null;
         send(out, "220 2.0.0 go ahead\r\n");
         break;
       } else if (verb.equals("QUIT")) {
@@ -115,7 +118,6 @@ public final class SmtpStartTlsFront implements AutoCloseable {
     if (line == null) {
       return;
     }
-    String pending = settings.answerInjectedCommands() && in.ready() ? in.readLine() : null;
     SSLSocket tls = (SSLSocket) settings.context().getSocketFactory()
         .createSocket(socket, null, socket.getPort(), true);
     tls.setUseClientMode(false);
