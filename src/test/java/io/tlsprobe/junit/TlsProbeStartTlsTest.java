@@ -3,6 +3,7 @@ package io.tlsprobe.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.testing.SmtpStartTlsFront;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code @TlsProbe(startTls = …)}, {@code protocol = …} and {@code injectionCheck}, run as fixture classes
@@ -50,6 +54,19 @@ class TlsProbeStartTlsTest {
     assertThat(Fixtures.reportEntries(results, "tlsprobe.default")).singleElement().asString()
         .startsWith("127.0.0.1:" + front.port() + " (starttls:smtp): established")
         .contains("injection NOT_VULNERABLE");
+  }
+
+  @Test
+  void publishesThePlainTextPhaseInTheJsonFile(@TempDir Path output) throws Exception {
+    EngineExecutionResults results = Fixtures.run(StartTlsFixtures.StartTlsTestCase.class, smtpPort(), output);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+    Path file = results.allEvents().fileEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(FileEntry.class).getPath()).findFirst().orElseThrow();
+    JsonNode phase = new ObjectMapper().readTree(Files.readString(file)).get("plain_text_phase");
+    assertThat(phase.get("dialect").asString()).isEqualTo("smtp");
+    assertThat(phase.get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+    assertThat(phase.get("injection").get("verdict").asString()).isEqualTo("not_vulnerable");
   }
 
   @Test
