@@ -70,7 +70,8 @@ final class ProbeCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "HOST:PORT",
       converter = HostPort.Converter.class,
-      description = "The server: host:port, [ipv6]:port, or a host alone (port 443). None: the embedded demo server.")
+      description = "The server: host:port, [ipv6]:port, or a host alone (port 443, or the --protocol's well-known"
+          + " port). None: the embedded demo server.")
   private @Nullable HostPort target;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")

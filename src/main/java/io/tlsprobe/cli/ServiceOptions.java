@@ -25,8 +25,8 @@ final class ServiceOptions {
       names = "--starttls",
       paramLabel = "DIALECT",
       converter = DialectConverter.class,
-      description = "Speak this protocol in clear first and upgrade to TLS: smtp|lmtp|ftp|imap|pop3|nntp|ldap|xmpp|"
-          + "xmpp-server|postgres|mysql|sieve, or none for TLS from the first byte (default: none, or what"
+      description = "Speak this protocol in clear first and upgrade to TLS: smtp, lmtp, ftp, imap, pop3, nntp, ldap,"
+          + " xmpp, xmpp-server, postgres, mysql, sieve; or none for TLS from the first byte (default: none, or what"
           + " --protocol implies for the port).")
   @Nullable StartTls startTls;
 
@@ -36,7 +36,8 @@ final class ServiceOptions {
       converter = ServiceConverter.class,
       description = "The service: picks its well-known port when HOST has none (the STARTTLS port, e.g. imap 143),"
           + " and the way TLS starts there (implicit TLS on its implicit port, e.g. imap 993, its STARTTLS dialect"
-          + " elsewhere) unless --starttls is given. One of: smtp|submission|lmtp|ftp|imap|pop3|nntp|ldap|xmpp|xmpp-server|postgres|mysql|sieve|https.")
+          + " elsewhere) unless --starttls is given. One of: smtp, submission, lmtp, ftp, imap, pop3, nntp, ldap, xmpp,"
+          + " xmpp-server, postgres, mysql, sieve, https.")
   @Nullable ServiceProtocol protocol;
 
   @Option(
