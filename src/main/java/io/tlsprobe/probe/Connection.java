@@ -94,10 +94,10 @@ final class Connection implements AutoCloseable {
    * @throws DeadlineExceeded when the peer does not take the bytes in time
    */
   void write(ByteBuffer src, Deadline deadline) throws IOException {
-    if (firstWriteNanos == 0) {
-      firstWriteNanos = System.nanoTime();
-    }
     if (tapping) {
+      if (firstWriteNanos == 0) {
+        firstWriteNanos = System.nanoTime();
+      }
       sent.append(src);
     }
     while (src.hasRemaining()) {
@@ -143,9 +143,14 @@ final class Connection implements AutoCloseable {
     }
   }
 
-  /** Stops copying bytes into the transcripts (the handshake is over). */
+  /** Stops copying bytes into the transcripts (the handshake is over, or a STARTTLS phase runs in clear). */
   void stopTapping() {
     tapping = false;
+  }
+
+  /** Copies bytes into the transcripts again (TLS starts after a STARTTLS phase). */
+  void startTapping() {
+    tapping = true;
   }
 
   Transcript sent() {
@@ -156,7 +161,7 @@ final class Connection implements AutoCloseable {
     return received;
   }
 
-  /** When the first byte was handed to the socket, in nanoTime; 0 before. */
+  /** When the first byte was handed to the socket while tapping, in nanoTime; 0 before. */
   long firstWriteNanos() {
     return firstWriteNanos;
   }

@@ -31,6 +31,7 @@ final class EngineHandshake {
    * @param peerClosed whether the peer closed its side (end of stream or close_notify)
    * @param notTls whether the peer's first bytes were not a TLS record
    * @param endNanos when it ended, in nanoTime
+   * @param pendingNetIn bytes read from the peer that the handshake did not consume (the start of what follows it)
    */
   record Result(
       boolean established,
@@ -39,7 +40,8 @@ final class EngineHandshake {
       @Nullable Deadline timedOut,
       boolean peerClosed,
       boolean notTls,
-      long endNanos) {}
+      long endNanos,
+      byte[] pendingNetIn) {}
 
   private final SSLEngine engine;
   private final Connection connection;
@@ -102,7 +104,10 @@ final class EngineHandshake {
 
   private Result ended(boolean established, @Nullable SSLException failure, @Nullable IOException transport,
       @Nullable Deadline timedOut, boolean peerClosed, boolean notTls) {
-    return new Result(established, failure, transport, timedOut, peerClosed, notTls, System.nanoTime());
+    ByteBuffer pending = netIn.duplicate().flip();
+    byte[] rest = new byte[pending.remaining()];
+    pending.get(rest);
+    return new Result(established, failure, transport, timedOut, peerClosed, notTls, System.nanoTime(), rest);
   }
 
   private void runTasks() {

@@ -45,7 +45,24 @@ record JsseAttempt(
   /** How long to read what a server sent before a failed write. */
   static final Duration SALVAGE_WAIT = Duration.ofMillis(100);
 
+  /**
+   * What to say inside TLS once the handshake is done, before the probe closes (a STARTTLS dialect's epilogue).
+   *
+   * @param deadline bounds the whole epilogue
+   * @param action the conversation; it must not throw
+   */
+  record AfterHandshake(Deadline deadline, java.util.function.Consumer<TlsChannel> action) {}
+
   static JsseAttempt run(SSLEngine engine, Connection connection, RecordingTrustManager recorder, Deadline deadline) {
+    return run(engine, connection, recorder, deadline, null);
+  }
+
+  /**
+   * Runs the handshake; when it is established and {@code after} is given, runs {@code after} over the session's
+   * application data before closing.
+   */
+  static JsseAttempt run(SSLEngine engine, Connection connection, RecordingTrustManager recorder, Deadline deadline,
+      @Nullable AfterHandshake after) {
     EngineHandshake.Result r = EngineHandshake.run(engine, connection, deadline);
     boolean closed = r.peerClosed();
     IOException transport = r.transportFailure();
@@ -54,6 +71,9 @@ record JsseAttempt(
     if (r.established()) {
       session = SessionFacts.of(engine);
       connection.stopTapping();
+      if (after != null) {
+        after.action().accept(new TlsChannel(engine, connection, r.pendingNetIn(), after.deadline()));
+      }
       engine.closeOutbound();
       connection.writeWithoutWaiting(ByteBuffer.wrap(EngineHandshake.pendingAlert(engine)));
     } else {

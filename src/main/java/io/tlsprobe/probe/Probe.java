@@ -6,8 +6,11 @@ import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.Outcome.TransportProblem;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
+import io.tlsprobe.starttls.StartTlsClient;
+import io.tlsprobe.starttls.StartTlsException;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.ClientHello;
 import io.tlsprobe.wire.ServerHello;
@@ -37,7 +40,8 @@ final class Probe {
   TlsConnectionReport run() {
     Instant startedAt = Instant.now();
     Deadline total = Deadline.after(options.totalTimeout(), "total");
-    Endpoint endpoint = new Endpoint(options.host(), options.port(), options.serverName(), Endpoint.DIRECT);
+    Endpoint endpoint = new Endpoint(options.host(), options.port(), options.serverName(),
+        options.startTls().connectionName());
     X509TrustManager verdictTrust = TrustSource.trustManager(options.trustSource());
     SecureRandom random = new SecureRandom();
     RecordingTrustManager recorder = new RecordingTrustManager();
@@ -56,10 +60,23 @@ final class Probe {
     } catch (IOException e) {
       return report.outcome(connectFailure(e, endpoint)).build();
     }
+    StartTlsClient plain = options.startTls().isUpgrade() ? StartTlsClient.of(options.startTls(), serviceName(options))
+        : null;
     JsseAttempt attempt;
     try (connection) {
+      JsseAttempt.AfterHandshake after = null;
+      if (plain != null) {
+        try {
+          upgrade(plain, connection, Deadline.after(options.handshakeTimeout(), "STARTTLS").min(total));
+        } catch (StartTlsException e) {
+          return report.plainTextPhase(e.phase()).outcome(Outcome.startTlsFailed(e.getMessage(), Bytes.empty()))
+              .build();
+        }
+        after = new JsseAttempt.AfterHandshake(Deadline.after(options.handshakeTimeout(), "after-TLS").min(total),
+            plain::afterTls);
+      }
       Deadline handshake = Deadline.after(options.handshakeTimeout(), "handshake").min(total);
-      attempt = JsseAttempt.run(engine, connection, recorder, handshake);
+      attempt = JsseAttempt.run(engine, connection, recorder, handshake, after);
     }
 
     report.clientHello(attempt.sent().clientHello().orElse(null)).handshakeTime(attempt.handshakeTime());
@@ -75,7 +92,10 @@ final class Probe {
     Outcome outcome = judgement.outcome();
     if (judgement.wantsFallback() && !total.expired()) {
       ClientHello hello = RawHello.build(options.serverName(), options.alpn(), random);
-      RawAttempt raw = RawAttempt.run(address, hello, options.connectTimeout(), options.handshakeTimeout(), total);
+      RawAttempt.Upgrade upgrade = plain == null ? null
+          : (c, d) -> upgrade(StartTlsClient.of(options.startTls(), serviceName(options)), c, d);
+      RawAttempt raw = RawAttempt.run(address, hello, options.connectTimeout(), options.handshakeTimeout(), total,
+          upgrade);
       FirstFlight flight = raw.flight();
       Optional<ServerHello> rawHello = flight == null ? Optional.empty() : flight.view().serverHello();
       if (flight != null && rawHello.isPresent()) {
@@ -91,10 +111,32 @@ final class Probe {
       }
     }
     report.outcome(outcome);
+    if (plain != null) {
+      PlainTextPhase phase = plain.phase();
+      if (options.startTlsInjectionCheck() && StartTlsClient.supportsInjectionCheck(options.startTls())) {
+        phase = phase.toBuilder().injection(InjectionProbe.run(options, address, random, total)).build();
+      }
+      report.plainTextPhase(phase);
+    }
     if (!chain.isEmpty()) {
       certificates(report, chain, verdictTrust);
     }
     return report.build();
+  }
+
+  /**
+   * The name a dialect gives the server where its protocol asks for one (XMPP's {@code to}): the SNI name when one is
+   * sent, else the host as given.
+   */
+  static String serviceName(ProbeOptions options) {
+    return options.serverName().orElse(options.host());
+  }
+
+  /** The STARTTLS phase on {@code connection}, untapped: the codec's transcript starts with the ClientHello. */
+  static void upgrade(StartTlsClient client, Connection connection, Deadline deadline) throws StartTlsException {
+    connection.stopTapping();
+    client.upgrade(new ConnectionChannel(connection, deadline));
+    connection.startTapping();
   }
 
   /** The facts of each certificate and the verdict; a certificate the facts cannot read does not lose the report. */

@@ -2,6 +2,7 @@ package io.tlsprobe.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tlsprobe.starttls.StartTls;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *     .trustStore(Path.of("truststore.p12"), "PKCS12", "changeit".toCharArray())
  *     .handshakeTimeout(Duration.ofSeconds(3))
  *     .build();
+ * ProbeOptions submission = ProbeOptions.builder("mail.test", 587).startTls(StartTls.SMTP).build();
  * TlsConnectionReport report = TlsProbes.probe(options);
  * }</pre>
  */
@@ -47,6 +49,8 @@ public final class ProbeOptions {
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
   private final Duration totalTimeout;
+  private final StartTls startTls;
+  private final boolean startTlsInjectionCheck;
 
   private ProbeOptions(Builder b) {
     host = b.host;
@@ -63,6 +67,8 @@ public final class ProbeOptions {
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
     totalTimeout = b.totalTimeout;
+    startTls = b.startTls;
+    startTlsInjectionCheck = b.startTlsInjectionCheck;
   }
 
   /** A builder for probing {@code host} (a name or an IPv4/IPv6 literal) at {@code port}. */
@@ -133,6 +139,19 @@ public final class ProbeOptions {
     return totalTimeout;
   }
 
+  /** How TLS starts: {@link StartTls#NONE} (direct TLS) or the STARTTLS dialect spoken first. */
+  public StartTls startTls() {
+    return startTls;
+  }
+
+  /**
+   * Whether a STARTTLS probe also runs the command-injection check on a second connection (for dialects that have
+   * one, see {@link io.tlsprobe.starttls.StartTlsClient#supportsInjectionCheck(StartTls)}).
+   */
+  public boolean startTlsInjectionCheck() {
+    return startTlsInjectionCheck;
+  }
+
   @Nullable TrustSource trustSource() {
     return trustSource;
   }
@@ -158,6 +177,8 @@ public final class ProbeOptions {
   @Override
   public String toString() {
     return "ProbeOptions[" + host + ":" + port
+        + (startTls.isUpgrade() ? ", " + startTls.connectionName()
+            + (startTlsInjectionCheck ? " with injection check" : "") : "")
         + ", SNI " + serverName().orElse("none")
         + ", ALPN " + alpn
         + ", protocols " + (protocols == null ? "JVM default" : protocols)
@@ -202,6 +223,8 @@ public final class ProbeOptions {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Duration totalTimeout = DEFAULT_TOTAL_TIMEOUT;
+    private StartTls startTls = StartTls.NONE;
+    private boolean startTlsInjectionCheck = true;
 
     private Builder(String host, int port) {
       host(host);
@@ -223,6 +246,8 @@ public final class ProbeOptions {
       connectTimeout = o.connectTimeout;
       handshakeTimeout = o.handshakeTimeout;
       totalTimeout = o.totalTimeout;
+      startTls = o.startTls;
+      startTlsInjectionCheck = o.startTlsInjectionCheck;
     }
 
     /** The host: a name or an IP literal ({@code ::1} without brackets). Required, set by the constructor. */
@@ -369,6 +394,27 @@ public final class ProbeOptions {
      */
     public Builder totalTimeout(Duration timeout) {
       this.totalTimeout = positive(timeout, "totalTimeout");
+      return this;
+    }
+
+    /**
+     * Speaks {@code dialect}'s plain-text exchange first and upgrades the connection to TLS (SMTP {@code STARTTLS},
+     * FTP {@code AUTH TLS}, LDAP StartTLS, PostgreSQL {@code SSLRequest}, …); the report then carries the
+     * {@link io.tlsprobe.report.PlainTextPhase}. The plain-text phase is bounded by the handshake timeout, the TLS
+     * handshake after it by another. Default: {@link StartTls#NONE}, TLS from the first byte.
+     */
+    public Builder startTls(StartTls dialect) {
+      this.startTls = requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Whether a STARTTLS probe also checks, on a second connection, that the server discards a plain-text command
+     * pipelined with the upgrade command (CVE-2011-0411 and kin). Default: {@code true}; ignored for direct TLS and for
+     * dialects without commands to inject (LDAP, PostgreSQL, MySQL, XMPP).
+     */
+    public Builder startTlsInjectionCheck(boolean check) {
+      this.startTlsInjectionCheck = check;
       return this;
     }
 

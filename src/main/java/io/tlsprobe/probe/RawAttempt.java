@@ -16,8 +16,20 @@ import org.jspecify.annotations.Nullable;
  */
 record RawAttempt(ClientHello hello, @Nullable FirstFlight flight, @Nullable IOException connectFailure) {
 
+  /** The plain-text upgrade to run on the new connection before the hello (a STARTTLS probe's). */
+  @FunctionalInterface
+  interface Upgrade {
+    void run(Connection connection, Deadline deadline) throws IOException;
+  }
+
   static RawAttempt run(InetSocketAddress address, ClientHello hello, Duration connectTimeout,
       Duration handshakeTimeout, Deadline total) {
+    return run(address, hello, connectTimeout, handshakeTimeout, total, null);
+  }
+
+  /** As above, after {@code upgrade} (a failed upgrade counts as a failed connection, with its reason). */
+  static RawAttempt run(InetSocketAddress address, ClientHello hello, Duration connectTimeout,
+      Duration handshakeTimeout, Deadline total, @Nullable Upgrade upgrade) {
     Connection connection;
     try {
       connection = Connection.open(address, Deadline.after(connectTimeout, "connect").min(total));
@@ -25,6 +37,13 @@ record RawAttempt(ClientHello hello, @Nullable FirstFlight flight, @Nullable IOE
       return new RawAttempt(hello, null, e);
     }
     try (connection) {
+      if (upgrade != null) {
+        try {
+          upgrade.run(connection, Deadline.after(handshakeTimeout, "STARTTLS").min(total));
+        } catch (IOException e) {
+          return new RawAttempt(hello, null, e);
+        }
+      }
       Deadline deadline = Deadline.after(handshakeTimeout, "handshake").min(total);
       try {
         connection.write(ByteBuffer.wrap(RawHello.records(hello)), deadline);
