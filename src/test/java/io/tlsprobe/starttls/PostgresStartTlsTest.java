@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.Outcome.Kind;
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslClientView;
@@ -17,6 +22,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -87,6 +93,35 @@ class PostgresStartTlsTest {
     assertThat(e.reason()).isEqualTo(Reason.REFUSED);
     assertThat(e.getMessage()).isEqualTo("server refused SSL: answered N");
     assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void probeThroughStartTlsReportsWhatOpensslNegotiates() {
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", postgres.port())
+        .startTls(StartTls.POSTGRES).timeout(Duration.ofSeconds(10)).build());
+    OpensslClientView openssl = OpensslClientView.connect(postgres.port(), "-starttls", "postgres");
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+    assertThat(report.endpoint().connection()).isEqualTo("starttls:postgres");
+    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
+    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    PlainTextPhase phase = report.plainTextPhase().orElseThrow();
+    assertThat(phase.upgraded()).isTrue();
+    assertThat(phase.injection()).isEmpty();
+    assertThat(phase.transcript()).hasSize(2);
+  }
+
+  @Test
+  void probeOfAServerRefusingTlsIsAStartTlsFailure() {
+    long start = System.nanoTime();
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", withoutTls.port())
+        .startTls(StartTls.POSTGRES).timeout(Duration.ofSeconds(10)).build());
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.STARTTLS_FAILED);
+    assertThat(report.outcome().reason()).startsWith("server refused SSL: answered N");
+    assertThat(report.plainTextPhase().orElseThrow().upgraded()).isFalse();
+    assertThat(report.protocol()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   private static Socket connect(int port) throws IOException {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.Outcome.Kind;
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslClientView;
@@ -17,6 +22,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -122,6 +128,50 @@ class SlapdStartTlsTest {
             .filter(c -> c.startsWith("supportedExtension: ")).map(c -> c.substring(20)).toList()));
     assertThat(e.phase().startTlsAdvertised()).contains(false);
     assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void probeThroughStartTlsReportsWhatOpensslNegotiates() {
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", slapd.ldapPort())
+        .startTls(StartTls.LDAP).timeout(Duration.ofSeconds(10)).build());
+    OpensslClientView openssl = OpensslClientView.connect(slapd.ldapPort(), "-starttls", "ldap");
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+    assertThat(report.endpoint().connection()).isEqualTo("starttls:ldap");
+    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
+    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    PlainTextPhase phase = report.plainTextPhase().orElseThrow();
+    assertThat(phase.upgraded()).isTrue();
+    assertThat(phase.injection()).isEmpty();
+    assertThat(phase.startTlsAdvertised()).contains(true);
+    assertThat(phase.capabilitiesAfter()).as(phase.transcriptText()).anyMatch(c -> c.startsWith("supportedExtension: "));
+  }
+
+  @Test
+  void probeOfAServerRefusingTlsIsAStartTlsFailure() {
+    long start = System.nanoTime();
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", withoutTls.ldapPort())
+        .startTls(StartTls.LDAP).timeout(Duration.ofSeconds(10)).build());
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.STARTTLS_FAILED);
+    assertThat(report.outcome().reason()).startsWith("server refused StartTLS: protocolError (2) \"unsupported extended operation\"");
+    assertThat(report.plainTextPhase().orElseThrow().upgraded()).isFalse();
+    assertThat(report.protocol()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void probeOfLdapsReportsWhatOpensslNegotiates() {
+    int port = slapd.ldapsPort().orElseThrow();
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", port)
+        .timeout(Duration.ofSeconds(10)).build());
+    OpensslClientView openssl = OpensslClientView.connect(port);
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+    assertThat(report.endpoint().connection()).isEqualTo("direct");
+    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
+    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    assertThat(report.plainTextPhase()).isEmpty();
   }
 
   private static Socket connect(int port) throws IOException {
