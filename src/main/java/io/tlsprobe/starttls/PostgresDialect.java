@@ -1,9 +1,11 @@
 package io.tlsprobe.starttls;
 
 import io.tlsprobe.starttls.StartTlsException.Reason;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,8 @@ final class PostgresDialect implements Dialect {
   static final int SSL_REQUEST_CODE = 80877103;
   /** The largest ErrorResponse accepted in answer to SSLRequest (libpq reads no more either). */
   static final int MAX_ERROR_BYTES = 30000;
+  /** The longest protocol-2 error message (text up to a NUL) accepted. */
+  static final int MAX_V2_ERROR_BYTES = 4096;
 
   @Override
   public void upgrade(Conversation c, @Nullable String inject) throws IOException {
@@ -61,6 +65,9 @@ final class PostgresDialect implements Dialect {
   private static String errorResponse(Conversation c) throws IOException {
     byte[] lengthBytes = c.readExactly(4);
     int length = ByteBuffer.wrap(lengthBytes).getInt();
+    if (length > MAX_ERROR_BYTES && printable(lengthBytes)) {
+      return protocol2Error(c, lengthBytes);
+    }
     if (length < 5 || length > MAX_ERROR_BYTES) {
       byte[] seen = {'E', lengthBytes[0], lengthBytes[1], lengthBytes[2], lengthBytes[3]};
       c.recordServer("malformed PostgreSQL ErrorResponse", seen);
@@ -104,5 +111,43 @@ final class PostgresDialect implements Dialect {
     String text = String.join(" ", fields);
     c.recordServer("PostgreSQL ErrorResponse " + text, whole.array());
     return text.isEmpty() ? "(no message)" : text;
+  }
+
+  /**
+   * A server before protocol 3 (PostgreSQL 7.3 and older) answers with {@code E} and a NUL-terminated message; its
+   * first four bytes, text, were read as a length. Reads the rest up to the NUL, at most {@link #MAX_V2_ERROR_BYTES}.
+   */
+  private static String protocol2Error(Conversation c, byte[] start) throws IOException {
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    message.writeBytes(start);
+    while (true) {
+      byte b = c.readExactly(1)[0];
+      if (b == 0) {
+        break;
+      }
+      if (message.size() >= MAX_V2_ERROR_BYTES) {
+        c.recordServer("PostgreSQL protocol-2 error, unterminated", message.toByteArray());
+        throw c.fail(Reason.TOO_MUCH, "server's protocol-2 error message in answer to SSLRequest has no end within "
+            + MAX_V2_ERROR_BYTES + " bytes");
+      }
+      message.write(b);
+    }
+    byte[] bytes = message.toByteArray();
+    int end = bytes.length;
+    while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r' || bytes[end - 1] == ' ')) {
+      end--;
+    }
+    String text = Conversation.printable(Arrays.copyOf(bytes, end));
+    c.recordServer("PostgreSQL protocol-2 error " + text, bytes);
+    return text + " (a protocol-2 error message)";
+  }
+
+  private static boolean printable(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0x20 || b > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 }

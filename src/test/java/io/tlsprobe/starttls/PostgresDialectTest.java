@@ -104,6 +104,17 @@ class PostgresDialectTest {
   }
 
   @Test
+  void quotesAProtocol2ErrorMessage() throws Exception {
+    try (HostilePeer peer = answering("EFATAL:  unsupported frontend protocol\n\0".getBytes(StandardCharsets.US_ASCII))) {
+      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e.getMessage()).isEqualTo("server answered SSLRequest with an error: FATAL:  unsupported frontend"
+          + " protocol (a protocol-2 error message)");
+    }
+  }
+
+  @Test
   void reportsAnUnterminatedErrorFieldAsGarbage() throws Exception {
     byte[] error = HEX.parseHex("450000000a" + HEX.formatHex("SFATAL".getBytes(StandardCharsets.US_ASCII)));
     try (HostilePeer peer = answering(error)) {
