@@ -1,6 +1,10 @@
 package io.tlsprobe.probe;
 
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.ServiceProtocol;
+import io.tlsprobe.starttls.StartTls;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Probes a TLS server: one handshake through JSSE, watched byte by byte, gives a {@link TlsConnectionReport} that
@@ -45,5 +49,65 @@ public final class TlsProbes {
    */
   public static TlsConnectionReport probe(ProbeOptions options) {
     return new Probe(options).run();
+  }
+
+  /**
+   * Finds which ways {@code host} offers TLS for {@code protocol} at its well-known ports: the implicit-TLS port
+   * (e.g. IMAP 993) and the STARTTLS upgrade on the classic port (IMAP 143), one probe each, in parallel.
+   *
+   * <pre>{@code
+   * ServiceDiscovery imap = TlsProbes.discover("mail.test", ServiceProtocol.IMAP);
+   * imap.offersStartTls();    // true
+   * imap.offersImplicitTls(); // true
+   * }</pre>
+   */
+  public static ServiceDiscovery discover(String host, ServiceProtocol protocol) {
+    return discover(ProbeOptions.of(host, protocol.defaultPort().orElse(443)), protocol,
+        protocol.startTlsPort().orElse(0), protocol.implicitTlsPort().orElse(0));
+  }
+
+  /**
+   * {@link #discover(String, ServiceProtocol)} at chosen ports, with {@code options}' host, trust, SNI and timeouts
+   * (its port and STARTTLS setting are replaced per attempt).
+   *
+   * @param startTlsPort where to try the upgrade; 0 to skip
+   * @param implicitTlsPort where to try implicit TLS; 0 to skip
+   * @throws IllegalArgumentException when the service has no upgrade but a STARTTLS port is given
+   */
+  public static ServiceDiscovery discover(ProbeOptions options, ServiceProtocol protocol, int startTlsPort,
+      int implicitTlsPort) {
+    if (startTlsPort > 0 && !protocol.startTls().isUpgrade()) {
+      throw new IllegalArgumentException(protocol.cliName() + " has no STARTTLS upgrade; pass 0 as startTlsPort");
+    }
+    AtomicReference<TlsConnectionReport> implicit = new AtomicReference<>();
+    Thread implicitProbe = null;
+    if (implicitTlsPort > 0) {
+      ProbeOptions direct = options.toBuilder().port(implicitTlsPort).startTls(StartTls.NONE).build();
+      implicitProbe = new Thread(() -> implicit.set(probe(direct)), "tlsprobe-discover-" + protocol.cliName());
+      implicitProbe.setDaemon(true);
+      implicitProbe.start();
+    }
+    TlsConnectionReport upgrade = startTlsPort <= 0 ? null
+        : probe(options.toBuilder().port(startTlsPort).startTls(protocol.startTls()).build());
+    if (implicitProbe != null) {
+      joinUninterruptibly(implicitProbe);
+    }
+    return new ServiceDiscovery(options.host(), protocol, Optional.ofNullable(implicit.get()),
+        Optional.ofNullable(upgrade));
+  }
+
+  /** The probe ends within its total timeout, so this join does too. */
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -8,8 +8,10 @@ import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.HostilePeer;
+import io.tlsprobe.testing.JsseTestServer;
 import io.tlsprobe.testing.TestCertificates;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -151,6 +153,30 @@ class StartTlsProbeTest {
       assertThat(report.outcome().reason())
           .isEqualTo("server sent nothing while we awaited the server's greeting (the STARTTLS timeout (400 ms) ran out)");
       assertThat(took).isLessThan(Duration.ofMillis(1500));
+    }
+  }
+
+  @Test
+  void discoveryTellsWhichOfImplicitTlsAndStartTlsAServiceOffers() throws Exception {
+    try (HostilePeer upgrade = HostilePeer.start(smtp(true, false));
+        HostilePeer notAdvertised = HostilePeer.start(smtp(false, false));
+        JsseTestServer implicit = JsseTestServer.builder(TestCertificates.localhost()).start()) {
+      ProbeOptions options = ProbeOptions.builder("127.0.0.1", 1).timeout(Duration.ofSeconds(5))
+          .startTlsInjectionCheck(false).build();
+
+      ServiceDiscovery both = TlsProbes.discover(options, ServiceProtocol.SUBMISSION, upgrade.port(), implicit.port());
+      ServiceDiscovery startTlsOnly = TlsProbes.discover(options, ServiceProtocol.SUBMISSION, upgrade.port(), 0);
+      ServiceDiscovery implicitOnly =
+          TlsProbes.discover(options, ServiceProtocol.SUBMISSION, notAdvertised.port(), implicit.port());
+
+      assertThat(both.offersImplicitTls()).as(both.toString()).isTrue();
+      assertThat(both.offersStartTls()).as(both.toString()).isTrue();
+      assertThat(both.implicitTls().orElseThrow().endpoint().connection()).isEqualTo("direct");
+      assertThat(both.startTls().orElseThrow().endpoint().connection()).isEqualTo("starttls:smtp");
+      assertThat(startTlsOnly.implicitTls()).isEmpty();
+      assertThat(implicitOnly.offersStartTls()).isFalse();
+      assertThat(implicitOnly.toString()).contains("STARTTLS on " + notAdvertised.port()
+          + " no (starttls_failed: server did not advertise STARTTLS");
     }
   }
 }
