@@ -47,6 +47,8 @@ class PostfixStartTlsTest {
   private static PostfixServer postfix;
   /** {@code none}: no STARTTLS; AUTH in clear. */
   private static PostfixServer plainOnly;
+  /** {@code encrypt} with TLS 1.3 only ({@code smtpd_tls_mandatory_protocols}). */
+  private static PostfixServer strict;
 
   @BeforeAll
   static void startPostfix() {
@@ -54,6 +56,8 @@ class PostfixStartTlsTest {
     postfix = PostfixServer.builder().authentication(Authentication.TLS_ONLY).start(dir.resolve("may"), cert);
     plainOnly = PostfixServer.builder().securityLevel("none").authentication(Authentication.BEFORE_TLS)
         .start(dir.resolve("none"), cert);
+    strict = PostfixServer.builder().securityLevel("encrypt").set("smtpd_tls_mandatory_protocols", ">=TLSv1.3")
+        .start(dir.resolve("encrypt"), cert);
   }
 
   @AfterAll
@@ -63,6 +67,9 @@ class PostfixStartTlsTest {
     }
     if (plainOnly != null) {
       plainOnly.close();
+    }
+    if (strict != null) {
+      strict.close();
     }
   }
 
@@ -223,6 +230,32 @@ class PostfixStartTlsTest {
       assertThat(phase.plainTextAuthenticationOffered()).hasValue(true);
       assertThat(report.protocol()).isEmpty();
       assertThat(elapsed).as("a refusal is an answer, not a timeout").isLessThan(Duration.ofSeconds(3));
+    }
+  }
+
+  @Nested
+  class WithEncryptAndTls13Only {
+    @Test
+    void offersStartTlsButNoTls12AndTheProbeAgreesWithOpenssl() {
+      // given
+      OpensslClientView openssl12 = OpensslClientView.connect(strict.startTlsPort(), "-starttls", "smtp", "-tls1_2");
+      OpensslClientView openssl = OpensslClientView.connect(strict.startTlsPort(), "-starttls", "smtp");
+      // when
+      TlsConnectionReport tls12 = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", strict.startTlsPort())
+          .startTls(StartTls.SMTP).protocols("TLSv1.2").startTlsInjectionCheck(false)
+          .timeout(Duration.ofSeconds(10)).build());
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", strict.startTlsPort())
+          .startTls(StartTls.SMTP).timeout(Duration.ofSeconds(10)).build());
+      // then
+      assertThat(openssl12.cipherSuite()).as(openssl12.output()).isEmpty();
+      assertThat(tls12.outcome().kind()).as(tls12.toString()).isNotIn(Kind.ESTABLISHED, Kind.STARTTLS_FAILED);
+      assertThat(tls12.plainTextPhase().orElseThrow().upgraded()).as("STARTTLS itself was accepted").isTrue();
+      assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+      assertThat(report.protocol()).hasValue(TlsProtocol.TLSv1_3).isEqualTo(openssl.protocol());
+      assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+      PlainTextPhase phase = report.plainTextPhase().orElseThrow();
+      assertThat(phase.capabilitiesBefore()).contains("STARTTLS");
+      assertThat(phase.plainTextAuthenticationOffered()).hasValue(false);
     }
   }
 
