@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link SmtpDialect} through {@link StartTlsClient} against scripted loopback peers: the exchange up to the go-ahead,
@@ -444,6 +446,15 @@ class SmtpDialectTest {
       InjectionCheck check = check(upToGoAhead("220 go ahead", send("503 5.5.1 Error: send HELO/EHLO first"),
           expect("EHLO"), send(EHLO_REPLY_IN_TLS)));
       assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
+    }
+
+    @ParameterizedTest(name = "NOOP answered \"{0}\"")
+    @ValueSource(strings = {"250 OK", "250 ok", "250 2.0.0 OK", "250 Ok, nothing to do", "250 2.0.0 I did nothing",
+        "250 OK noop"})
+    void findsTheInjectedCommandWhateverTheWordingOfItsOk(String noopReply) throws Exception {
+      InjectionCheck vulnerable = check(upToGoAhead("220 go ahead", send(noopReply), expect("EHLO"),
+          send("250 mail.test")));
+      assertThat(vulnerable.verdict()).as(vulnerable.transcript().toString()).isEqualTo(InjectionVerdict.VULNERABLE);
     }
 
     @Test
