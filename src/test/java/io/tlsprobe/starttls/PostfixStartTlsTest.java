@@ -7,6 +7,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
@@ -213,6 +214,21 @@ class PostfixStartTlsTest {
       assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
       assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
       assertThat(report.plainTextPhase()).isEmpty();
+    }
+
+    @Test
+    void discoveryFindsStartTlsAndImplicitTlsAndSaysWhyWhenThePortsAreSwapped() {
+      ProbeOptions options = ProbeOptions.builder("127.0.0.1", 1).timeout(Duration.ofSeconds(3)).build();
+      ServiceDiscovery found = TlsProbes.discover(options, ServiceProtocol.SUBMISSION, postfix.startTlsPort(),
+          postfix.implicitTlsPort());
+      ServiceDiscovery swapped = TlsProbes.discover(options, ServiceProtocol.SUBMISSION, postfix.implicitTlsPort(),
+          postfix.startTlsPort());
+      assertThat(found.offersStartTls()).as(found.toString()).isTrue();
+      assertThat(found.offersImplicitTls()).as(found.toString()).isTrue();
+      assertThat(swapped.offersStartTls()).as(swapped.toString()).isFalse();
+      assertThat(swapped.offersImplicitTls()).as(swapped.toString()).isFalse();
+      assertThat(swapped.startTls().orElseThrow().outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+      assertThat(swapped.implicitTls().orElseThrow().outcome().kind()).isNotEqualTo(Kind.ESTABLISHED);
     }
 
     @Test
