@@ -1,5 +1,11 @@
 package io.tlsprobe.starttls;
 
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.drain;
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.expect;
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.hangUp;
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.raw;
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.script;
+import static io.tlsprobe.starttls.ScriptedSmtpPeer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,32 +14,24 @@ import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.Direction;
-import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
-import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.PlainTextPhase.Line;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link SmtpDialect} through {@link StartTlsClient} against scripted loopback peers: the exchange up to the go-ahead,
  * the capabilities and authentication it records, every way a server can refuse or misbehave (each a
- * {@link StartTlsException} quoting the server, within the socket's timeout), and the injection check's reading of the
- * replies inside TLS. The "inside TLS" part runs over the same plain socket: the dialect only sees a channel.
+ * {@link StartTlsException} quoting the server, within the socket's timeout), and the same failures as probe outcomes
+ * under the probe's STARTTLS deadline. The injection check's reading: {@link SmtpInjectionReadingTest}.
  */
 class SmtpDialectTest {
   private static final Duration TIMEOUT = Duration.ofMillis(600);
@@ -385,207 +383,6 @@ class SmtpDialectTest {
     try (HostilePeer closing = HostilePeer.start(script(hangUp()))) {
       TlsProbes.probe(ProbeOptions.builder("127.0.0.1", closing.port()).startTls(StartTls.SMTP).build());
     }
-  }
-
-  @Nested
-  class InjectionCheckReading {
-    private final List<String> seenWithStartTls = new CopyOnWriteArrayList<>();
-
-    /** Greeting, EHLO, STARTTLS (noting what arrived with it), 220; then {@code inside} plays the part after TLS. */
-    private HostilePeer.Behaviour upToGoAhead(String goAhead, Step... inside) {
-      return socket -> {
-        BufferedReader in = reader(socket);
-        OutputStream out = socket.getOutputStream();
-        write(out, GREETING);
-        in.readLine();
-        write(out, EHLO_REPLY);
-        seenWithStartTls.add(in.readLine());
-        if (in.ready()) {
-          seenWithStartTls.add(in.readLine());
-        }
-        write(out, goAhead);
-        for (Step step : inside) {
-          step.run(socket, in);
-        }
-        HostilePeer.drain(socket);
-      };
-    }
-
-    @Test
-    void sendsNoopInTheSameWriteAsStartTls() throws Exception {
-      try (HostilePeer peer = HostilePeer.start(upToGoAhead("220 go ahead"))) {
-        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
-        upgrade(client, peer);
-        assertThat(seenWithStartTls).containsExactly("STARTTLS", "NOOP");
-        assertThat(client.phase().plainTextLines()).extracting(Line::text).containsSubsequence("STARTTLS", "NOOP",
-            "220 go ahead");
-      }
-    }
-
-    @Test
-    void findsTheInjectedCommandAnsweredInsideTls() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 2.0.0 Ok"), expect("EHLO"),
-          send(EHLO_REPLY_IN_TLS)));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
-      assertThat(check.injectedCommand()).isEqualTo("NOOP");
-      assertThat(check.detail()).isEqualTo("the server answered NOOP, sent in clear with the upgrade command, inside"
-          + " TLS");
-      assertThat(check.transcript()).filteredOn(Line::overTls).extracting(Line::text)
-          .startsWith("EHLO tlsprobe.invalid", "250 2.0.0 Ok", "250-mail.test");
-    }
-
-    @Test
-    void findsTheInjectedCommandAnsweredBeforeASingleLineEhloReply() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 OK"), expect("EHLO"),
-          send("250 mail.test")));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
-    }
-
-    @Test
-    void findsTheInjectedCommandEvenWhenItsAnswerIsAnError() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", send("503 5.5.1 Error: send HELO/EHLO first"),
-          expect("EHLO"), send(EHLO_REPLY_IN_TLS)));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.VULNERABLE);
-    }
-
-    @ParameterizedTest(name = "NOOP answered \"{0}\"")
-    @ValueSource(strings = {"250 OK", "250 ok", "250 2.0.0 OK", "250 Ok, nothing to do", "250 2.0.0 I did nothing",
-        "250 OK noop"})
-    void findsTheInjectedCommandWhateverTheWordingOfItsOk(String noopReply) throws Exception {
-      InjectionCheck vulnerable = check(upToGoAhead("220 go ahead", send(noopReply), expect("EHLO"),
-          send("250 mail.test")));
-      assertThat(vulnerable.verdict()).as(vulnerable.transcript().toString()).isEqualTo(InjectionVerdict.VULNERABLE);
-    }
-
-    @Test
-    void clearsAServerThatDiscardsTheInjectedCommand() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", expect("EHLO"), send(EHLO_REPLY_IN_TLS)));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
-      assertThat(check.detail()).isEqualTo("the server discarded NOOP, sent in clear with the upgrade command: its"
-          + " first answer inside TLS was to our own command");
-    }
-
-    @Test
-    void clearsAServerWhoseEhloReplyInsideTlsIsOneLine() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", expect("EHLO"), send("250 mail.test")));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
-    }
-
-    @Test
-    void clearsAServerThatAnswersTheInjectedCommandInClear() throws Exception {
-      try (HostilePeer peer = HostilePeer.start(upToGoAhead("220 go ahead\r\n250 2.0.0 Ok"));
-          Socket socket = connect(peer)) {
-        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
-        client.upgrade(PlainTextChannel.of(socket));
-        InjectionCheck check = client.injectionResult("TLS never started");
-        assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
-        assertThat(check.detail()).isEqualTo("the server answered the pipelined NOOP in clear, before TLS: 250 2.0.0"
-            + " Ok\\x0d\\x0a");
-      }
-    }
-
-    @Test
-    void cannotTellWhenTheServerIsSilentInsideTls() throws Exception {
-      long start = System.nanoTime();
-      InjectionCheck check = check(upToGoAhead("220 go ahead"));
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
-      assertThat(check.detail()).isEqualTo("no answer inside TLS: server sent nothing while we awaited the reply to"
-          + " EHLO tlsprobe.invalid inside TLS (Read timed out)");
-      assertThat(elapsed).isLessThan(TIMEOUT.plus(MARGIN));
-    }
-
-    @Test
-    void cannotTellWhenNeitherReplyAnswersEhlo() throws Exception {
-      InjectionCheck check = check(upToGoAhead("220 go ahead", send("250 2.0.0 Ok"), expect("EHLO"),
-          send("502 5.5.2 Error: command not recognized")));
-      assertThat(check.verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
-      assertThat(check.detail()).isEqualTo("no answer inside TLS: neither of the server's first two replies inside"
-          + " TLS answers EHLO tlsprobe.invalid: 250 2.0.0 Ok, then 502 5.5.2 Error: command not recognized");
-    }
-
-    @Test
-    void cannotTellBeforeTlsBegan() throws Exception {
-      StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
-      assertThat(client.injectionResult("the handshake failed").verdict()).isEqualTo(InjectionVerdict.INCONCLUSIVE);
-      assertThat(client.injectionResult("the handshake failed").detail()).isEqualTo("the handshake failed");
-    }
-
-    @Test
-    void refusesTheResultOnAnOrdinaryClient() {
-      StartTlsClient client = StartTlsClient.of(StartTls.SMTP, "mail.test");
-      assertThrows(IllegalStateException.class, () -> client.injectionResult("x"));
-    }
-
-    private InjectionCheck check(HostilePeer.Behaviour behaviour) throws Exception {
-      try (HostilePeer peer = HostilePeer.start(behaviour); Socket socket = connect(peer)) {
-        StartTlsClient client = StartTlsClient.injectionCheck(StartTls.SMTP, "mail.test");
-        client.upgrade(PlainTextChannel.of(socket));
-        client.afterTls(PlainTextChannel.of(socket));
-        return client.injectionResult("afterTls was not reached");
-      }
-    }
-  }
-
-  // --- the scripted peer ---
-
-  /** One step of a scripted peer, given the socket and the line reader over it. */
-  @FunctionalInterface
-  interface Step {
-    void run(Socket socket, BufferedReader in) throws IOException, InterruptedException;
-  }
-
-  private static HostilePeer.Behaviour script(Step... steps) {
-    return socket -> {
-      BufferedReader in = reader(socket);
-      for (Step step : steps) {
-        step.run(socket, in);
-      }
-    };
-  }
-
-  /** Reads and discards until the client closes: the peer stays silent. */
-  private static Step drain() {
-    return (socket, in) -> HostilePeer.drain(socket);
-  }
-
-  private static Step hangUp() {
-    return (socket, in) -> socket.close();
-  }
-
-  private static Step send(String... lines) {
-    return (socket, in) -> write(socket.getOutputStream(), lines);
-  }
-
-  private static Step raw(String text) {
-    return (socket, in) -> {
-      socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-    };
-  }
-
-  /** Reads a line; one that does not start with {@code prefix} ends the script with the connection closed. */
-  private static Step expect(String prefix) {
-    return (socket, in) -> {
-      String line = in.readLine();
-      if (line == null || !line.startsWith(prefix)) {
-        socket.close();
-        throw new IOException("expected " + prefix + ", got " + line);
-      }
-    };
-  }
-
-  private static BufferedReader reader(Socket socket) throws IOException {
-    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-  }
-
-  private static void write(OutputStream out, String... lines) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (String line : lines) {
-      sb.append(line).append("\r\n");
-    }
-    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
   }
 
   private static Socket connect(HostilePeer peer) throws IOException {

@@ -88,13 +88,17 @@ public final class VulnerableStartTlsSmtpServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     server.close();
     for (Socket s : sockets) {
       s.close();
     }
-    for (Thread t : threads) {
-      t.join(5000);
+    try {
+      for (Thread t : threads) {
+        t.join(5000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
