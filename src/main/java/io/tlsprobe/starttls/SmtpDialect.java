@@ -124,8 +124,8 @@ final class SmtpDialect implements Dialect {
   }
 
   /**
-   * The domain the server named in its EHLO (LHLO) reply before TLS, from the transcript: the first server line after
-   * our greeting in clear; null when the transcript does not hold it.
+   * The domain the server named in its EHLO (LHLO) reply before TLS, from the transcript: the server's line right after
+   * our EHLO in clear; null when the transcript does not hold it.
    */
   private @Nullable String domainBeforeTls(PlainTextPhase phase) {
     List<Line> lines = phase.transcript();
