@@ -101,7 +101,7 @@ class DovecotStartTlsTest {
   }
 
   @Test
-  void implicitImapsAndPop3sHandshakesAreOpensslsToo() throws Exception {
+  void implicitImapsAndPop3sHandshakesAreOpensslsForJsseAndTheProbe() throws Exception {
     for (int port : new int[] {dovecot.imapsPort(), dovecot.pop3sPort()}) {
       try (SSLSocket tls = (SSLSocket) trustAll.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
           port)) {
@@ -111,6 +111,13 @@ class DovecotStartTlsTest {
         assertThat(protocol(tls.getSession())).as("protocol on port %d", port).isEqualTo(openssl.protocol())
             .isPresent();
         assertThat(suite(tls.getSession())).as("suite on port %d", port).isEqualTo(openssl.cipherSuite()).isPresent();
+        TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", port).timeout(SOCKET_TIMEOUT)
+            .build());
+        assertThat(report.outcome().isEstablished()).as(report.toString()).isTrue();
+        assertThat(report.endpoint().connection()).isEqualTo("direct");
+        assertThat(report.plainTextPhase()).isEmpty();
+        assertThat(report.protocol()).as("probe's protocol on port %d", port).isEqualTo(openssl.protocol());
+        assertThat(report.cipherSuite()).as("probe's suite on port %d", port).isEqualTo(openssl.cipherSuite());
       }
     }
   }

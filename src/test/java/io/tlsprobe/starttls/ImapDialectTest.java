@@ -130,6 +130,18 @@ class ImapDialectTest {
   }
 
   @Test
+  void aPreauthGreetingStillAsksForTheUpgradeAndTheServerDecides() throws Exception {
+    try (HostilePeer peer = HostilePeer.start(LineScript.of(send("* PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] hi"),
+        expect("a2 STARTTLS"), send("a2 BAD STARTTLS not valid in authenticated state"), drain()))) {
+      StartTlsException e = failure(client(), peer);
+
+      assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+      assertThat(e.getMessage()).isEqualTo("server refused STARTTLS: a2 BAD STARTTLS not valid in authenticated state");
+      assertThat(e.phase().greeting()).hasValue("* PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] hi");
+    }
+  }
+
+  @Test
   void aByeWhileWaitingEndsTheSessionQuotingIt() throws Exception {
     try (HostilePeer peer = HostilePeer.start(LineScript.of(send(PLAIN_GREETING), expect("a1 CAPABILITY"),
         send("* BYE shutting down"), drain()))) {
