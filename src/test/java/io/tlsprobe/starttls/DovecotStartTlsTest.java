@@ -6,6 +6,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
@@ -193,6 +194,34 @@ class DovecotStartTlsTest {
       assertThat(report.protocol()).as(dialect + " protocol").isEqualTo(openssl.protocol()).isPresent();
       assertThat(report.cipherSuite()).as(dialect + " suite").isEqualTo(openssl.cipherSuite()).isPresent();
     }
+  }
+
+  @Test
+  void discoveryFindsBothWaysToTlsForImapAndPop3() {
+    ServiceDiscovery imap = TlsProbes.discover(ProbeOptions.builder("127.0.0.1", 1).timeout(SOCKET_TIMEOUT).build(),
+        ServiceProtocol.IMAP, dovecot.imapPort(), dovecot.imapsPort());
+    ServiceDiscovery pop3 = TlsProbes.discover(ProbeOptions.builder("127.0.0.1", 1).timeout(SOCKET_TIMEOUT).build(),
+        ServiceProtocol.POP3, dovecot.pop3Port(), dovecot.pop3sPort());
+
+    assertThat(imap.offersStartTls()).as(imap.toString()).isTrue();
+    assertThat(imap.offersImplicitTls()).as(imap.toString()).isTrue();
+    assertThat(pop3.offersStartTls()).as(pop3.toString()).isTrue();
+    assertThat(pop3.offersImplicitTls()).as(pop3.toString()).isTrue();
+  }
+
+  @Test
+  void discoveryWithThePortsSwappedFindsNeitherAndSaysWhy() {
+    long start = System.nanoTime();
+    ServiceDiscovery swapped = TlsProbes.discover(ProbeOptions.builder("127.0.0.1", 1).timeout(Duration.ofSeconds(1))
+        .build(), ServiceProtocol.IMAP, dovecot.imapsPort(), dovecot.imapPort());
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(swapped.offersStartTls()).as(swapped.toString()).isFalse();
+    assertThat(swapped.offersImplicitTls()).as(swapped.toString()).isFalse();
+    assertThat(swapped.startTls().orElseThrow().outcome().reason()).as(swapped.toString())
+        .startsWith("server sent nothing while we awaited the server's greeting");
+    assertThat(swapped.implicitTls().orElseThrow().outcome().reason()).as(swapped.toString()).contains("* OK");
+    assertThat(took).isLessThan(Duration.ofSeconds(4));
   }
 
   /** A STARTTLS upgrade as a test drives it by hand: the phase and the TLS session that followed. */
