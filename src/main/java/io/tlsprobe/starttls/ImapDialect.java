@@ -69,7 +69,7 @@ final class ImapDialect implements Dialect {
     } else {
       c.sendLines("a2 STARTTLS", inject);
     }
-    String done = readUntilTagged(c, "a2", null);
+    String done = readUntilTagged(c, "a2", null, line -> {});
     if (!statusOf(done, "a2").equals("OK")) {
       throw c.fail(Reason.REFUSED, "server refused STARTTLS: " + done);
     }
@@ -92,7 +92,7 @@ final class ImapDialect implements Dialect {
     c.awaiting("the answer to " + OWN_TAG + " NOOP inside TLS");
     c.sendLine(OWN_TAG + " NOOP");
     boolean[] injectedAnswered = {false};
-    readUntilTagged(c, OWN_TAG, line -> injectedAnswered[0] = true);
+    readUntilTagged(c, OWN_TAG, line -> injectedAnswered[0] = true, line -> {});
     return injectedAnswered[0];
   }
 
@@ -110,11 +110,6 @@ final class ImapDialect implements Dialect {
       throw c.fail(Reason.REFUSED, "server rejected " + tag + " CAPABILITY: " + done);
     }
     return atoms;
-  }
-
-  private static String readUntilTagged(Conversation c, String tag, @Nullable LineSink injected)
-      throws IOException {
-    return readUntilTagged(c, tag, injected, line -> {});
   }
 
   /**
