@@ -11,6 +11,9 @@ final class Dialects {
       case LMTP -> new SmtpDialect(true);
       case LDAP -> new LdapDialect();
       case POSTGRES -> new PostgresDialect();
+      case IMAP -> new ImapDialect();
+      case POP3 -> new Pop3Dialect();
+      case SIEVE -> new SieveDialect();
       default -> throw new UnsupportedOperationException("the " + startTls.cliName() + " dialect is not built yet");
     };
   }
