@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * FTP {@code AUTH TLS} (RFC 4217 §4): greeting {@code 220}, {@code FEAT} (RFC 2389) with an {@code AUTH} feature that
- * names TLS, a {@code USER} to see whether the server would take a login in clear, {@code AUTH TLS}, {@code 234}.
- * Inside TLS: {@code PBSZ 0} and {@code PROT P} (RFC 4217 §8–9), then {@code FEAT} again.
+ * names TLS, {@code AUTH TLS}, {@code 234}. Inside TLS: {@code PBSZ 0} and {@code PROT P} (RFC 4217 §8–9), then
+ * {@code FEAT} again.
  *
  * <pre>
  * S: 220 (vsFTPd 3.0.3)
@@ -19,19 +19,17 @@ import org.jspecify.annotations.Nullable;
  * S:  PBSZ
  * S:  PROT
  * S: 211 End
- * C: USER tlsprobe
- * S: 530 Non-anonymous sessions must use encryption.
  * C: AUTH TLS
  * S: 234 Proceed with negotiation.
  * </pre>
  *
- * <p><b>Plain-text login.</b> FTP has no capability that says "log in here in clear"; the server's answer to
- * {@code USER} does. The dialect sends {@code USER tlsprobe} (a name, never a password) before {@code AUTH TLS}:
- * {@code 331}/{@code 332} (send the password) or {@code 230} means the server takes a login in clear; a {@code 5yz}
- * (vsftpd's {@code force_local_logins_ssl} answers {@code 530 Non-anonymous sessions must use encryption.}) means it
- * does not. Either way the reply is the evidence. The {@code AUTH} that follows resets the login state (RFC 2228 §3:
- * after {@code AUTH} the user must reissue {@code USER}/{@code PASS}), which vsftpd does with or without the earlier
- * {@code USER}.
+ * <p><b>Plain-text login is left unknown.</b> FTP has no capability that says "log in here in clear"; only the
+ * answer to {@code USER} would tell, and asking on the upgrade connection is not safe: vsftpd with
+ * {@code force_local_logins_ssl=YES} answers {@code USER tlsprobe} with {@code 530 Non-anonymous sessions must use
+ * encryption.} and closes the session, so the {@code AUTH TLS} that follows never gets an answer (RFC 2228 §3 lets
+ * {@code AUTH} come after {@code USER}, and vsftpd does take it after a {@code 331}; it is the refusal that ends the
+ * session). The dialect therefore sends no {@code USER} and leaves
+ * {@link io.tlsprobe.report.PlainTextPhase#plainTextAuthenticationOffered()} empty.
  *
  * <p><b>Not advertised.</b> A server that answers {@code FEAT} without an {@code AUTH} feature naming TLS is reported
  * as not advertising the upgrade. A server that does not implement {@code FEAT} ({@code 500}/{@code 502}) advertises
@@ -47,8 +45,6 @@ import org.jspecify.annotations.Nullable;
  * had not, only a {@code 200} counts as the {@code NOOP}'s answer.
  */
 final class FtpDialect implements Dialect {
-  /** The user name sent before TLS to see whether the server would take a login in clear; no password follows. */
-  static final String PROBE_USER = "tlsprobe";
 
   @Override
   public void upgrade(Conversation c, @Nullable String inject) throws IOException {
@@ -71,7 +67,6 @@ final class FtpDialect implements Dialect {
             + String.join(", ", features));
       }
     }
-    userBeforeTls(c);
     FtpReply reply = auth(c, "TLS", inject);
     if (reply.code() == 504) {
       if (inject != null) {
@@ -136,25 +131,6 @@ final class FtpDialect implements Dialect {
   private static boolean namesAuthTls(String feature) {
     String f = feature.toUpperCase(Locale.ROOT);
     return (f.equals("AUTH") || f.startsWith("AUTH ")) && f.substring(4).contains("TLS");
-  }
-
-  private static void userBeforeTls(Conversation c) throws IOException {
-    c.awaiting("the reply to USER " + PROBE_USER);
-    c.sendLine("USER " + PROBE_USER);
-    FtpReply reply = FtpReply.read(c);
-    int code = reply.code();
-    if (code == 421) {
-      throw c.fail(Reason.REFUSED, "server closed the session in its reply to USER: " + reply.text());
-    }
-    if (code == 230 || code == 331 || code == 332) {
-      c.phase().plainTextAuthenticationOffered(true);
-      c.phase().authenticationEvidence("USER accepted before TLS: " + reply.text());
-    } else if (code / 100 == 5) {
-      c.phase().plainTextAuthenticationOffered(false);
-      c.phase().authenticationEvidence("USER refused before TLS: " + reply.text());
-    } else {
-      c.phase().authenticationEvidence("USER answered before TLS: " + reply.text());
-    }
   }
 
   private static FtpReply auth(Conversation c, String mechanism, @Nullable String inject) throws IOException {

@@ -19,12 +19,11 @@ class FtpDialectTest {
   private static final String GREETING = "220 (vsFTPd 3.0.3)\r\n";
   private static final String GO_AHEAD = "234 Proceed with negotiation.\r\n";
 
-  /** A vsftpd-like server: FEAT with AUTH TLS (other features inside TLS), USER refused in clear. */
+  /** A vsftpd-like server: FEAT with AUTH TLS (other features inside TLS). */
   private static @Nullable String vsftpd(String line, boolean tls) {
     return switch (line) {
       case "FEAT" -> tls ? "211-Features:\r\n PBSZ\r\n PROT\r\n UTF8\r\n211 End\r\n"
           : "211-Features:\r\n AUTH TLS\r\n PBSZ\r\n PROT\r\n211 End\r\n";
-      case "USER tlsprobe" -> "530 Non-anonymous sessions must use encryption.\r\n";
       case "PBSZ 0" -> "200 PBSZ set to 0.\r\n";
       case "PROT P" -> "200 PROT now Private.\r\n";
       case "NOOP" -> "200 NOOP ok.\r\n";
@@ -72,33 +71,23 @@ class FtpDialectTest {
       assertThat(phase.upgraded()).isTrue();
       assertThat(phase.capabilitiesAfter()).containsExactly("PBSZ", "PROT", "UTF8");
       assertThat(phase.transcript()).map(Line::toString).containsSubsequence(
-          "C: FEAT", "S:  AUTH TLS", "C: USER tlsprobe", "C: AUTH TLS", "S: 234 Proceed with negotiation.",
+          "C: FEAT", "S:  AUTH TLS", "C: AUTH TLS", "S: 234 Proceed with negotiation.",
           "C (tls): PBSZ 0", "S (tls): 200 PBSZ set to 0.", "C (tls): PROT P", "S (tls): 200 PROT now Private.",
           "C (tls): FEAT", "S (tls): 211 End");
-      assertThat(phase.transcript()).map(Line::text).noneMatch(t -> t.startsWith("PASS"));
+      assertThat(phase.transcript()).map(Line::text).noneMatch(t -> t.startsWith("USER") || t.startsWith("PASS"));
     }
   }
 
   @Test
-  void aUserRefusedInClearMeansNoPlainTextLoginWithTheReplyAsEvidence() throws Exception {
+  void sendsNoUserAndLeavesPlainTextLoginUnknown() throws Exception {
     try (HostilePeer peer = peer(FtpDialectTest::vsftpd)) {
       PlainTextPhase phase = upgrade(peer).phase();
 
-      assertThat(phase.plainTextAuthenticationOffered()).contains(false);
-      assertThat(phase.authenticationEvidence())
-          .containsExactly("USER refused before TLS: 530 Non-anonymous sessions must use encryption.");
-    }
-  }
-
-  @Test
-  void aUserAcceptedInClearIsAPlainTextLoginOffer() throws Exception {
-    try (HostilePeer peer = peer(vsftpdExcept("USER tlsprobe", "331 Please specify the password.\r\n"))) {
-      PlainTextPhase phase = upgrade(peer).phase();
-
-      assertThat(phase.plainTextAuthenticationOffered()).contains(true);
-      assertThat(phase.authenticationEvidence())
-          .containsExactly("USER accepted before TLS: 331 Please specify the password.");
-      assertThat(phase.upgraded()).isTrue();
+      assertThat(phase.plainTextAuthenticationOffered()).isEmpty();
+      assertThat(phase.authenticationEvidence()).isEmpty();
+      assertThat(phase.plainTextLines()).map(Line::toString).containsExactly("S: 220 (vsFTPd 3.0.3)", "C: FEAT",
+          "S: 211-Features:", "S:  AUTH TLS", "S:  PBSZ", "S:  PROT", "S: 211 End", "C: AUTH TLS",
+          "S: 234 Proceed with negotiation.");
     }
   }
 
@@ -172,12 +161,12 @@ class FtpDialectTest {
   }
 
   @Test
-  void aServerClosingAfterUserSaysWhatWeAwaited() throws Exception {
-    try (HostilePeer peer = peer(vsftpdExcept("USER tlsprobe", null))) {
+  void aServerClosingAfterFeatSaysWhatWeAwaited() throws Exception {
+    try (HostilePeer peer = peer(vsftpdExcept("FEAT", null))) {
       StartTlsException e = failure(peer);
 
       assertThat(e.reason()).isEqualTo(Reason.CLOSED);
-      assertThat(e).hasMessage("server closed the connection while we awaited the reply to USER tlsprobe");
+      assertThat(e).hasMessage("server closed the connection while we awaited the reply to FEAT");
     }
   }
 
