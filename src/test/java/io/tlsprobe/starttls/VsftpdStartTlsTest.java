@@ -155,9 +155,7 @@ class VsftpdStartTlsTest {
     assertThat(phase.startTlsAdvertised()).contains(true);
     assertThat(phase.plainTextAuthenticationOffered()).isEmpty();
     assertThat(phase.capabilitiesAfter()).contains("PBSZ", "PROT");
-    InjectionCheck injection = phase.injection().orElseThrow();
-    assertThat(injection.verdict()).as(injection.toString()).isNotEqualTo(InjectionVerdict.VULNERABLE);
-    System.out.println("vsftpd injection via probe: " + injection);
+    assertThat(phase.injection()).isPresent();
   }
 
   @Test
@@ -173,16 +171,47 @@ class VsftpdStartTlsTest {
     assertThat(report.plainTextPhase()).isEmpty();
   }
 
+  /**
+   * vsftpd reads commands without buffering ahead, so the pipelined {@code NOOP} stays in the socket and its OpenSSL
+   * takes it for the first TLS record: it answers {@code 500 OOPS: … wrong version number} in clear and ends the
+   * session. The command never reaches the command interpreter inside TLS.
+   */
   @Test
-  void injectionCheck() throws Exception {
-    for (int i = 0; i < 5; i++) {
-      StartTlsClient client = StartTlsClient.injectionCheck(StartTls.FTP, "localhost");
-      try (UpgradedSession upgraded = UpgradedSession.open(client, strict.explicitPort(), TIMEOUT)) {
-        System.out.println("opened " + upgraded.session().getProtocol());
-      } catch (Exception e) {
-        System.out.println("failed " + e);
-      }
-      System.out.println(client.injectionResult("no TLS"));
+  void vsftpdFeedsAPipelinedCommandToItsTlsLayerWhichRejectsIt() throws Exception {
+    String received;
+    try (Socket socket = UpgradedSession.connect(strict.explicitPort(), TIMEOUT)) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("220 ");
+      socket.getOutputStream().write("AUTH TLS\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+      received = readUntilClosed(in);
     }
+
+    assertThat(received).startsWith("234 Proceed with negotiation.\n500 OOPS: ").contains("wrong version number");
+  }
+
+  @Test
+  void theInjectionCheckNeverCallsVsftpdVulnerable() {
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", strict.explicitPort())
+        .startTls(StartTls.FTP).timeout(TIMEOUT).build());
+    InjectionCheck injection = report.plainTextPhase().orElseThrow().injection().orElseThrow();
+
+    // NOT_VULNERABLE when the 500 OOPS arrives with the 234 (the usual case), INCONCLUSIVE when it arrives later and
+    // breaks the check connection's handshake; never VULNERABLE.
+    assertThat(injection.verdict()).as(injection.toString()).isNotEqualTo(InjectionVerdict.VULNERABLE);
+    assertThat(injection.transcript()).map(Line::toString)
+        .containsSubsequence("C: AUTH TLS", "C: NOOP", "S: 234 Proceed with negotiation.");
+    assertThat(injection.transcript()).map(Line::overTls).doesNotContain(true);
+  }
+
+  private static String readUntilClosed(BufferedReader in) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        sb.append(line).append('\n');
+      }
+    } catch (java.io.IOException resetAfterTheLastLine) {
+      // vsftpd closes with the rest of our bytes unread, which resets the connection
+    }
+    return sb.toString();
   }
 }
