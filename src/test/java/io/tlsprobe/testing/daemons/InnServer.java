@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  * {@code tdx-util -F} creates ({@code nnrpd} answers {@code 400 NNTP server unavailable} without its
  * {@code group.index}); {@code -f} to keep {@code nnrpd -D} in the foreground. {@code nnrpd} started as root binds
  * its port and then runs as the {@code news} user, so {@code dir} is made world-searchable and its files are given to
- * {@code news}. It logs through syslog (to {@code /dev/console} when no syslog daemon runs), not to {@code dir}.
+ * {@code news}: {@code dir}'s parents must be searchable by others (a {@code @TempDir} itself is fine, a
+ * subdirectory of one is not). It logs through syslog (to {@code /dev/console} when no syslog daemon runs), not to {@code dir}.
  */
 public final class InnServer implements AutoCloseable {
   /** Where Debian's inn2 puts its programs (not on {@code PATH}). */
@@ -56,7 +58,7 @@ public final class InnServer implements AutoCloseable {
       Map.entry("pathoutgoing", "spool/outgoing"), Map.entry("pathoverview", "spool/overview"),
       Map.entry("pathtmp", "spool/tmp"), Map.entry("pathhttp", "http"), Map.entry("pathfilter", "etc/filter"));
   /** Keys this fixture sets itself; the system file's lines for them are dropped. */
-  private static final Set<String> OWN_KEYS = Set.of("pathhost", "domain", "tlscertfile", "tlskeyfile", "tlscafile",
+  private static final Set<String> OWN_KEYS = Set.of("pathhost", "domain", "nnrpdloadlimit", "tlscertfile", "tlskeyfile", "tlscafile",
       "tlscapath", "tlsprotocols", "tlsciphers", "tlsciphers13", "tlscompression", "tlseccurve",
       "tlspreferserverciphers");
   private static final Pattern KEY_LINE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*:.*$");
@@ -130,6 +132,7 @@ public final class InnServer implements AutoCloseable {
     }
     lines.add("pathhost: news.tlsprobe.invalid");
     lines.add("domain: tlsprobe.invalid");
+    lines.add("nnrpdloadlimit: 0");
     lines.add("tlscertfile: " + certFile);
     lines.add("tlskeyfile: " + keyFile);
     Path conf = dir.resolve("etc/inn.conf");
@@ -156,6 +159,13 @@ public final class InnServer implements AutoCloseable {
       throw new IOException("cannot give " + dir + " to the news user: " + chown);
     }
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+      if (!Files.getPosixFilePermissions(up).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        throw new IOException("nnrpd runs as the news user and cannot reach " + dir + ": " + up + " is mode "
+            + PosixFilePermissions.toString(Files.getPosixFilePermissions(up))
+            + "; give start() a directory whose parents others may search (a @TempDir itself, not a subdirectory)");
+      }
+    }
     overview(dir, conf);
     return conf;
   }
