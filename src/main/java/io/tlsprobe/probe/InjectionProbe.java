@@ -18,7 +18,7 @@ final class InjectionProbe {
   private InjectionProbe() {}
 
   static InjectionCheck run(ProbeOptions options, InetSocketAddress address, SecureRandom random, Deadline total) {
-    StartTlsClient client = StartTlsClient.injectionCheck(options.startTls(), options.host());
+    StartTlsClient client = StartTlsClient.injectionCheck(options.startTls(), Probe.serviceName(options));
     if (total.expired()) {
       return client.injectionResult("not run: " + total.describe() + " ran out before the check");
     }

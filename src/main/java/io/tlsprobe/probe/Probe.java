@@ -60,7 +60,8 @@ final class Probe {
     } catch (IOException e) {
       return report.outcome(connectFailure(e, endpoint)).build();
     }
-    StartTlsClient plain = options.startTls().isUpgrade() ? StartTlsClient.of(options.startTls(), options.host()) : null;
+    StartTlsClient plain = options.startTls().isUpgrade() ? StartTlsClient.of(options.startTls(), serviceName(options))
+        : null;
     JsseAttempt attempt;
     try (connection) {
       JsseAttempt.AfterHandshake after = null;
@@ -92,7 +93,7 @@ final class Probe {
     if (judgement.wantsFallback() && !total.expired()) {
       ClientHello hello = RawHello.build(options.serverName(), options.alpn(), random);
       RawAttempt.Upgrade upgrade = plain == null ? null
-          : (c, d) -> upgrade(StartTlsClient.of(options.startTls(), options.host()), c, d);
+          : (c, d) -> upgrade(StartTlsClient.of(options.startTls(), serviceName(options)), c, d);
       RawAttempt raw = RawAttempt.run(address, hello, options.connectTimeout(), options.handshakeTimeout(), total,
           upgrade);
       FirstFlight flight = raw.flight();
@@ -121,6 +122,14 @@ final class Probe {
       certificates(report, chain, verdictTrust);
     }
     return report.build();
+  }
+
+  /**
+   * The name a dialect gives the server where its protocol asks for one (XMPP's {@code to}): the SNI name when one is
+   * sent, else the host as given.
+   */
+  static String serviceName(ProbeOptions options) {
+    return options.serverName().orElse(options.host());
   }
 
   /** The STARTTLS phase on {@code connection}, untapped: the codec's transcript starts with the ClientHello. */
