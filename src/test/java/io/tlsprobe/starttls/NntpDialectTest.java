@@ -215,7 +215,8 @@ class NntpDialectTest {
   private static InjectionCheck injectionCheck(HostilePeer peer) throws Exception {
     StartTlsClient client = StartTlsClient.injectionCheck(StartTls.NNTP, "localhost");
     try (UpgradedSession session = UpgradedSession.open(client, peer.port(), TIMEOUT)) {
-      return client.injectionResult("unreachable: the session was opened");
+      assertThat(session.session().isValid()).isTrue();
     }
+    return client.injectionResult("unreachable: the session was opened");
   }
 }
