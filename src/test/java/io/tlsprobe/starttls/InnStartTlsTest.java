@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
@@ -147,5 +148,17 @@ class InnStartTlsTest {
     assertThat(report.endpoint().connection()).isEqualTo("direct");
     assertThat(report.protocol()).isEqualTo(openssl.protocol());
     assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+  }
+
+  @Test
+  void discoveryFindsBothTheUpgradeAndTheImplicitPort() {
+    ProbeOptions options = ProbeOptions.builder("127.0.0.1", 1).timeout(TIMEOUT).startTlsInjectionCheck(false).build();
+
+    ServiceDiscovery found = TlsProbes.discover(options, ServiceProtocol.NNTP, inn.startTlsPort(), inn.implicitPort());
+
+    assertThat(found.offersStartTls()).as(found.toString()).isTrue();
+    assertThat(found.offersImplicitTls()).as(found.toString()).isTrue();
+    assertThat(found.startTls().orElseThrow().endpoint().connection()).isEqualTo("starttls:nntp");
+    assertThat(found.implicitTls().orElseThrow().endpoint().connection()).isEqualTo("direct");
   }
 }

@@ -6,6 +6,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
@@ -213,5 +214,17 @@ class VsftpdStartTlsTest {
       // vsftpd closes with the rest of our bytes unread, which resets the connection
     }
     return sb.toString();
+  }
+
+  @Test
+  void discoveryFindsBothTheUpgradeAndTheImplicitPort() {
+    ProbeOptions options = ProbeOptions.builder("127.0.0.1", 1).timeout(TIMEOUT).startTlsInjectionCheck(false).build();
+
+    ServiceDiscovery found = TlsProbes.discover(options, ServiceProtocol.FTP, strict.explicitPort(), strict.implicitPort());
+
+    assertThat(found.offersStartTls()).as(found.toString()).isTrue();
+    assertThat(found.offersImplicitTls()).as(found.toString()).isTrue();
+    assertThat(found.startTls().orElseThrow().endpoint().connection()).isEqualTo("starttls:ftp");
+    assertThat(found.implicitTls().orElseThrow().endpoint().connection()).isEqualTo("direct");
   }
 }
