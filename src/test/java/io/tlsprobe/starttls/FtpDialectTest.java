@@ -2,10 +2,14 @@ package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.PlainTextPhase.Line;
+import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
 import java.time.Duration;
@@ -232,6 +236,35 @@ class FtpDialectTest {
       assertThat(check.verdict()).as(check.toString()).isEqualTo(InjectionVerdict.VULNERABLE);
       assertThat(check.transcript()).map(Line::toString)
           .containsSubsequence("C (tls): FEAT", "S (tls): 200 NOOP ok.", "S (tls): 211-Features:");
+    }
+  }
+
+  @Test
+  void throughTheProbeARefusalIsAStartTlsFailedOutcomeQuotingTheServer() throws Exception {
+    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+        (l, tls) -> l.equals("AUTH TLS") ? "534 Request denied for policy reasons.\r\n" : vsftpd(l, tls), false))) {
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+          .startTls(StartTls.FTP).timeout(TIMEOUT).build());
+
+      assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+      assertThat(report.outcome().reason()).isEqualTo("server refused AUTH TLS: 534 Request denied for policy reasons.");
+      assertThat(report.endpoint().connection()).isEqualTo("starttls:ftp");
+      assertThat(report.plainTextPhase().orElseThrow().startTlsAdvertised()).contains(true);
+    }
+  }
+
+  @Test
+  void throughTheProbeAServerHangingAfterAuthTlsEndsWithinTheHandshakeTimeout() throws Exception {
+    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+        (l, tls) -> l.equals("AUTH TLS") ? "" : vsftpd(l, tls), false))) {
+      long start = System.nanoTime();
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+          .startTls(StartTls.FTP).handshakeTimeout(Duration.ofMillis(400)).build());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+      assertThat(report.outcome().reason()).startsWith("server sent nothing while we awaited the reply to AUTH TLS");
+      assertThat(took).isLessThan(Duration.ofMillis(1500));
     }
   }
 

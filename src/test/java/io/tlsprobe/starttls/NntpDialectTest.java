@@ -2,10 +2,14 @@ package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.PlainTextPhase.Line;
+import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
 import java.time.Duration;
@@ -209,6 +213,35 @@ class NntpDialectTest {
       assertThat(check.verdict()).as(check.toString()).isEqualTo(InjectionVerdict.VULNERABLE);
       assertThat(check.transcript()).map(Line::toString).containsSubsequence("C (tls): CAPABILITIES",
           "S (tls): 111 20261127071500", "S (tls): 101 Capability list:");
+    }
+  }
+
+  @Test
+  void throughTheProbeARefusalIsAStartTlsFailedOutcomeQuotingTheServer() throws Exception {
+    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+        (l, tls) -> l.equals("STARTTLS") ? "580 Can not initiate TLS negotiation\r\n" : inn(l, tls), false))) {
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+          .startTls(StartTls.NNTP).timeout(TIMEOUT).build());
+
+      assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+      assertThat(report.outcome().reason()).isEqualTo("server refused STARTTLS: 580 Can not initiate TLS negotiation");
+      assertThat(report.endpoint().connection()).isEqualTo("starttls:nntp");
+      assertThat(report.plainTextPhase().orElseThrow().plainTextAuthenticationOffered()).contains(true);
+    }
+  }
+
+  @Test
+  void throughTheProbeAServerHangingAfterStartTlsEndsWithinTheHandshakeTimeout() throws Exception {
+    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+        (l, tls) -> l.equals("STARTTLS") ? "" : inn(l, tls), false))) {
+      long start = System.nanoTime();
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
+          .startTls(StartTls.NNTP).handshakeTimeout(Duration.ofMillis(400)).build());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
+      assertThat(report.outcome().reason()).startsWith("server sent nothing while we awaited the response to STARTTLS");
+      assertThat(took).isLessThan(Duration.ofMillis(1500));
     }
   }
 
