@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * session). The dialect therefore sends no {@code USER} and leaves
  * {@link io.tlsprobe.report.PlainTextPhase#plainTextAuthenticationOffered()} empty.
  *
- * <p><b>Not advertised.</b> A server that answers {@code FEAT} without an {@code AUTH} feature naming TLS is reported
+ * <p><b>Not advertised.</b> A server that answers {@code FEAT} without an {@code AUTH} feature naming TLS (or SSL,
+ * see below) is reported
  * as not advertising the upgrade. A server that does not implement {@code FEAT} ({@code 500}/{@code 502}) advertises
  * nothing either way: the advertisement stays unknown and {@code AUTH TLS} is tried.
  *
@@ -127,10 +128,13 @@ final class FtpDialect implements Dialect {
     return reply.code() == 211 ? reply.inner() : List.of();
   }
 
-  /** {@code AUTH TLS;SSL}, {@code AUTH SSL TLS}, {@code AUTH TLS-C}: an AUTH feature whose arguments name TLS. */
+  /**
+   * {@code AUTH TLS}, {@code AUTH TLS;SSL}, {@code AUTH SSL TLS}, {@code AUTH TLS-C}, or an old server's
+   * {@code AUTH SSL}: an AUTH feature whose arguments name TLS or SSL.
+   */
   private static boolean namesAuthTls(String feature) {
     String f = feature.toUpperCase(Locale.ROOT);
-    return (f.equals("AUTH") || f.startsWith("AUTH ")) && f.substring(4).contains("TLS");
+    return f.startsWith("AUTH ") && (f.contains("TLS") || f.contains("SSL"));
   }
 
   private static FtpReply auth(Conversation c, String mechanism, @Nullable String inject) throws IOException {

@@ -131,11 +131,16 @@ class FtpDialectTest {
   }
 
   @Test
-  void authTlsNotImplementedFallsBackToAuthSsl() throws Exception {
+  void authTlsNotImplementedFallsBackToAuthSslWhichFeatMayAdvertiseAlone() throws Exception {
     try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "AUTH SSL", GO_AHEAD,
-        (l, tls) -> l.equals("AUTH TLS") ? "504 Unknown AUTH type.\r\n" : vsftpd(l, tls), false))) {
+        (l, tls) -> switch (l) {
+          case "AUTH TLS" -> "504 Unknown AUTH type.\r\n";
+          case "FEAT" -> tls ? vsftpd(l, true) : "211-Features:\r\n AUTH SSL\r\n PBSZ\r\n211 End\r\n";
+          default -> vsftpd(l, tls);
+        }, false))) {
       PlainTextPhase phase = upgrade(peer).phase();
 
+      assertThat(phase.startTlsAdvertised()).contains(true);
       assertThat(phase.upgraded()).isTrue();
       assertThat(phase.plainTextLines()).map(Line::toString)
           .containsSubsequence("C: AUTH TLS", "S: 504 Unknown AUTH type.", "C: AUTH SSL", "S: 234 Proceed with negotiation.");
