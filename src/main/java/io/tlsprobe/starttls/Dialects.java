@@ -11,6 +11,8 @@ final class Dialects {
       case LMTP -> new SmtpDialect(true);
       case FTP -> new FtpDialect();
       case NNTP -> new NntpDialect();
+      case LDAP -> new LdapDialect();
+      case POSTGRES -> new PostgresDialect();
       default -> throw new UnsupportedOperationException("the " + startTls.cliName() + " dialect is not built yet");
     };
   }
