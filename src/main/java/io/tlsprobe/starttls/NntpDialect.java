@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * either way: the advertisement stays unknown and {@code STARTTLS} is tried.
  *
  * <p><b>Injection check.</b> {@code DATE} (answered {@code 111 yyyymmddhhmmss}, RFC 3977 §7.1) is pipelined after
- * {@code STARTTLS}; inside TLS the dialect sends {@code CAPABILITIES}, answered {@code 101}. A first response inside TLS
- * that is not {@code 101} is the answer to the injected {@code DATE} when the server had answered {@code CAPABILITIES}
- * before TLS; when it had not, only a {@code 111} counts as the {@code DATE}'s answer.
+ * {@code STARTTLS}; inside TLS the dialect sends {@code CAPABILITIES}, answered {@code 101}. A first response inside
+ * TLS that is not {@code 101} is the answer to the injected {@code DATE} when the server had answered
+ * {@code CAPABILITIES} before TLS; when it had not, only a {@code 111} counts as the {@code DATE}'s answer.
  */
 final class NntpDialect implements Dialect {
 

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The FTP dialect against scripted loopback FTP servers: the upgrade, its refusals and failures, the injection check. */
+/** The FTP dialect against scripted loopback FTP servers: the upgrade, refusals and failures, the injection check. */
 class FtpDialectTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String GREETING = "220 (vsFTPd 3.0.3)\r\n";
@@ -143,7 +143,8 @@ class FtpDialectTest {
       assertThat(phase.startTlsAdvertised()).contains(true);
       assertThat(phase.upgraded()).isTrue();
       assertThat(phase.plainTextLines()).map(Line::toString)
-          .containsSubsequence("C: AUTH TLS", "S: 504 Unknown AUTH type.", "C: AUTH SSL", "S: 234 Proceed with negotiation.");
+          .containsSubsequence("C: AUTH TLS", "S: 504 Unknown AUTH type.", "C: AUTH SSL",
+              "S: 234 Proceed with negotiation.");
     }
   }
 
@@ -182,7 +183,8 @@ class FtpDialectTest {
   @Test
   void aServerCuttingAMultiLineReplyShortIsClosedNotGarbage() throws Exception {
     try (HostilePeer peer = HostilePeer.start(socket -> {
-      socket.getOutputStream().write("220-Welcome\r\n still welcome".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream()
+          .write("220-Welcome\r\n still welcome".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.close();
     })) {
       StartTlsException e = failure(peer);
@@ -252,7 +254,8 @@ class FtpDialectTest {
           .startTls(StartTls.FTP).timeout(TIMEOUT).build());
 
       assertThat(report.outcome().kind()).isEqualTo(Kind.STARTTLS_FAILED);
-      assertThat(report.outcome().reason()).isEqualTo("server refused AUTH TLS: 534 Request denied for policy reasons.");
+      assertThat(report.outcome().reason())
+          .isEqualTo("server refused AUTH TLS: 534 Request denied for policy reasons.");
       assertThat(report.endpoint().connection()).isEqualTo("starttls:ftp");
       assertThat(report.plainTextPhase().orElseThrow().startTlsAdvertised()).contains(true);
     }

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * command; a {@code buggy} one answers it inside TLS (the CVE-2011-0411 class).
  *
  * <pre>{@code
- * HostilePeer.start(ScriptedLinePeer.serve("220 ready\r\n", "AUTH TLS", "234 go\r\n", (line, tls) -> "200 ok\r\n", false));
+ * HostilePeer.start(ScriptedLinePeer.serve("220 ready\r\n", "AUTH TLS", "234 go\r\n",
+ *     (line, tls) -> "200 ok\r\n", false));
  * }</pre>
  */
 final class ScriptedLinePeer {
@@ -38,7 +39,8 @@ final class ScriptedLinePeer {
   static HostilePeer.Behaviour serve(String greeting, String upgrade, String goAhead, Script script, boolean buggy) {
     return socket -> {
       OutputStream out = socket.getOutputStream();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
       send(out, greeting);
       String line;
       while ((line = in.readLine()) != null) {
@@ -64,7 +66,8 @@ final class ScriptedLinePeer {
       if (pending != null) {
         send(tlsOut, script.answer(pending, true));
       }
-      BufferedReader tlsIn = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.ISO_8859_1));
+      BufferedReader tlsIn =
+          new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.ISO_8859_1));
       while ((line = tlsIn.readLine()) != null) {
         String answer = script.answer(line, true);
         if (answer == null) {

@@ -220,7 +220,8 @@ class VsftpdStartTlsTest {
   void discoveryFindsBothTheUpgradeAndTheImplicitPort() {
     ProbeOptions options = ProbeOptions.builder("127.0.0.1", 1).timeout(TIMEOUT).startTlsInjectionCheck(false).build();
 
-    ServiceDiscovery found = TlsProbes.discover(options, ServiceProtocol.FTP, strict.explicitPort(), strict.implicitPort());
+    ServiceDiscovery found =
+        TlsProbes.discover(options, ServiceProtocol.FTP, strict.explicitPort(), strict.implicitPort());
 
     assertThat(found.offersStartTls()).as(found.toString()).isTrue();
     assertThat(found.offersImplicitTls()).as(found.toString()).isTrue();

@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * {@code group.index}); {@code -f} to keep {@code nnrpd -D} in the foreground. {@code nnrpd} started as root binds
  * its port and then runs as the {@code news} user, so {@code dir} is made world-searchable and its files are given to
  * {@code news}: {@code dir}'s parents must be searchable by others (a {@code @TempDir} itself is fine, a
- * subdirectory of one is not). It logs through syslog (to {@code /dev/console} when no syslog daemon runs), not to {@code dir}.
+ * subdirectory of one is not). It logs through syslog (to {@code /dev/console} when no syslog daemon runs), not to
+ * {@code dir}.
  */
 public final class InnServer implements AutoCloseable {
   /** Where Debian's inn2 puts its programs (not on {@code PATH}). */
@@ -58,9 +59,9 @@ public final class InnServer implements AutoCloseable {
       Map.entry("pathoutgoing", "spool/outgoing"), Map.entry("pathoverview", "spool/overview"),
       Map.entry("pathtmp", "spool/tmp"), Map.entry("pathhttp", "http"), Map.entry("pathfilter", "etc/filter"));
   /** Keys this fixture sets itself; the system file's lines for them are dropped. */
-  private static final Set<String> OWN_KEYS = Set.of("pathhost", "domain", "nnrpdloadlimit", "tlscertfile", "tlskeyfile", "tlscafile",
-      "tlscapath", "tlsprotocols", "tlsciphers", "tlsciphers13", "tlscompression", "tlseccurve",
-      "tlspreferserverciphers");
+  private static final Set<String> OWN_KEYS = Set.of("pathhost", "domain", "nnrpdloadlimit", "tlscertfile",
+      "tlskeyfile", "tlscafile", "tlscapath", "tlsprotocols", "tlsciphers", "tlsciphers13", "tlscompression",
+      "tlseccurve", "tlspreferserverciphers");
   private static final Pattern KEY_LINE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*:.*$");
 
   private final ScratchDaemon startTls;

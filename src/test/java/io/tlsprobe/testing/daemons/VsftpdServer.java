@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Two private vsftpd instances on loopback high ports sharing one certificate: explicit FTPS ({@code AUTH TLS}, RFC
  * 4217) on {@link #explicitPort()} and implicit FTPS ({@code implicit_ssl=YES}, TLS from the first byte) on
- * {@link #implicitPort()}. Every file (configuration, certificate, key, logs, the empty {@code secure_chroot_dir}) is in
- * {@code dir}; the system's vsftpd and {@code /etc/vsftpd.conf} are not touched.
+ * {@link #implicitPort()}. Every file (configuration, certificate, key, logs, the empty {@code secure_chroot_dir}) is
+ * in {@code dir}; the system's vsftpd and {@code /etc/vsftpd.conf} are not touched.
  *
  * <pre>{@code
  * try (VsftpdServer ftp = VsftpdServer.start(dir, TestCertificates.localhost())) {
