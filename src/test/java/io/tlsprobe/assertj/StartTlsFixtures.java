@@ -1,5 +1,7 @@
 package io.tlsprobe.assertj;
 
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.PlainTextPhase;
@@ -8,7 +10,10 @@ import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.PlainTextPhase.Line;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.StartTls;
+import io.tlsprobe.testing.SmtpFront;
 import io.tlsprobe.wire.Bytes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,6 +137,17 @@ public final class StartTlsFixtures {
         new Line(Direction.SERVER, false, "220 2.0.0 Ready to start TLS"),
         new Line(Direction.CLIENT, true, "EHLO tlsprobe.invalid"),
         new Line(Direction.SERVER, true, verdict == InjectionVerdict.VULNERABLE ? "250 2.0.0 Ok" : "250-mail.test")));
+  }
+
+  /**
+   * A real report: probes a {@link SmtpFront} built by {@code front} with STARTTLS SMTP (and the injection check),
+   * then stops the front.
+   */
+  public static TlsConnectionReport probe(SmtpFront.Builder front) throws Exception {
+    try (SmtpFront server = front.start()) {
+      return TlsProbes.probe(ProbeOptions.builder("127.0.0.1", server.port()).startTls(StartTls.SMTP)
+          .timeout(Duration.ofSeconds(5)).build());
+    }
   }
 
   /** The established TLS 1.3 connection of {@link Fixtures#tls13()} on {@link #SUBMISSION}, with {@code phase}. */
