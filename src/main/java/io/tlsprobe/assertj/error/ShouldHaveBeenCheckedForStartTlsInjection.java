@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * Expecting the STARTTLS command-injection check to have been run
- * but it was not (it runs unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off, and only for
- * dialects with line commands to inject)
+ * but it was not (the probe runs it after a successful upgrade, for dialects with line commands to inject, unless
+ * ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off)
  * Transcript (starttls:smtp, 9 lines):
  *   …
  * </pre>
@@ -35,6 +35,6 @@ public final class ShouldHaveBeenCheckedForStartTlsInjection extends BasicErrorM
   }
 
   /** Where the check comes from, so the reader knows how to turn it on. */
-  static final String WHY_NOT_RUN = "it runs unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off,"
-      + " and only for dialects with line commands to inject";
+  static final String WHY_NOT_RUN = "the probe runs it after a successful upgrade, for dialects with line commands to"
+      + " inject, unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off";
 }

@@ -24,8 +24,8 @@ class ShouldHaveBeenCheckedForStartTlsInjectionTest {
 
     assertThat(text).isEqualTo("[Test] " + message(
         "Expecting the STARTTLS command-injection check to have been run",
-        "but it was not (it runs unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off, and only"
-            + " for dialects with line commands to inject)",
+        "but it was not (the probe runs it after a successful upgrade, for dialects with line"
+            + " commands to inject, unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off)",
         SMTP_TRANSCRIPT,
         "Connection: " + SMTP_SUMMARY.replace(", injection NOT_VULNERABLE", "")));
   }

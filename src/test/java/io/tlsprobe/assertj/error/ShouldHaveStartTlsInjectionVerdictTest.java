@@ -46,8 +46,8 @@ class ShouldHaveStartTlsInjectionVerdictTest {
     assertThat(text).startsWith("[Test] " + message(
         "Expecting the STARTTLS command-injection check to find:",
         "  VULNERABLE",
-        "but it was not run (it runs unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off, and only"
-            + " for dialects with line commands to inject)",
+        "but it was not run (the probe runs it after a successful upgrade, for dialects with line"
+            + " commands to inject, unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off)",
         SMTP_TRANSCRIPT));
   }
 }

@@ -60,8 +60,8 @@ class ShouldNotBeVulnerableToStartTlsInjectionTest {
 
     assertThat(text).isEqualTo("[Test] " + message(
         "Expecting the server not to be vulnerable to STARTTLS command injection (CVE-2011-0411)",
-        "but the check was not run (it runs unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off,"
-            + " and only for dialects with line commands to inject)",
+        "but the check was not run (the probe runs it after a successful upgrade, for dialects with line"
+            + " commands to inject, unless ProbeOptions.Builder#startTlsInjectionCheck(false) turned it off)",
         SMTP_TRANSCRIPT,
         "Connection: " + SMTP_SUMMARY.replace(", injection NOT_VULNERABLE", "")));
   }
