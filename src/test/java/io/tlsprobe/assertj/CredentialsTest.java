@@ -57,7 +57,11 @@ class CredentialsTest {
     "MySQL HandshakeResponse SSLRequest (CLIENT_SSL) [20000000]",
     "LDAP BindRequest anonymous [300c0201]",
     "LDAP ExtendedRequest StartTLS (messageID 1) [301d02010177188016312e332e362e312e342e312e313436362e3230303337]",
-    "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
+    "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
+    "<stream:stream to='example.com' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+        + " version='1.0'>",
+    "SSL Request (sequence 1, capabilities 0x00000a8a) [2000000100000000]",
+    "LDAP SearchRequest root DSE (messageID 2) [3025020102]", "CAPABILITIES", "a1 NOOP", "LHLO tlsprobe.invalid"
   })
   void leavesTheProbesOwnCommandsAlone(String line) {
     PlainTextPhase phase = PlainTextPhase.builder("any").line(Direction.CLIENT, false, line).build();
