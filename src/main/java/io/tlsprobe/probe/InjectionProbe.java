@@ -1,6 +1,7 @@
 package io.tlsprobe.probe;
 
 import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
+import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.starttls.StartTlsClient;
 import io.tlsprobe.starttls.StartTlsException;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import javax.net.ssl.SSLEngine;
 /**
  * The STARTTLS command-injection check on its own connection: the upgrade command with a harmless command pipelined
  * in the same packet, a TLS handshake, then the dialect tells whether the server answered the pipelined command inside
- * TLS. Bounded by the handshake timeout per phase and by the probe's total deadline.
+ * TLS. Bounded by the handshake timeout per phase and by the probe's total deadline. Run only after the probe's own
+ * upgrade and handshake completed, so a server that fails the check connection's handshake before its ServerHello
+ * (dovecot passes the pipelined bytes to its TLS library, which rejects them) did not run the command inside TLS.
  */
 final class InjectionProbe {
   private InjectionProbe() {}
@@ -41,6 +44,16 @@ final class InjectionProbe {
       Deadline after = Deadline.after(options.handshakeTimeout(), "after-TLS").min(total);
       JsseAttempt attempt = JsseAttempt.run(engine, connection, recorder, handshake,
           new JsseAttempt.AfterHandshake(after, client::afterTls));
+      if (!attempt.established() && attempt.received().serverHello().isEmpty()
+          && (attempt.peerClosed() || attempt.received().fatalAlert().isPresent())) {
+        InjectionCheck base = client.injectionResult("");
+        String how = attempt.received().fatalAlert().map(a -> "answered with the alert " + Refusals.describe(a))
+            .orElse("closed the connection");
+        return new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, base.injectedCommand(),
+            "the server read the pipelined " + base.injectedCommand() + " as the start of the TLS handshake and "
+                + how + " before any ServerHello (while the probe's own upgrade completed): the command never ran"
+                + " inside TLS", base.transcript());
+      }
       if (!attempt.established()) {
         String why = attempt.notTls()
             ? "the server sent bytes that are not TLS after its go-ahead: "
