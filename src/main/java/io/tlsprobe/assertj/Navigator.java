@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * it returns, so that navigating from a soft assertion stays soft.
  *
  * <p>{@link #HARD} constructs asserts that throw. {@link #soft} asks the soft assertions for proxies that collect,
- * and when the target is missing (no certificate, no plain-text phase) records the failure and returns a dead assert whose assertions do
- * nothing, so that a chain such as {@code softly.assertThat(report).certificate().isValidFor("x")} neither throws
+ * and when the target is missing (no certificate, no plain-text phase) records the failure and returns a dead assert
+ * whose assertions do nothing, so that a chain such as {@code softly.assertThat(report).certificate().isValidFor("x")} neither throws
  * nor piles up follow-on failures.
  *
  * <pre>{@code
@@ -123,7 +123,10 @@ abstract class Navigator {
 
   abstract CertificateChainAssert newChainAssert(List<CertificateInfo> chain);
 
-  /** Navigation to a plain-text phase the report lacks: throws {@code failure}, or records it and returns a dead assert. */
+  /**
+   * Navigation to a plain-text phase the report lacks: throws {@code failure}, or (soft) records it and returns a dead
+   * assert.
+   */
   abstract PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report);
 
   abstract PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase);

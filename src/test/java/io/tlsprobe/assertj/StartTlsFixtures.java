@@ -39,8 +39,8 @@ public final class StartTlsFixtures {
   public static final String ANSWERED = "the server answered NOOP, sent in clear with the upgrade command, inside TLS";
 
   /** The summary of {@link #smtpReport()}. */
-  public static final String SMTP_SUMMARY = "localhost:587 (starttls:smtp): established, TLSv1.3, TLS_AES_128_GCM_SHA256"
-      + " (128 bits), group x25519, compression null, ALPN h2, certificate CN=localhost (EC 256 secp256r1, until"
+  public static final String SMTP_SUMMARY = "localhost:587 (starttls:smtp): established, TLSv1.3,"
+      + " TLS_AES_128_GCM_SHA256 (128 bits), group x25519, compression null, ALPN h2, certificate CN=localhost (EC 256 secp256r1, until"
       + " 2026-04-01T00:00:00Z), trusted, starttls:smtp, upgraded, STARTTLS advertised, authentication offered before"
       + " TLS (AUTH PLAIN LOGIN in the EHLO reply before TLS), injection NOT_VULNERABLE";
 

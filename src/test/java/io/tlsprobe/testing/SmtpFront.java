@@ -81,7 +81,7 @@ public final class SmtpFront implements AutoCloseable {
       return this;
     }
 
-    /** Whether {@code STARTTLS} is answered {@code 454 4.7.0 TLS not available} instead of {@code 220}. Default: false. */
+    /** Whether {@code STARTTLS} is answered {@code 454 4.7.0 TLS not available}, not {@code 220}. Default: false. */
     public Builder refuseStartTls(boolean refuse) {
       this.refuseStartTls = refuse;
       return this;

@@ -33,7 +33,8 @@ public final class ShouldAdvertiseStartTls extends BasicErrorMessageFactory {
   }
 
   /** The message for {@code phase}, which did not advertise the upgrade or does not say. */
-  public static ErrorMessageFactory shouldAdvertiseStartTls(PlainTextPhase phase, @Nullable TlsConnectionReport report) {
+  public static ErrorMessageFactory shouldAdvertiseStartTls(
+      PlainTextPhase phase, @Nullable TlsConnectionReport report) {
     String found = phase.startTlsAdvertised().isEmpty() ? unknown(phase) : capabilities(phase);
     return new ShouldAdvertiseStartTls(
         "%nExpecting the server to advertise STARTTLS before TLS%nbut %s%s", found, context(phase, report));

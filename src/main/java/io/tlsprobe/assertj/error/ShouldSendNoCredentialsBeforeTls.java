@@ -46,12 +46,13 @@ public final class ShouldSendNoCredentialsBeforeTls extends BasicErrorMessageFac
         listing(findings), context(maskedPhase, ", credentials masked", report));
   }
 
-  /** The message for a phase whose transcript was cut off before TLS began, so the rest of the clear text is unknown. */
+  /** The message for a phase whose transcript was cut off before TLS began: the rest of the clear text is unknown. */
   public static ErrorMessageFactory shouldSendNoCredentialsBeforeTlsButUnknown(
       PlainTextPhase maskedPhase, @Nullable TlsConnectionReport report) {
     return new ShouldSendNoCredentialsBeforeTls(
         "%nExpecting the client to send no credentials before TLS%n"
-            + "but the transcript was truncated at %s lines before TLS began, so the rest of the clear text is unknown%s",
+            + "but the transcript was truncated at %s lines before TLS began, so the rest of the clear text is"
+            + " unknown%s",
         String.valueOf(PlainTextPhase.MAX_LINES), context(maskedPhase, ", credentials masked", report));
   }
 }
