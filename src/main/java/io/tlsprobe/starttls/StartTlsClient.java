@@ -99,8 +99,9 @@ public final class StartTlsClient {
       phase.line(Direction.SERVER, false, "(" + extra.length + " more bytes in clear after the go-ahead, dropped: "
           + Conversation.printable(extra) + ")");
       if (inject != null) {
-        injection = new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, inject, "the server answered the pipelined "
-            + inject + " in clear, before TLS: " + Conversation.printable(extra), phase.build().transcript());
+        injection = new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, inject, "after its go-ahead the server sent,"
+            + " in clear, " + Conversation.printable(extra) + ": it did not keep the pipelined " + inject
+            + " for the TLS session", phase.build().transcript());
       }
     }
   }
@@ -132,6 +133,34 @@ public final class StartTlsClient {
           phase.build().transcript());
     } catch (IOException e) {
       injection = inconclusive("no answer inside TLS: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Whether this dialect learns about plain-text login on a connection of its own ({@link #checkAuthentication}):
+   * FTP, where only the answer to {@code USER} tells.
+   */
+  public boolean checksAuthenticationSeparately() {
+    return inject == null && dialect.checksAuthenticationSeparately();
+  }
+
+  /**
+   * On a new plain connection: asks whether the server would take a login in clear (FTP: {@code USER tlsprobe}, then
+   * {@code QUIT}; never a password) and records the answer as {@link PlainTextPhase#plainTextAuthenticationOffered()}
+   * with its evidence. Never throws: when the check cannot tell, the answer stays unknown and the evidence says why.
+   */
+  public void checkAuthentication(PlainTextChannel plain) {
+    if (!checksAuthenticationSeparately()) {
+      throw new IllegalStateException("the " + dialectName.cliName() + " dialect has no separate authentication check");
+    }
+    PlainTextPhase.Builder side = PlainTextPhase.builder(dialectName.cliName());
+    try {
+      dialect.checkAuthentication(new Conversation(plain, side, host, false));
+      PlainTextPhase found = side.build();
+      phase.plainTextAuthenticationOffered(found.plainTextAuthenticationOffered().orElse(null));
+      found.authenticationEvidence().forEach(phase::authenticationEvidence);
+    } catch (IOException e) {
+      phase.authenticationEvidence("the separate login check could not tell: " + e.getMessage());
     }
   }
 
