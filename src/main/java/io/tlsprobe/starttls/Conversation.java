@@ -217,12 +217,11 @@ final class Conversation {
       String message;
       if (!timeout) {
         message = "the connection failed while we awaited " + awaiting + " (" + e.getMessage() + ")";
-      } else if (bytesSinceAwaiting == 0) {
-        message = "server sent nothing while we awaited " + awaiting + " (" + e.getMessage() + ")";
       } else {
-        message = "server was still sending when the time ran out while we awaited " + awaiting + " ("
-            + e.getMessage() + "): " + bytesSinceAwaiting + " bytes so far"
-            + (in.hasRemaining() ? ", ending in an unfinished line: " + printable(head(in, 64)) : "");
+        // "nothing" more: a server that stalls midway (or trickles past the deadline) says how far it got
+        message = "server sent nothing while we awaited " + awaiting + " (" + e.getMessage() + ")"
+            + (bytesSinceAwaiting > 0 ? " after " + bytesSinceAwaiting + " bytes of it" : "")
+            + (in.hasRemaining() ? "; its last bytes were an unfinished line: " + printable(head(in, 64)) : "");
       }
       throw new StartTlsException(timeout ? Reason.TIMEOUT : Reason.TRANSPORT, message, phase.build(), e);
     }

@@ -53,7 +53,8 @@ final class SmtpDialect implements Dialect {
     c.phase().startTlsAdvertised(advertised);
     List<String> auth = extensions.stream().filter(e -> keyword(e).equals("AUTH")).toList();
     c.phase().plainTextAuthenticationOffered(!auth.isEmpty());
-    auth.forEach(a -> c.phase().authenticationEvidence(a + " in the " + (lmtp ? "LHLO" : "EHLO") + " reply before TLS"));
+    String where = " in the " + (lmtp ? "LHLO" : "EHLO") + " reply before TLS";
+    auth.forEach(a -> c.phase().authenticationEvidence(a + where));
     if (!advertised) {
       throw c.fail(Reason.NOT_ADVERTISED, "server did not advertise STARTTLS; extensions were: "
           + (extensions.isEmpty() ? "none" : String.join(", ", extensions)));

@@ -134,8 +134,7 @@ class SmtpInjectionReadingTest {
       client.upgrade(PlainTextChannel.of(socket));
       InjectionCheck check = client.injectionResult("TLS never started");
       assertThat(check.verdict()).isEqualTo(InjectionVerdict.NOT_VULNERABLE);
-      assertThat(check.detail()).isEqualTo("the server answered the pipelined NOOP in clear, before TLS: 250 2.0.0"
-          + " Ok\\x0d\\x0a");
+      assertThat(check.detail()).contains("in clear", "250 2.0.0 Ok\\x0d\\x0a", "NOOP");
     }
   }
 

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -21,9 +22,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * A tiny SMTP server with the STARTTLS command-injection bug of CVE-2011-0411 on purpose: its command reader keeps a
  * buffer, and after {@code 220} to {@code STARTTLS} it swaps the socket under the reader for the TLS one <em>without
- * emptying the buffer</em>, so a command a man in the middle pipelined in clear after {@code STARTTLS} is executed as if
- * it had come inside TLS. {@link #startFixed} runs the same server with the fix (the buffer is emptied at the swap), so
- * a test can show the check tells exactly this difference.
+ * emptying the buffer</em>, so a command a man in the middle pipelined in clear after {@code STARTTLS} is executed as
+ * if it had come inside TLS. {@link #startFixed} runs the same server with the fix (the buffer is emptied at the
+ * swap), so a test can show the check tells exactly this difference.
  *
  * <pre>{@code
  * try (VulnerableStartTlsSmtpServer smtp = VulnerableStartTlsSmtpServer.start(TestCertificates.localhost())) {
@@ -132,7 +133,7 @@ public final class VulnerableStartTlsSmtpServer implements AutoCloseable {
     reply(out, "220 " + HOST_NAME + " ESMTP" + (fixed ? "" : " (CVE-2011-0411 on purpose)"));
     String line;
     while ((line = reader.readLine()) != null) {
-      String verb = (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line).toUpperCase(java.util.Locale.ROOT);
+      String verb = (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line).toUpperCase(Locale.ROOT);
       if (inTls) {
         executedInsideTls.add(line);
       }
