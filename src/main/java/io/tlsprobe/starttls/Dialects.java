@@ -11,6 +11,9 @@ final class Dialects {
       case LMTP -> new SmtpDialect(true);
       case LDAP -> new LdapDialect();
       case POSTGRES -> new PostgresDialect();
+      case MYSQL -> new MysqlDialect();
+      case XMPP -> new XmppDialect(false);
+      case XMPP_SERVER -> new XmppDialect(true);
       default -> throw new UnsupportedOperationException("the " + startTls.cliName() + " dialect is not built yet");
     };
   }
