@@ -392,7 +392,6 @@ final class XmppReader {
       throw c.fail(Reason.TOO_MUCH, "server sent more than " + MAX_ELEMENT_CHARS + " characters without completing "
           + what + ": " + head());
     }
-    c.awaiting(what);
     byte[] bytes = c.readSome(MAX_ELEMENT_CHARS);
     ByteBuffer in = ByteBuffer.allocate(pending.remaining() + bytes.length).put(pending).put(bytes).flip();
     CharBuffer out = CharBuffer.allocate(in.remaining());
@@ -410,7 +409,9 @@ final class XmppReader {
 
   private String head() {
     String rest = buf.substring(pos);
-    return rest.length() > 120 ? rest.substring(0, 120) + "…" : rest;
+    String shown = Conversation.printable((rest.length() > 120 ? rest.substring(0, 120) : rest)
+        .getBytes(StandardCharsets.UTF_8));
+    return rest.length() > 120 ? shown + "…" : shown;
   }
 
   private StartTlsException garbage(String message) {
