@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * C: &lt;?xml version='1.0'?&gt;&lt;stream:stream to='example.net' xmlns='jabber:client'
  *      xmlns:stream='http://etherx.jabber.org/streams' version='1.0'&gt;
  * S: &lt;stream:stream from='example.net' id='…' xmlns='jabber:client' … version='1.0'&gt;
- * S: &lt;stream:features&gt;&lt;starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'&gt;&lt;required/&gt;&lt;/starttls&gt;&lt;/stream:features&gt;
+ * S: &lt;stream:features&gt;&lt;starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'&gt;&lt;required/&gt;&lt;/starttls&gt;
+ *      &lt;/stream:features&gt;
  * C: &lt;starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/&gt;
  * S: &lt;proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/&gt;
  * </pre>

@@ -116,15 +116,17 @@ class ProsodyStartTlsTest {
   }
 
   @Test
-  void directTlsPortNegotiatesWhatOpensslNegotiates() {
-    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", prosody.c2sDirectTlsPort())
-        .timeout(Duration.ofSeconds(10)).build());
-    OpensslClientView openssl = OpensslClientView.connect(prosody.c2sDirectTlsPort());
+  void directTlsPortsNegotiateWhatOpensslNegotiates() {
+    for (int port : new int[] {prosody.c2sDirectTlsPort(), prosody.s2sDirectTlsPort()}) {
+      TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", port)
+          .timeout(Duration.ofSeconds(10)).build());
+      OpensslClientView openssl = OpensslClientView.connect(port);
 
-    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
-    assertThat(report.endpoint().connection()).isEqualTo("direct");
-    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+      assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+      assertThat(report.endpoint().connection()).isEqualTo("direct");
+      assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
+      assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    }
   }
 
   @Test
