@@ -390,9 +390,19 @@ final class XmppReader {
   private void more(String what) throws IOException {
     if (buf.length() >= MAX_ELEMENT_CHARS) {
       throw c.fail(Reason.TOO_MUCH, "server sent more than " + MAX_ELEMENT_CHARS + " characters without completing "
-          + what + ": " + head());
+          + what + ": " + head(0));
     }
-    byte[] bytes = c.readSome(MAX_ELEMENT_CHARS);
+    byte[] bytes;
+    try {
+      bytes = c.readSome(MAX_ELEMENT_CHARS);
+    } catch (StartTlsException e) {
+      if (e.reason() != Reason.CLOSED || pos >= buf.length()) {
+        throw e;
+      }
+      // the conversation has handed us its bytes already: quote the unfinished element ourselves
+      throw new StartTlsException(Reason.CLOSED, e.getMessage() + "; its last characters were " + head(0), e.phase(),
+          e);
+    }
     ByteBuffer in = ByteBuffer.allocate(pending.remaining() + bytes.length).put(pending).put(bytes).flip();
     CharBuffer out = CharBuffer.allocate(in.remaining());
     CoderResult result = decoder.decode(in, out, false);
@@ -408,7 +418,12 @@ final class XmppReader {
   }
 
   private String head() {
-    String rest = buf.substring(pos);
+    return head(pos);
+  }
+
+  /** Up to 120 characters from {@code from}, control characters escaped. */
+  private String head(int from) {
+    String rest = buf.substring(from).stripLeading();
     String shown = Conversation.printable((rest.length() > 120 ? rest.substring(0, 120) : rest)
         .getBytes(StandardCharsets.UTF_8));
     return rest.length() > 120 ? shown + "…" : shown;

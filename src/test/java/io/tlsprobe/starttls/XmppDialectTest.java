@@ -219,7 +219,7 @@ class XmppDialectTest {
 
       assertThat(e.reason()).isEqualTo(Reason.TOO_MUCH);
       assertThat(e.getMessage()).startsWith("server sent more than 65536 characters without completing the end of"
-          + " <stream:features>: yyy");
+          + " <stream:features>: <stream:features><x>yyy");
     }
   }
 
@@ -233,8 +233,8 @@ class XmppDialectTest {
       StartTlsException e = failure(peer, StartTls.XMPP, TIMEOUT_MILLIS);
 
       assertThat(e.reason()).isEqualTo(Reason.CLOSED);
-      assertThat(e.getMessage()).startsWith("server closed the connection while we awaited the server's"
-          + " <stream:features>");
+      assertThat(e.getMessage()).isEqualTo("server closed the connection while we awaited the server's"
+          + " <stream:features>; its last characters were <stream:features><starttls xmlns=");
     }
   }
 
