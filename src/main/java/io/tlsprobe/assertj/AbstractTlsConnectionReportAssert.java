@@ -10,18 +10,23 @@ import static io.tlsprobe.assertj.error.ShouldHaveForwardSecrecy.shouldHaveForwa
 import static io.tlsprobe.assertj.error.ShouldHaveHandshakeTimeAtMost.shouldHaveHandshakeTimeAtMost;
 import static io.tlsprobe.assertj.error.ShouldHaveNegotiatedApplicationProtocol.shouldHaveNegotiatedApplicationProtocol;
 import static io.tlsprobe.assertj.error.ShouldHaveNoCompression.shouldHaveNoCompression;
+import static io.tlsprobe.assertj.error.ShouldHaveFailedStartTls.shouldHaveFailedStartTls;
 import static io.tlsprobe.assertj.error.ShouldHaveNoWeakCipher.shouldHaveNoWeakCipher;
+import static io.tlsprobe.assertj.error.ShouldHavePlainTextPhase.shouldHavePlainTextPhase;
 import static io.tlsprobe.assertj.error.ShouldHaveStapledOcspResponse.shouldHaveStapledOcspResponse;
 import static io.tlsprobe.assertj.error.ShouldNotBeEstablished.shouldNotBeEstablished;
+import static io.tlsprobe.assertj.error.ShouldNotBeVulnerableToStartTlsInjection.shouldNotBeVulnerableToStartTlsInjection;
 import static io.tlsprobe.assertj.error.ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation;
 import static io.tlsprobe.assertj.error.ShouldUseAeadCipher.shouldUseAeadCipher;
 import static io.tlsprobe.assertj.error.ShouldUseCipherSuite.shouldUseCipherSuite;
 import static io.tlsprobe.assertj.error.ShouldUseCipherSuiteIn.shouldUseCipherSuiteIn;
 import static io.tlsprobe.assertj.error.ShouldUseExtendedMasterSecret.shouldUseExtendedMasterSecret;
 import static io.tlsprobe.assertj.error.ShouldUseGroup.shouldUseGroup;
+import static io.tlsprobe.assertj.error.ShouldUseImplicitTls.shouldUseImplicitTls;
 import static io.tlsprobe.assertj.error.ShouldUsePostQuantumKeyExchange.shouldUsePostQuantumKeyExchange;
 import static io.tlsprobe.assertj.error.ShouldUseProtocol.shouldUseProtocol;
 import static io.tlsprobe.assertj.error.ShouldUseProtocolAtLeast.shouldUseProtocolAtLeast;
+import static io.tlsprobe.assertj.error.ShouldUseStartTls.shouldUseStartTls;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.AlertDescription;
@@ -31,8 +36,12 @@ import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.StartTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -657,6 +666,141 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
   public CertificateChainAssert certificateChain() {
     isNotNull();
     return navigator.chain(actual, clock, info.description());
+  }
+
+  /**
+   * Verifies that TLS started with the connection's first byte (implicit TLS: HTTPS, SMTPS on 465, IMAPS on 993 …):
+   * the endpoint's connection is {@code direct}.
+   *
+   * <pre>{@code
+   * assertThat(imapsReport).usesImplicitTls();    // passes: 127.0.0.1:993 (direct)
+   * assertThat(starttlsReport).usesImplicitTls(); // fails: it used starttls:imap
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the connection was upgraded from plain text
+   */
+  public SELF usesImplicitTls() {
+    isNotNull();
+    if (!actual.endpoint().connection().equals(Endpoint.DIRECT)) {
+      throwAssertionError(shouldUseImplicitTls(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that TLS started by a STARTTLS upgrade of a plain-text connection, in any dialect.
+   *
+   * <pre>{@code
+   * assertThat(submissionReport).usesStartTls(); // passes: starttls:smtp
+   * assertThat(httpsReport).usesStartTls();      // fails: it used direct
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if TLS started from the first byte
+   */
+  public SELF usesStartTls() {
+    isNotNull();
+    if (!actual.endpoint().connection().startsWith("starttls:")) {
+      throwAssertionError(shouldUseStartTls(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that TLS started by a STARTTLS upgrade in {@code dialect}. On failure, IDEs can show both connection
+   * names side by side.
+   *
+   * <pre>{@code
+   * assertThat(submissionReport).usesStartTls(StartTls.SMTP); // passes: starttls:smtp
+   * assertThat(submissionReport).usesStartTls(StartTls.IMAP); // fails: it used starttls:smtp
+   * }</pre>
+   *
+   * @param dialect the STARTTLS dialect; for TLS from the first byte use {@link #usesImplicitTls()}
+   * @return this assertion object
+   * @throws AssertionError if TLS started another way
+   * @throws IllegalArgumentException for {@link StartTls#NONE}
+   */
+  public SELF usesStartTls(StartTls dialect) {
+    requireNonNull(dialect, "dialect");
+    if (!dialect.isUpgrade()) {
+      throw new IllegalArgumentException("StartTls.NONE is not a STARTTLS dialect: use usesImplicitTls()");
+    }
+    isNotNull();
+    if (!actual.endpoint().connection().equals(dialect.connectionName())) {
+      throw failureWithActualExpected(actual.endpoint().connection(), dialect.connectionName(), "%s",
+          shouldUseStartTls(actual, dialect).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the plain-text phase never reached TLS (outcome {@code starttls_failed}): the server did not
+   * advertise or refused the upgrade, answered something the dialect cannot read, closed, or went silent.
+   *
+   * <pre>{@code
+   * assertThat(notAdvertisingReport).failedStartTls(); // passes: server did not advertise STARTTLS; …
+   * assertThat(postfixReport).failedStartTls();        // fails: established: handshake completed
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the outcome is another
+   */
+  public SELF failedStartTls() {
+    isNotNull();
+    if (actual.outcome().kind() != Outcome.Kind.STARTTLS_FAILED) {
+      throwAssertionError(shouldHaveFailedStartTls(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the STARTTLS command-injection check (CVE-2011-0411 class) found the server {@code NOT_VULNERABLE}.
+   * Strict: it fails on a direct-TLS report, and when the check was not run or was {@code INCONCLUSIVE}, since then
+   * nothing proves the server safe; the failure quotes the check's detail and its transcript. To tolerate an
+   * inconclusive check, use {@code plainTextPhase().hasStartTlsInjectionVerdictIn(NOT_VULNERABLE, INCONCLUSIVE)}.
+   *
+   * <pre>{@code
+   * assertThat(postfixReport).isNotVulnerableToStartTlsInjection();   // passes
+   * assertThat(buggyFrontReport).isNotVulnerableToStartTlsInjection();
+   * // fails: the server answered NOOP, sent in clear with the upgrade command, inside TLS
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the report has no plain-text phase, or its check found the server vulnerable, could
+   *     not tell, or was not run
+   */
+  public SELF isNotVulnerableToStartTlsInjection() {
+    isNotNull();
+    Optional<PlainTextPhase> phase = actual.plainTextPhase();
+    if (phase.isEmpty()) {
+      throwAssertionError(shouldHavePlainTextPhase(actual));
+    } else if (!AbstractPlainTextPhaseAssert.verdictIs(phase.get(), InjectionVerdict.NOT_VULNERABLE)) {
+      throwAssertionError(shouldNotBeVulnerableToStartTlsInjection(phase.get(), actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to assertions on what crossed in clear before the STARTTLS upgrade. They know this report: failures
+   * show the transcript and the connection. From soft assertions the navigation stays soft.
+   *
+   * <pre>{@code
+   * assertThat(submissionReport).plainTextPhase().advertisedStartTls().offeredNoAuthenticationBeforeTls(); // passes
+   * assertThat(httpsReport).plainTextPhase();
+   * // fails: expected a STARTTLS connection with a plain-text phase but localhost:443 (direct) was direct TLS
+   * }</pre>
+   *
+   * @return assertions on the plain-text phase
+   * @throws AssertionError if the report has no plain-text phase
+   */
+  public PlainTextPhaseAssert plainTextPhase() {
+    isNotNull();
+    Optional<PlainTextPhase> phase = actual.plainTextPhase();
+    if (phase.isEmpty()) {
+      return navigator.missingPlainTextPhase(assertionError(shouldHavePlainTextPhase(actual)), actual);
+    }
+    return navigator.plainTextPhase(phase.get(), actual, info.description());
   }
 
   private boolean isTls13() {

@@ -3,6 +3,7 @@ package io.tlsprobe.assertj;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.time.Clock;
 import java.util.List;
@@ -11,12 +12,13 @@ import org.assertj.core.description.Description;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a navigation method ({@code certificate()}, {@code certificateChain()}, {@code first()}, …) builds the assert
+ * How a navigation method ({@code certificate()}, {@code certificateChain()}, {@code first()}, {@code
+ * plainTextPhase()}, …) builds the assert
  * it returns, so that navigating from a soft assertion stays soft.
  *
  * <p>{@link #HARD} constructs asserts that throw. {@link #soft} asks the soft assertions for proxies that collect,
- * and when the target is missing (no certificate) records the failure and returns a dead assert whose assertions do
- * nothing, so that a chain such as {@code softly.assertThat(report).certificate().isValidFor("x")} neither throws
+ * and when the target is missing (no certificate, no plain-text phase) records the failure and returns a dead assert
+ * whose assertions do nothing, so that a chain such as {@code softly.assertThat(report).certificate().isValidFor("x")} neither throws
  * nor piles up follow-on failures.
  *
  * <pre>{@code
@@ -41,6 +43,16 @@ abstract class Navigator {
     CertificateAssert missing(AssertionError failure, @Nullable TlsConnectionReport report, Clock clock) {
       throw failure;
     }
+
+    @Override
+    PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase) {
+      return new PlainTextPhaseAssert(phase);
+    }
+
+    @Override
+    PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report) {
+      throw failure;
+    }
   };
 
   /** Soft-assertion proxies from {@code softly}, collecting failures. */
@@ -63,6 +75,17 @@ abstract class Navigator {
         softly.collectAssertionError(failure);
         return newCertificateAssert(null).inContext(report, clock).skippingAssertions();
       }
+
+      @Override
+      PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase) {
+        return softly.proxy(PlainTextPhaseAssert.class, PlainTextPhase.class, phase);
+      }
+
+      @Override
+      PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report) {
+        softly.collectAssertionError(failure);
+        return newPlainTextPhaseAssert(null).inContext(report).skippingAssertions();
+      }
     };
   }
 
@@ -82,6 +105,13 @@ abstract class Navigator {
     return description == null ? navigated : navigated.describedAs(description);
   }
 
+  /** An assert on {@code report}'s plain-text phase {@code phase}. */
+  final PlainTextPhaseAssert plainTextPhase(
+      PlainTextPhase phase, TlsConnectionReport report, @Nullable Description description) {
+    PlainTextPhaseAssert navigated = newPlainTextPhaseAssert(phase).inContext(report);
+    return description == null ? navigated : navigated.describedAs(description);
+  }
+
   /**
    * Navigation that found nothing: throws {@code failure}, or (soft) records it and returns a dead assert.
    *
@@ -92,4 +122,12 @@ abstract class Navigator {
   abstract CertificateAssert newCertificateAssert(@Nullable CertificateInfo certificate);
 
   abstract CertificateChainAssert newChainAssert(List<CertificateInfo> chain);
+
+  /**
+   * Navigation to a plain-text phase the report lacks: throws {@code failure}, or (soft) records it and returns a dead
+   * assert.
+   */
+  abstract PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report);
+
+  abstract PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase);
 }

@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.jspecify.annotations.Nullable;
@@ -42,5 +43,17 @@ public final class TlsAssertions {
   @CheckReturnValue
   public static CertificateAssert assertThat(@Nullable CertificateInfo actual) {
     return new CertificateAssert(actual);
+  }
+
+  /**
+   * Assertions on a STARTTLS plain-text phase without its report, e.g. one a capture server recorded or a test built;
+   * from a report, {@code assertThat(report).plainTextPhase()} adds the connection to every failure.
+   *
+   * @param actual the plain-text phase
+   * @return the assertions
+   */
+  @CheckReturnValue
+  public static PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
+    return new PlainTextPhaseAssert(actual);
   }
 }

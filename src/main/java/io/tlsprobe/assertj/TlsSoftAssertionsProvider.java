@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -43,5 +44,16 @@ public interface TlsSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default CertificateAssert assertThat(@Nullable CertificateInfo actual) {
     return proxy(CertificateAssert.class, CertificateInfo.class, actual);
+  }
+
+  /**
+   * Soft assertions on a STARTTLS plain-text phase without its report.
+   *
+   * @param actual the plain-text phase
+   * @return assertions that collect their failures
+   */
+  @CheckReturnValue
+  default PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
+    return proxy(PlainTextPhaseAssert.class, PlainTextPhase.class, actual);
   }
 }

@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,17 @@ public interface WithTlsAssertions {
    */
   @CheckReturnValue
   default CertificateAssert assertThat(@Nullable CertificateInfo actual) {
+    return TlsAssertions.assertThat(actual);
+  }
+
+  /**
+   * Delegates to {@link TlsAssertions#assertThat(PlainTextPhase)}.
+   *
+   * @param actual the plain-text phase
+   * @return the assertions
+   */
+  @CheckReturnValue
+  default PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
     return TlsAssertions.assertThat(actual);
   }
 }

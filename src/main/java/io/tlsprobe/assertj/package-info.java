@@ -14,6 +14,15 @@
  *     .certificate().isValidFor("localhost").expiresAfter(Duration.ofDays(30));
  * }</pre>
  *
+ * <p>STARTTLS and implicit TLS: {@code usesImplicitTls()}, {@code usesStartTls(StartTls.SMTP)}, {@code
+ * failedStartTls()}, {@code isNotVulnerableToStartTlsInjection()}, and {@code plainTextPhase()} navigating to a
+ * {@link io.tlsprobe.assertj.PlainTextPhaseAssert} on what crossed in clear before the upgrade:
+ *
+ * <pre>{@code
+ * assertThat(report).usesStartTls(StartTls.SMTP).isEstablished()
+ *     .plainTextPhase().advertisedStartTls().offeredNoAuthenticationBeforeTls().sentNoCredentialsBeforeTls();
+ * }</pre>
+ *
  * <p>AssertJ is an optional dependency of tlsprobe: add {@code org.assertj:assertj-core} (3.27 or later) to use this
  * package. Nothing here depends on JUnit; the assertions work in any test framework.
  */

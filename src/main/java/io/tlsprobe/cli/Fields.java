@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * the same way to text and to JSON so the two outputs cannot drift apart.
  */
 final class Fields {
-  /** One named value: a String, Integer, Long, Boolean, {@link Code}, {@link Codes}, List of String or Fields, Fields, or null. */
+  /** One named value: a String, Integer, Long, Boolean, {@link Code}, {@link Codes}, {@link Lines}, List of String or Fields, Fields, or null. */
   record Field(String name, @Nullable Object value) {}
 
   /** A code point with its registry name: JSON {@code "x": 771, "x_name": "TLS 1.2"}; text {@code x: 0x0303 TLS 1.2}. */
@@ -39,6 +39,13 @@ final class Fields {
 
     String hex(int index) {
       return String.format("0x%0" + hexDigits + "x", values.get(index));
+    }
+  }
+
+  /** Lines of text shown one per line, e.g. a transcript: JSON an array of strings; text {@code x (n):} then each. */
+  record Lines(List<String> lines) {
+    Lines {
+      lines = List.copyOf(lines);
     }
   }
 

@@ -12,13 +12,14 @@ import picocli.CommandLine.TypeConversionException;
  * HostPort.parse("example.test:8443");  // example.test, 8443
  * HostPort.parse("[::1]:443");          // ::1, 443
  * HostPort.parse("::1");                // ::1, 443 (an unbracketed IPv6 literal has no port)
- * HostPort.parse("localhost");          // localhost, 443
+ * HostPort.parse("localhost");          // localhost, 443, portGiven false
  * }</pre>
  *
  * @param host a host name or an IP literal, without brackets
- * @param port the TCP port, 1–65535
+ * @param port the TCP port, 1–65535 ({@link #DEFAULT_PORT} when the text named none)
+ * @param portGiven whether the text named the port, so {@code --protocol} may choose it instead
  */
-record HostPort(String host, int port) {
+record HostPort(String host, int port, boolean portGiven) {
   /** The port used when the target names none. */
   static final int DEFAULT_PORT = 443;
 
@@ -30,6 +31,16 @@ record HostPort(String host, int port) {
     if (port < 1 || port > 0xffff) {
       throw new IllegalArgumentException("port must be 1-65535: " + port);
     }
+  }
+
+  /** A target whose port was written out. */
+  HostPort(String host, int port) {
+    this(host, port, true);
+  }
+
+  /** This host at {@code port}, as if written out. */
+  HostPort withPort(int port) {
+    return new HostPort(host, port, true);
   }
 
   /**
@@ -54,7 +65,7 @@ record HostPort(String host, int port) {
         throw new IllegalArgumentException("target '" + text + "': empty IPv6 address in brackets");
       }
       if (rest.isEmpty()) {
-        return new HostPort(host, DEFAULT_PORT);
+        return new HostPort(host, DEFAULT_PORT, false);
       }
       if (!rest.startsWith(":")) {
         throw new IllegalArgumentException("target '" + text + "': expected ':PORT' after ']'");
@@ -63,10 +74,10 @@ record HostPort(String host, int port) {
     }
     int first = t.indexOf(':');
     if (first < 0) {
-      return new HostPort(t, DEFAULT_PORT);
+      return new HostPort(t, DEFAULT_PORT, false);
     }
     if (t.indexOf(':', first + 1) >= 0) {
-      return new HostPort(t, DEFAULT_PORT); // an IPv6 literal without brackets: no port can follow it
+      return new HostPort(t, DEFAULT_PORT, false); // an IPv6 literal without brackets: no port can follow it
     }
     if (first == 0) {
       throw new IllegalArgumentException("target '" + text + "': no host before ':'");

@@ -75,6 +75,8 @@ final class JsonOut {
       json.writeBoolean(b);
     } else if (value instanceof Fields f) {
       writeObject(json, f);
+    } else if (value instanceof Fields.Lines lines) {
+      writeValue(json, lines.lines());
     } else if (value instanceof List<?> list) {
       json.writeStartArray();
       for (Object item : list) {

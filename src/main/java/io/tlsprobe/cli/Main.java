@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
  * <pre>
  * $ java -jar target/tlsprobe-cli.jar probe
  * $ java -jar target/tlsprobe-cli.jar probe --json example.test:443
+ * $ java -jar target/tlsprobe-cli.jar probe mail.test:587 --starttls smtp
+ * $ java -jar target/tlsprobe-cli.jar probe mail.test --protocol imap --discover
  * $ java -jar target/tlsprobe-cli.jar decode capture.hex
  * $ java -jar target/tlsprobe-cli.jar decode --json - &lt; capture.bin
  * </pre>

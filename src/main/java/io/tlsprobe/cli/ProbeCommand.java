@@ -1,6 +1,7 @@
 package io.tlsprobe.cli;
 
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.ReportJson;
 import io.tlsprobe.report.TlsConnectionReport;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tlsprobe probe [HOST:PORT] [options]}: one handshake with a server, and the report of what it negotiated,
- * as text for people or as JSON (schema {@code tlsprobe.report/1}).
+ * as text for people or as JSON (schema {@code tlsprobe.report/1}). With {@code --starttls DIALECT} (or
+ * {@code --protocol SERVICE}) it speaks the service's plain-text protocol first and upgrades; the report then carries
+ * the plain-text phase. With {@code --protocol SERVICE --discover} it tries implicit TLS and the STARTTLS upgrade side
+ * by side ({@link ServiceOptions}).
  *
  * <p>Without HOST:PORT (or as {@code tlsprobe demo}) it starts an embedded TLS server ({@link DemoServer}) with a
  * certificate generated on the spot, probes that, and stops it: the command shows what it does on a machine with
@@ -41,14 +46,21 @@ import picocli.CommandLine.Spec;
           + " strength, compression, key-exchange group, ALPN, extensions, JA3/JA4, certificates leaf first, and"
           + " the verdict on the chain).",
       "Without HOST:PORT (or as 'demo'), probes an embedded TLS server started on 127.0.0.1 with a certificate"
-          + " issued by a CA generated just now, which the probe trusts."
+          + " issued by a CA generated just now, which the probe trusts.",
+      "With --starttls DIALECT (or --protocol SERVICE), speaks the service's plain-text protocol first, upgrades to"
+          + " TLS, and reports the plain-text phase too: greeting, capabilities before and after TLS, whether the"
+          + " upgrade was advertised, whether authentication was offered before TLS, and the STARTTLS"
+          + " command-injection check. With --protocol SERVICE --discover, tries the implicit-TLS port and the"
+          + " STARTTLS upgrade side by side and prints a report for each."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:established: the handshake completed (whatever the certificate verdict)",
+      "0:established: the handshake completed (whatever the certificate verdict); with --discover, at least one"
+          + " of implicit TLS and STARTTLS did",
       "2:bad usage or input (one line on standard error)",
-      "3:not established: rejected by the peer, aborted locally, or a transport error (refused, timeout, reset,"
-          + " not TLS)"
+      "3:not established: rejected by the peer, aborted locally, a transport error (refused, timeout, reset,"
+          + " not TLS), or the STARTTLS upgrade failed (not advertised, refused, an answer that is not the protocol,"
+          + " silence); with --discover, neither way did"
     })
 final class ProbeCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;
@@ -58,7 +70,8 @@ final class ProbeCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "HOST:PORT",
       converter = HostPort.Converter.class,
-      description = "The server: host:port, [ipv6]:port, or a host alone (port 443). None: the embedded demo server.")
+      description = "The server: host:port, [ipv6]:port, or a host alone (port 443, or the --protocol's well-known"
+          + " port). None: the embedded demo server.")
   private @Nullable HostPort target;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -97,8 +110,15 @@ final class ProbeCommand implements Callable<Integer> {
           + " ones).")
   private List<String> ciphers = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print the report as JSON (schema tlsprobe.report/1) instead of text.")
+  @Mixin private ServiceOptions service = new ServiceOptions();
+
+  @Option(names = "--json", description = "Print the report as JSON (schema tlsprobe.report/1; with --discover"
+      + " tlsprobe.discover/1) instead of text.")
   private boolean json;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show the whole plain-text transcript of a STARTTLS probe and of"
+      + " its injection check (default: the transcript only when it is at most 24 lines).")
+  private boolean verbose;
 
   /** {@code --sni NAME} or {@code --no-sni}, not both. */
   static final class ServerName {
@@ -145,9 +165,18 @@ final class ProbeCommand implements Callable<Integer> {
     try {
       HostPort where = target;
       if (where == null) {
+        String option = service.needsTarget();
+        if (option != null) {
+          throw new IllegalArgumentException(option + " needs HOST[:PORT]: the embedded demo server speaks TLS from"
+              + " the first byte");
+        }
         report = probeDemo(err);
+      } else if (service.discover) {
+        return discover(where, out);
       } else {
-        report = TlsProbes.probe(options(where.host(), where.port(), null));
+        ServiceOptions.Plan plan = service.plan(where);
+        report = TlsProbes.probe(options(where.host(), plan.port(), null).toBuilder()
+            .startTls(plan.startTls()).build());
       }
     } catch (IllegalArgumentException e) {
       err.println("tlsprobe: " + oneLine(e.getMessage()));
@@ -160,10 +189,26 @@ final class ProbeCommand implements Callable<Integer> {
       ReportJson.write(report, out);
       out.println();
     } else {
-      new TextOut(out).write(ReportView.of(report, Instant.now()), 0);
+      new TextOut(out).write(ReportView.of(report, Instant.now(), verbose), 0);
     }
     out.flush();
     return report.outcome().isEstablished() ? Main.OK : Main.NOT_ESTABLISHED;
+  }
+
+  /** {@code --discover}: both ways, both reports; established when either way is. */
+  private int discover(HostPort where, PrintWriter out) {
+    ServiceOptions.Discovery plan = service.discovery(where);
+    ProbeOptions options = options(where.host(), plan.startTlsPort() > 0 ? plan.startTlsPort() : plan.implicitPort(),
+        null);
+    ServiceDiscovery found = TlsProbes.discover(options, plan.protocol(), plan.startTlsPort(), plan.implicitPort());
+    if (json) {
+      DiscoveryOut.writeJson(found, out);
+      out.println();
+    } else {
+      new TextOut(out).write(DiscoveryOut.view(found, Instant.now(), verbose), 0);
+    }
+    out.flush();
+    return found.offersImplicitTls() || found.offersStartTls() ? Main.OK : Main.NOT_ESTABLISHED;
   }
 
   private TlsConnectionReport probeDemo(PrintWriter err) {
@@ -202,6 +247,7 @@ final class ProbeCommand implements Callable<Integer> {
     if (bound != null) {
       builder.timeout(bound);
     }
+    builder.startTlsInjectionCheck(!service.noInjectionCheck);
     return builder.build();
   }
 

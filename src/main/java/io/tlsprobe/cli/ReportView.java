@@ -36,8 +36,16 @@ import java.util.Locale;
 final class ReportView {
   private ReportView() {}
 
-  /** The view of {@code report}, with certificate lifetimes counted from {@code now}. */
+  /** The view of {@code report}, with certificate lifetimes counted from {@code now}; long transcripts in brief. */
   static Fields of(TlsConnectionReport report, Instant now) {
+    return of(report, now, false);
+  }
+
+  /**
+   * The view of {@code report}, with certificate lifetimes counted from {@code now}; {@code verbose} shows every
+   * transcript of a STARTTLS phase in full.
+   */
+  static Fields of(TlsConnectionReport report, Instant now, boolean verbose) {
     Outcome outcome = report.outcome();
     Fields fields = new Fields()
         .put("endpoint", report.endpoint().toString())
@@ -66,6 +74,7 @@ final class ReportView {
     fields.put("handshake_time", report.handshakeTime().map(ReportView::millis).orElse(null));
     fields.put("certificates", report.certificates().stream().map(c -> certificate(c, now)).toList());
     fields.put("verification", verification(report.verification()));
+    report.plainTextPhase().ifPresent(p -> fields.put("plain_text_phase", PlainTextView.of(p, verbose)));
     return fields;
   }
 

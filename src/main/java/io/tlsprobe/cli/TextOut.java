@@ -25,6 +25,9 @@ final class TextOut {
         for (int i = 0; i < codes.values().size(); i++) {
           out.println(pad + INDENT + codes.hex(i) + " " + codes.names().get(i));
         }
+      } else if (value instanceof Fields.Lines lines) {
+        out.println(pad + name + " (" + lines.lines().size() + "):");
+        lines.lines().forEach(line -> out.println(pad + INDENT + line));
       } else if (value instanceof Fields nested) {
         out.println(pad + name + ":");
         write(nested, depth + 1);

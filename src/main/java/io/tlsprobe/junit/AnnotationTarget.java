@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A target named by a {@code @TlsProbe} with host and port, on a test class (probed once per class) or a test method
+ * A target named by a {@code @TlsProbe} with host and port (or host and protocol), on a test class (probed once per class) or a test method
  * (probed once per method).
  *
  * <pre>{@code
@@ -56,6 +56,9 @@ record AnnotationTarget(TlsProbe annotation, String declaration, Class<?> owner,
     if (host.text().isBlank()) {
       throw elements.misuse(host.found() + " is empty: name the host to probe");
     }
-    return settings.options(host.text().trim(), elements.port(annotation.port()));
+    int port = annotation.port().isBlank()
+        ? settings.defaultPort().orElseThrow(() -> elements.misuse("port is empty: name the port to probe"))
+        : elements.port(annotation.port());
+    return settings.options(host.text().trim(), port);
   }
 }

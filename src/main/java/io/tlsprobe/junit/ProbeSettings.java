@@ -3,15 +3,18 @@ package io.tlsprobe.junit;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.starttls.ServiceProtocol;
+import io.tlsprobe.starttls.StartTls;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a probe offers and trusts besides host and port (SNI, ALPN, timeout, trust store), read from a
+ * What a probe offers and trusts besides host and port (SNI, ALPN, timeout, trust store, how TLS starts), read from a
  * {@code @TlsProbe}'s elements and, where they are empty, from the configuration parameters named on
  * {@link TlsProbe}. Everything is checked when read, so that {@link #options(String, int)} cannot fail later.
  *
@@ -27,15 +30,22 @@ final class ProbeSettings {
   private final List<String> alpn;
   private final @Nullable Duration timeout;
   private final @Nullable KeyStore trustStore;
+  private final StartTls startTls;
+  private final ServiceProtocol protocol;
+  private final boolean injectionCheck;
 
   private ProbeSettings(Elements elements, boolean noSni, Elements.@Nullable Value sni, List<String> alpn,
-      @Nullable Duration timeout, @Nullable KeyStore trustStore) {
+      @Nullable Duration timeout, @Nullable KeyStore trustStore, StartTls startTls, ServiceProtocol protocol,
+      boolean injectionCheck) {
     this.elements = elements;
     this.noSni = noSni;
     this.sni = sni;
     this.alpn = List.copyOf(alpn);
     this.timeout = timeout;
     this.trustStore = trustStore;
+    this.startTls = startTls;
+    this.protocol = protocol;
+    this.injectionCheck = injectionCheck;
   }
 
   /**
@@ -77,7 +87,26 @@ final class ProbeSettings {
             TlsProbe.DEFAULT_TIMEOUT_PROPERTY_NAME)
         .map(v -> Timeouts.parse(v.text()).orElseThrow(() -> elements.misuse(v.found() + " is not " + Timeouts.FORMS)))
         .orElse(null);
-    return new ProbeSettings(elements, noSni, sni, alpn, timeout, trustStore(annotation, elements, testClass));
+    StartTls startTls = annotation == null ? StartTls.NONE : annotation.startTls();
+    ServiceProtocol protocol = annotation == null ? ServiceProtocol.NONE : annotation.protocol();
+    boolean injectionCheck = annotation == null || annotation.injectionCheck();
+    checkStartTls(elements, startTls, protocol, injectionCheck);
+    return new ProbeSettings(elements, noSni, sni, alpn, timeout, trustStore(annotation, elements, testClass),
+        startTls, protocol, injectionCheck);
+  }
+
+  private static void checkStartTls(Elements elements, StartTls startTls, ServiceProtocol protocol,
+      boolean injectionCheck) {
+    if (startTls.isUpgrade() && protocol != ServiceProtocol.NONE && protocol.startTls() != startTls) {
+      throw elements.misuse("startTls = " + startTls.name() + " does not fit protocol = " + protocol.name() + ", "
+          + (protocol.startTls().isUpgrade() ? "whose upgrade is " + protocol.startTls().name()
+              : "which has no STARTTLS upgrade")
+          + ": drop startTls, or name the protocol that speaks " + startTls.name());
+    }
+    if (!injectionCheck && !startTls.isUpgrade() && protocol == ServiceProtocol.NONE) {
+      throw elements.misuse("injectionCheck = false applies only to STARTTLS probes: set startTls or protocol, or"
+          + " drop it");
+    }
   }
 
   private static void checkServerName(Elements elements, Elements.Value sni) {
@@ -106,9 +135,21 @@ final class ProbeSettings {
     return TrustStores.load(elements, location.get(), type, password, testClass);
   }
 
+  /** The port to probe when the target names none: the {@code protocol}'s well-known port, if it is set. */
+  OptionalInt defaultPort() {
+    return protocol.defaultPort();
+  }
+
+  /** How TLS starts on {@code port}: {@code startTls} when set, else as {@code protocol} says, else direct. */
+  StartTls startTlsFor(int port) {
+    return startTls.isUpgrade() ? startTls : protocol.modeFor(port);
+  }
+
   /** Probe options for {@code host:port} with these settings. */
   ProbeOptions options(String host, int port) {
-    ProbeOptions.Builder builder = ProbeOptions.builder(host, port);
+    ProbeOptions.Builder builder = ProbeOptions.builder(host, port)
+        .startTls(startTlsFor(port))
+        .startTlsInjectionCheck(injectionCheck);
     if (noSni) {
       builder.noServerName();
     } else if (sni != null) {

@@ -1,5 +1,7 @@
 package io.tlsprobe.junit;
 
+import io.tlsprobe.starttls.ServiceProtocol;
+import io.tlsprobe.starttls.StartTls;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -195,8 +197,16 @@ final class Targets {
     if (annotation.host().isBlank()) {
       throw misuse(declaration, "port '" + annotation.port() + "' is given but host is empty: give both");
     }
-    if (annotation.port().isBlank()) {
-      throw misuse(declaration, "host '" + annotation.host() + "' is given but port is empty: give both");
+    if (annotation.port().isBlank() && annotation.protocol() == ServiceProtocol.NONE) {
+      StartTls startTls = annotation.startTls();
+      if (startTls.isUpgrade()) {
+        throw misuse(declaration, "startTls = " + startTls.name() + " on host '" + annotation.host()
+            + "' needs a port: set port, or protocol for the service's well-known port"
+            + ServiceProtocol.byName(startTls.cliName())
+                .map(p -> " (protocol = " + p.name() + ": " + p.defaultPort().orElse(0) + ")").orElse(""));
+      }
+      throw misuse(declaration, "host '" + annotation.host() + "' is given but port is empty: give both, or set"
+          + " protocol for the service's well-known port");
     }
   }
 

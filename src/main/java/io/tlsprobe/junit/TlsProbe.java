@@ -7,6 +7,8 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.tlsprobe.starttls.ServiceProtocol;
+import io.tlsprobe.starttls.StartTls;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Repeatable;
@@ -63,6 +65,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p><b>STARTTLS.</b> {@link #startTls()} speaks a plain-text protocol first and upgrades the connection
+ * (SMTP {@code STARTTLS}, IMAP, POP3 {@code STLS}, FTP {@code AUTH TLS}, LDAP, PostgreSQL, …); the report then carries
+ * the {@link io.tlsprobe.report.PlainTextPhase} and, unless {@link #injectionCheck()} is {@code false}, the STARTTLS
+ * command-injection check. {@link #protocol()} names the service instead: its well-known port when {@link #port()} is
+ * empty, and the way TLS starts on the port ({@link ServiceProtocol#modeFor(int)}: implicit TLS on the service's
+ * implicit-TLS port, its STARTTLS dialect on any other).
+ *
+ * <pre>{@code
+ * @TlsProbe(host = "mail.internal", port = "587", startTls = StartTls.SMTP)
+ * class OutboundMailTlsTest {
+ *   @Test void submissionIsStrong(TlsConnectionReport report) {
+ *     assertThat(report).usesProtocolAtLeast(TLSv1_2).hasForwardSecrecy();
+ *   }
+ * }
+ *
+ * @TlsProbe(host = "mail.internal", protocol = ServiceProtocol.IMAP)   // 143, IMAP STARTTLS
+ * @TlsProbe(name = "imaps", host = "mail.internal", port = "993", protocol = ServiceProtocol.IMAP)  // implicit TLS
+ * }</pre>
+ *
  * <p><b>When probes run.</b> Each target is probed once, when a parameter first asks for it, so servers that the
  * test's own extensions or {@code @BeforeAll} methods start are up by then. Targets declared on the class and
  * static fields are probed once per test class; targets declared on a test method and instance fields once per test
@@ -81,7 +102,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameters below may hold placeholders too ({@code tlsprobe.truststore.password.default=${TRUSTSTORE_PASSWORD}}).
  *
  * <p><b>Misuse</b> (a port that is not a number, an unknown duration, an unreadable trust store, a target field of
- * an unsupported type or still {@code null}, a parameter that matches no or several targets) fails with an
+ * an unsupported type or still {@code null}, a parameter that matches no or several targets, {@code startTls} without
+ * a port or protocol, a {@code startTls} that is not the {@code protocol}'s dialect, {@code injectionCheck = false}
+ * on a direct-TLS probe) fails with an
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming {@code @TlsProbe}, the element and
  * what was found.
  */
@@ -179,6 +202,34 @@ public @interface TlsProbe {
   String trustStorePassword() default "";
 
   /**
+   * The STARTTLS dialect to speak before the TLS handshake, e.g. {@code StartTls.SMTP}; needs a {@link #port()}
+   * unless {@link #protocol()} supplies one. Default: {@link StartTls#NONE}, which means <em>not set</em>: TLS from
+   * the first byte, unless {@link #protocol()} says otherwise for the port. So {@code startTls} cannot force direct TLS
+   * where {@code protocol} implies an upgrade: to probe implicit TLS on a test port, leave {@code protocol} out. With
+   * {@code protocol} set, {@code startTls} must be that service's dialect (it then applies on every port, the
+   * implicit-TLS one included). On a {@code @TlsProbe} without host and port, it applies to the field targets.
+   */
+  StartTls startTls() default StartTls.NONE;
+
+  /**
+   * The service behind the target, e.g. {@code ServiceProtocol.IMAP}. When {@link #port()} is empty, the service's
+   * well-known port is probed: its STARTTLS port (IMAP 143, SMTP 25, submission 587, FTP 21…), else its implicit-TLS
+   * port (HTTPS 443). Unless {@link #startTls()} is set, TLS starts as {@link ServiceProtocol#modeFor(int)} says for
+   * the port: implicit TLS on the service's implicit-TLS port (IMAP 993, SMTP 465…), the service's STARTTLS dialect on
+   * any other (a test server on a high port speaks the classic protocol). On a {@code @TlsProbe} without host and
+   * port, it applies to the field targets (with their ports). Default: {@link ServiceProtocol#NONE}, not set.
+   */
+  ServiceProtocol protocol() default ServiceProtocol.NONE;
+
+  /**
+   * Whether a STARTTLS probe also checks, on a second connection, that the server discards a plain-text command
+   * pipelined with the upgrade command (CVE-2011-0411 and kin); the verdict is in
+   * {@code report.plainTextPhase().get().injection()}. Dialects without commands to inject (LDAP, PostgreSQL, MySQL,
+   * XMPP) skip it. {@code false} needs {@link #startTls()} or {@link #protocol()}. Default: {@code true}.
+   */
+  boolean injectionCheck() default true;
+
+  /**
    * Marks a field of the test class that says where to probe, once the test has started the server: an
    * {@code int}/{@code Integer} port on {@code localhost}, an {@link java.net.InetSocketAddress}, a {@link java.net.URI}
    * (port from the URI, else the scheme's: {@code https} 443, {@code ldaps} 636, {@code imaps} 993…) or a
@@ -194,8 +245,10 @@ public @interface TlsProbe {
    * }</pre>
    *
    * <p>The field is read when a parameter first asks for its report: a static field once per class, an instance
-   * field once per test method. Its options ({@code sni}, {@code alpn}, {@code timeout}, {@code trustStore}…) come
-   * from a {@code @TlsProbe} without host and port on the class.
+   * field once per test method. Its options ({@code sni}, {@code alpn}, {@code timeout}, {@code trustStore},
+   * {@code startTls}, {@code protocol}, {@code injectionCheck}…) come from a {@code @TlsProbe} without host and port
+   * on the class; with {@code protocol}, the field's port decides the mode as {@link ServiceProtocol#modeFor(int)}
+   * says.
    */
   @java.lang.annotation.Target(FIELD)
   @Retention(RUNTIME)

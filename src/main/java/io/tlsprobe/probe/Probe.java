@@ -113,7 +113,8 @@ final class Probe {
     report.outcome(outcome);
     if (plain != null) {
       PlainTextPhase phase = plain.phase();
-      if (options.startTlsInjectionCheck() && StartTlsClient.supportsInjectionCheck(options.startTls())) {
+      if (options.startTlsInjectionCheck() && StartTlsClient.supportsInjectionCheck(options.startTls())
+          && outcome.isEstablished()) {
         phase = phase.toBuilder().injection(InjectionProbe.run(options, address, random, total)).build();
       }
       report.plainTextPhase(phase);

@@ -26,8 +26,14 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * <pre>{@code
  * String json = ReportJson.toJson(report);
  * // {"schema":"tlsprobe.report/1","outcome":"established","protocol":"TLSv1.3",
- * //  "cipher_suite":"TLS_AES_128_GCM_SHA256","group":"x25519","compression":"null", …}
+ * //  "cipher_suite":"TLS_AES_128_GCM_SHA256","group":"x25519","compression":"null", …,
+ * //  "plain_text_phase":null}
  * }</pre>
+ *
+ * <p>{@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
+ * failed attempt, outcome {@code starttls_failed}) {@code plain_text_phase} holds what crossed in clear: dialect,
+ * greeting, capabilities before and after TLS, whether the upgrade was advertised, whether authentication was offered
+ * before TLS (with the evidence), whether the upgrade happened, the transcript and the injection check.
  */
 public final class ReportJson {
   /** The schema identifier; bump the number on any incompatible change. */
@@ -85,6 +91,7 @@ public final class ReportJson {
       writeVerification(json, report.verification());
       writeOptionalLong(json, "handshake_time_ms", report.handshakeTime().map(d -> d.toNanos() / 1_000_000));
       json.writeStringProperty("started_at", report.startedAt().toString());
+      PlainTextPhaseJson.write(json, report.plainTextPhase());
       json.writeEndObject();
     }
   }

@@ -99,8 +99,9 @@ public final class StartTlsClient {
       phase.line(Direction.SERVER, false, "(" + extra.length + " more bytes in clear after the go-ahead, dropped: "
           + Conversation.printable(extra) + ")");
       if (inject != null) {
-        injection = new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, inject, "the server answered the pipelined "
-            + inject + " in clear, before TLS: " + Conversation.printable(extra), phase.build().transcript());
+        injection = new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, inject, "after its go-ahead the server sent,"
+            + " in clear, " + Conversation.printable(extra) + ": it did not keep the pipelined " + inject
+            + " for the TLS session", phase.build().transcript());
       }
     }
   }

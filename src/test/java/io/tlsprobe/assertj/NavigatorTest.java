@@ -49,4 +49,35 @@ class NavigatorTest {
 
     assertThat(softly.errorsCollected()).hasSize(2);
   }
+
+  @Test
+  void hardNavigationToAPlainTextPhaseKnowsTheReport() {
+    PlainTextPhaseAssert navigated = Navigator.HARD.plainTextPhase(StartTlsFixtures.smtpPhase(),
+        StartTlsFixtures.smtpReport(), new TextDescription("submission"));
+
+    assertThat(navigated.getClass()).isEqualTo(PlainTextPhaseAssert.class);
+    navigated.wasUpgraded();
+    assertThatThrownBy(navigated::didNotAdvertiseStartTls)
+        .hasMessageStartingWith("[submission] ")
+        .hasMessageEndingWith("Connection: " + StartTlsFixtures.SMTP_SUMMARY);
+  }
+
+  @Test
+  void hardNavigationThrowsTheFailureOfAMissingPlainTextPhase() {
+    AssertionError failure = new AssertionError("no phase");
+
+    assertThatThrownBy(() -> Navigator.HARD.missingPlainTextPhase(failure, Fixtures.tls13())).isSameAs(failure);
+  }
+
+  @Test
+  void softNavigationCollectsAMissingPlainTextPhaseAndReturnsADeadAssert() {
+    TlsSoftAssertions softly = new TlsSoftAssertions();
+
+    PlainTextPhaseAssert dead = Navigator.soft(softly).missingPlainTextPhase(new AssertionError("no phase"),
+        Fixtures.tls13());
+    dead.wasUpgraded().advertisedStartTls().sentNoCredentialsBeforeTls();
+
+    assertThat(softly.errorsCollected()).singleElement()
+        .satisfies(collected -> assertThat(collected.getMessage()).startsWith("no phase"));
+  }
 }

@@ -4,6 +4,7 @@ import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,13 @@ class TlsAssertionsTest {
     TlsConnectionReportAssert report = assertThat(Fixtures.tls13());
     CertificateAssert certificate = assertThat(Fixtures.leaf());
     var list = assertThat(Fixtures.tls13().certificates());
+    PlainTextPhaseAssert phase = assertThat(StartTlsFixtures.smtpPhase());
 
     // then each asserts on what it was given
     report.isEstablished();
     certificate.isValidFor("localhost");
     list.hasSize(2);
+    phase.wasUpgraded();
     assertThat(report).isInstanceOf(TlsConnectionReportAssert.class);
     assertThat(certificate).isInstanceOf(CertificateAssert.class);
   }
@@ -28,5 +31,6 @@ class TlsAssertionsTest {
   void acceptsNullSoThatTheAssertionNotTheCallFails() {
     assertThat(assertThat((TlsConnectionReport) null)).isNotNull();
     assertThat(assertThat((CertificateInfo) null)).isNotNull();
+    assertThat(assertThat((PlainTextPhase) null)).isNotNull();
   }
 }

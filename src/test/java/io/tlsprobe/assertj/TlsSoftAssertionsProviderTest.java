@@ -38,4 +38,15 @@ class TlsSoftAssertionsProviderTest {
 
     assertThat(softly.errorsCollected()).hasSize(2);
   }
+
+  @Test
+  void offersPlainTextPhaseAssertionsToo() {
+    AllSoftAssertions softly = new AllSoftAssertions();
+
+    softly.assertThat(StartTlsFixtures.smtpPhase()).offeredNoAuthenticationBeforeTls().didNotAdvertiseStartTls()
+        .wasUpgraded();
+    softly.assertThat(StartTlsFixtures.smtpReport()).plainTextPhase().hasGreetingContaining("Exim");
+
+    assertThat(softly.errorsCollected()).hasSize(3);
+  }
 }

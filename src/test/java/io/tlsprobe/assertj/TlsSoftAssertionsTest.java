@@ -90,4 +90,39 @@ class TlsSoftAssertionsTest {
       softly.assertThat(Fixtures.tls13()).certificate().isValidFor("localhost").isTrusted();
     })).doesNotThrowAnyException();
   }
+
+  @Test
+  void collectsPlainTextPhaseFailuresThroughTheNavigation() {
+    TlsSoftAssertions softly = new TlsSoftAssertions();
+
+    softly.assertThat(StartTlsFixtures.smtpReport()).usesImplicitTls().plainTextPhase()
+        .offeredNoAuthenticationBeforeTls()
+        .hasCapabilityAfterTls("STARTTLS")
+        .advertisedStartTls();
+    softly.assertThat(StartTlsFixtures.smtpPhase()).didNotAdvertiseStartTls().wasUpgraded();
+
+    assertThat(softly.errorsCollected())
+        .extracting(Throwable::getMessage)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("to use implicit TLS"),
+            m -> assertThat(m).contains("to offer no authentication before TLS")
+                .contains("Connection: " + StartTlsFixtures.SMTP_SUMMARY),
+            m -> assertThat(m).contains("to announce after TLS the capability:"),
+            m -> assertThat(m).contains("not to advertise STARTTLS"));
+  }
+
+  @Test
+  void recordsAMissingPlainTextPhaseOnceAndSkipsTheAssertionsChainedOnIt() {
+    TlsSoftAssertions softly = new TlsSoftAssertions();
+
+    softly.assertThat(Fixtures.tls13()).plainTextPhase().advertisedStartTls().wasUpgraded()
+        .isNotVulnerableToStartTlsInjection();
+    softly.assertThat(Fixtures.tls13()).isNotVulnerableToStartTlsInjection();
+
+    assertThat(softly.errorsCollected())
+        .extracting(Throwable::getMessage)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("but localhost:8443 (direct) was direct TLS"),
+            m -> assertThat(m).contains("but localhost:8443 (direct) was direct TLS"));
+  }
 }

@@ -12,10 +12,13 @@ class WithTlsAssertionsTest implements WithAssertions, WithTlsAssertions {
     assertThat(Fixtures.tls13()).usesProtocol(TlsProtocol.TLSv1_3);
     assertThat(Fixtures.leaf()).isValidFor("localhost");
     assertThat(Fixtures.tls13().certificates()).hasSize(2);
+    assertThat(StartTlsFixtures.smtpPhase()).advertisedStartTls();
 
     assertThatThrownBy(() -> assertThat(Fixtures.tls10()).usesProtocol(TlsProtocol.TLSv1_3))
         .hasMessageContaining("Connection: " + Fixtures.TLS10_SUMMARY);
     assertThatThrownBy(() -> assertThat(Fixtures.ca()).isNotCertificateAuthority())
         .hasMessageContaining("not to be a certificate authority");
+    assertThatThrownBy(() -> assertThat(StartTlsFixtures.smtpPhase()).offeredNoAuthenticationBeforeTls())
+        .hasMessageContaining("AUTH PLAIN LOGIN in the EHLO reply before TLS");
   }
 }

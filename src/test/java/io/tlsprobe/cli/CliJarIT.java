@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.ProcessResult;
+import io.tlsprobe.testing.SmtpStartTlsFront;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,5 +86,31 @@ class CliJarIT {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.stdout()).contains("decode").contains("probe, demo");
+  }
+
+  @Test
+  void probeStartTlsSmtpAgainstAnInProcessFrontPrintsThePlainTextPhaseAsJson() throws Exception {
+    try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      ProcessResult result = Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "probe", "--json",
+          front.host() + ":" + front.port(), "--starttls", "smtp", "--timeout", "10s");
+
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      JsonNode report = new ObjectMapper().readTree(result.stdout());
+      assertThat(report.get("outcome").asString()).isEqualTo("established");
+      assertThat(report.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
+      assertThat(report.get("plain_text_phase").get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+      assertThat(report.get("plain_text_phase").get("upgraded").asBoolean()).isTrue();
+      assertThat(report.get("plain_text_phase").get("injection").get("verdict").asString()).isEqualTo("not_vulnerable");
+    }
+  }
+
+  @Test
+  void probeWithAnUnknownStartTlsDialectExitsTwoListingTheDialects() {
+    ProcessResult result = Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "probe", "127.0.0.1:25",
+        "--starttls", "smtps");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr().lines()).singleElement().asString().contains("smtp|lmtp|ftp|imap|pop3|nntp");
   }
 }

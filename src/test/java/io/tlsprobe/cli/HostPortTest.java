@@ -41,4 +41,10 @@ class HostPortTest {
   void printsIpv6LiteralsInBrackets(String text, String printed) {
     assertThat(HostPort.parse(text)).hasToString(printed);
   }
+
+  @ParameterizedTest
+  @CsvSource({"example.test:8443, true", "[::1]:443, true", "example.test, false", "[::1], false", "::1, false"})
+  void knowsWhetherThePortWasWrittenOut(String text, boolean given) {
+    assertThat(HostPort.parse(text).portGiven()).isEqualTo(given);
+  }
 }

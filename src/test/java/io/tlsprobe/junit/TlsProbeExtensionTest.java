@@ -186,7 +186,7 @@ class TlsProbeExtensionTest {
     void hostWithoutPort(@TempDir Path output) {
       assertFailure(FailureFixtures.HostWithoutPortTestCase.class, Map.of(), output,
           "@TlsProbe on class " + F + "HostWithoutPortTestCase: host 'localhost' is given but port is empty: give"
-              + " both");
+              + " both, or set protocol for the service's well-known port");
     }
 
     @Test

@@ -2,7 +2,15 @@ package io.tlsprobe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.starttls.StartTls;
+import io.tlsprobe.testing.SmtpStartTlsFront;
 import io.tlsprobe.wire.Bytes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -45,5 +53,113 @@ class ReportJsonTest {
     assertThat(json.get("cipher").isNull()).isTrue();
     assertThat(json.get("certificates").size()).isZero();
     assertThat(json.get("verification").get("problems").get(0).get("kind").asString()).isEqualTo("no_certificate");
+  }
+
+  @Test
+  void directReportHasNoPlainTextPhase() {
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(ReportFixtures.established()));
+
+    assertThat(json.get("endpoint").get("connection").asString()).isEqualTo("direct");
+    assertThat(json.has("plain_text_phase")).isTrue();
+    assertThat(json.get("plain_text_phase").isNull()).isTrue();
+  }
+
+  /** Reports of real STARTTLS probes against an in-process SMTP front, read back with jackson-databind. */
+  @Nested
+  class PlainTextPhaseOfRealProbes {
+    private TlsConnectionReport probe(SmtpStartTlsFront front) {
+      return TlsProbes.probe(ProbeOptions.builder(front.host(), front.port()).startTls(StartTls.SMTP)
+          .timeout(Duration.ofSeconds(5)).build());
+    }
+
+    private List<String> strings(JsonNode array) {
+      List<String> values = new ArrayList<>();
+      array.forEach(v -> values.add(v.asString()));
+      return values;
+    }
+
+    @Test
+    void writesEveryFieldOfAnUpgradedSmtpPhase() throws Exception {
+      // given
+      TlsConnectionReport report;
+      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+        report = probe(front);
+      }
+      PlainTextPhase phase = report.plainTextPhase().orElseThrow();
+
+      // when
+      JsonNode json = MAPPER.readTree(ReportJson.toJson(report));
+
+      // then
+      assertThat(json.get("outcome").asString()).as(report.toString()).isEqualTo("established");
+      assertThat(json.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
+      JsonNode p = json.get("plain_text_phase");
+      assertThat(p.get("dialect").asString()).isEqualTo("smtp");
+      assertThat(p.get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+      assertThat(strings(p.get("capabilities_before"))).contains("STARTTLS", "AUTH PLAIN")
+          .isEqualTo(phase.capabilitiesBefore());
+      assertThat(strings(p.get("capabilities_after"))).contains("AUTH PLAIN").doesNotContain("STARTTLS")
+          .isEqualTo(phase.capabilitiesAfter());
+      assertThat(p.get("starttls_advertised").asBoolean()).isTrue();
+      assertThat(p.get("plain_text_authentication_offered").asBoolean()).isTrue();
+      assertThat(strings(p.get("authentication_evidence"))).isNotEmpty().isEqualTo(phase.authenticationEvidence());
+      assertThat(p.get("upgraded").asBoolean()).isTrue();
+      assertThat(p.get("truncated").asBoolean()).isFalse();
+      JsonNode first = p.get("transcript").get(0);
+      assertThat(first.get("direction").asString()).isEqualTo("S");
+      assertThat(first.get("over_tls").asBoolean()).isFalse();
+      assertThat(first.get("text").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+      assertThat(p.get("transcript").size()).isEqualTo(phase.transcript().size());
+      List<String> lines = new ArrayList<>();
+      p.get("transcript").forEach(l -> lines.add(l.get("direction").asString()
+          + (l.get("over_tls").asBoolean() ? " (tls)" : "") + ": " + l.get("text").asString()));
+      assertThat(lines).contains("C: STARTTLS").anyMatch(l -> l.startsWith("S (tls): 250"))
+          .isEqualTo(phase.transcript().stream().map(PlainTextPhase.Line::toString).toList());
+      JsonNode injection = p.get("injection");
+      assertThat(injection.get("verdict").asString()).isEqualTo("not_vulnerable");
+      assertThat(injection.get("injected_command").asString()).isEqualTo("NOOP");
+      assertThat(injection.get("detail").asString()).isEqualTo(phase.injection().orElseThrow().detail());
+      assertThat(injection.get("transcript").size()).isPositive();
+    }
+
+    @Test
+    void writesTheVerdictOfAFrontThatAnswersInjectedCommands() throws Exception {
+      TlsConnectionReport report;
+      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().answerInjectedCommands(true).start()) {
+        report = probe(front);
+      }
+
+      JsonNode json = MAPPER.readTree(ReportJson.toJson(report));
+
+      assertThat(json.get("plain_text_phase").get("injection").get("verdict").asString()).as(report.toString())
+          .isEqualTo("vulnerable");
+    }
+
+    @Test
+    void writesAStartTlsFailureWithThePhaseThatLedToIt() throws Exception {
+      // given: a front that does not advertise STARTTLS nor AUTH, probed without the injection check
+      TlsConnectionReport report;
+      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().advertiseStartTls(false).authBeforeTls(false)
+          .start()) {
+        report = TlsProbes.probe(ProbeOptions.builder(front.host(), front.port()).startTls(StartTls.SMTP)
+            .startTlsInjectionCheck(false).timeout(Duration.ofSeconds(5)).build());
+      }
+
+      // when
+      JsonNode json = MAPPER.readTree(ReportJson.toJson(report));
+
+      // then
+      assertThat(json.get("outcome").asString()).isEqualTo("starttls_failed");
+      assertThat(json.get("outcome_reason").asString()).startsWith("server did not advertise STARTTLS")
+          .isEqualTo(report.outcome().reason());
+      assertThat(json.get("protocol").isNull()).isTrue();
+      JsonNode p = json.get("plain_text_phase");
+      assertThat(p.get("starttls_advertised").asBoolean()).isFalse();
+      assertThat(p.get("upgraded").asBoolean()).isFalse();
+      assertThat(p.get("capabilities_after").size()).isZero();
+      assertThat(p.get("injection").isNull()).isTrue();
+      assertThat(p.get("plain_text_authentication_offered").isNull())
+          .isEqualTo(report.plainTextPhase().orElseThrow().plainTextAuthenticationOffered().isEmpty());
+    }
   }
 }
