@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.assertj.TlsAssertions;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.PlainTextPhase;
@@ -180,6 +182,21 @@ class ProsodyStartTlsTest {
     assertThat(s2s.outcome().kind()).as(s2s.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(s2s.endpoint().connection()).isEqualTo("starttls:xmpp-server");
     assertThat(s2s.protocol()).isEqualTo(openssl.protocol());
+  }
+
+  @Test
+  void discoveryFindsBothStartTlsAndDirectTlsAndTheAssertionsHoldOnProsody() {
+    ServiceDiscovery found = TlsProbes.discover(ProbeOptions.builder("127.0.0.1", prosody.c2sPort())
+        .serverName(DOMAIN).timeout(Duration.ofSeconds(10)).build(), ServiceProtocol.XMPP, prosody.c2sPort(),
+        prosody.c2sDirectTlsPort());
+
+    assertThat(found.offersStartTls()).as(found.toString()).isTrue();
+    assertThat(found.offersImplicitTls()).as(found.toString()).isTrue();
+    TlsAssertions.assertThat(found.implicitTls().orElseThrow()).usesImplicitTls();
+    TlsAssertions.assertThat(found.startTls().orElseThrow()).usesStartTls(StartTls.XMPP)
+        .usesProtocolAtLeast(TlsProtocol.TLSv1_2).hasForwardSecrecy()
+        .plainTextPhase().advertisedStartTls().offeredNoAuthenticationBeforeTls().sentNoCredentialsBeforeTls()
+        .hasCapabilityBeforeTls("starttls required").wasUpgraded();
   }
 
   @Test
