@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** MySQL's SSL Request against MariaDB 10.11 (OpenSSL), compared with {@code openssl s_client -starttls mysql}. */
 class MariadbStartTlsTest {
   private static final int TIMEOUT_MILLIS = 10_000;
+  /** The server without TLS takes this many connections, and one more (reserved for SUPER); then it refuses. */
+  private static final int MAX_CONNECTIONS = 10;
 
   @TempDir static Path dir;
   private static HeldCertificate cert;
@@ -46,7 +50,8 @@ class MariadbStartTlsTest {
     Interop.requireCommand("openssl");
     cert = TestCertificates.localhost();
     mariadb = MariadbServer.start(dir.resolve("tls"), cert);
-    withoutTls = MariadbServer.startWithoutTls(dir.resolve("plain"));
+    withoutTls = MariadbServer.startWithoutTls(dir.resolve("plain"), "--max-connections=" + MAX_CONNECTIONS,
+        "--extra-max-connections=0");
   }
 
   @AfterAll
@@ -103,6 +108,51 @@ class MariadbStartTlsTest {
         .contains("MariaDB").contains("; capabilities were: CLIENT_").doesNotContain("CLIENT_SSL,");
     assertThat(e.phase().startTlsAdvertised()).contains(false);
     assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void quotesTheErrPacketOfAServerWithTooManyConnections() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    StartTlsException e;
+    try {
+      for (int i = 0; i <= MAX_CONNECTIONS; i++) {
+        Socket socket = connect(withoutTls.port());
+        held.add(socket);
+        assertThat(socket.getInputStream().read()).as("the handshake of connection " + i).isPositive();
+      }
+      StartTlsClient client = StartTlsClient.of(StartTls.MYSQL, "127.0.0.1");
+      try (Socket socket = connect(withoutTls.port())) {
+        e = catchThrowableOfType(StartTlsException.class, () -> client.upgrade(PlainTextChannel.of(socket)));
+      }
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+    awaitHandshake(withoutTls.port());
+
+    assertThat(e).as("connection " + (MAX_CONNECTIONS + 2) + " should be refused").isNotNull();
+    assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+    assertThat(e.getMessage()).isEqualTo("server refused the connection in its greeting: ERR 1040: Too many"
+        + " connections");
+    assertThat(e.phase().greeting()).contains("ERR 1040: Too many connections");
+    assertThat(e.phase().transcriptText()).isEqualTo("S: ERR packet 1040: Too many connections"
+        + " [17000000ff1004546f6f206d616e7920636f6e6e656374696f6e73]\n");
+  }
+
+  /** Waits (up to 10 s) until the server greets a new connection with its handshake again, not an ERR packet. */
+  private static void awaitHandshake(int port) throws IOException, InterruptedException {
+    long end = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < end) {
+      try (Socket socket = connect(port)) {
+        byte[] header = socket.getInputStream().readNBytes(5);
+        if (header.length == 5 && header[4] == 10) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("MariaDB kept refusing connections after the held ones closed");
   }
 
   @Test

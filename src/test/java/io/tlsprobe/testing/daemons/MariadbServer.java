@@ -49,12 +49,25 @@ public final class MariadbServer implements AutoCloseable {
     return launch(dir, requireNonNull(cert, "cert"));
   }
 
-  /** Starts a server with {@code --skip-ssl}: its handshake does not offer TLS. */
-  public static MariadbServer startWithoutTls(Path dir) {
-    return launch(dir, null);
+  /**
+   * Starts a server with {@code --skip-ssl}: its handshake does not offer TLS.
+   *
+   * @param options more server options, e.g. {@code --max-connections=10}
+   */
+  public static MariadbServer startWithoutTls(Path dir, String... options) {
+    return launch(dir, null, options);
   }
 
-  private static MariadbServer launch(Path dir, @Nullable HeldCertificate cert) {
+  /**
+   * Starts a server with TLS on {@code cert} and more server options.
+   *
+   * @param options more server options, e.g. {@code --tls-version=TLSv1.2}
+   */
+  public static MariadbServer start(Path dir, HeldCertificate cert, String... options) {
+    return launch(dir, requireNonNull(cert, "cert"), options);
+  }
+
+  private static MariadbServer launch(Path dir, @Nullable HeldCertificate cert, String... options) {
     Path mariadbd = Interop.findCommand("mariadbd").orElseGet(() -> Interop.requireCommand("mysqld"));
     Path home = dir.toAbsolutePath();
     Path data = home.resolve("data");
@@ -73,6 +86,7 @@ public final class MariadbServer implements AutoCloseable {
       } else {
         command.add("--skip-ssl");
       }
+      command.addAll(List.of(options));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare MariaDB's files in " + home, e);
     }
