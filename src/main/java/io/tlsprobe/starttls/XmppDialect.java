@@ -1,7 +1,6 @@
 package io.tlsprobe.starttls;
 
 import io.tlsprobe.starttls.StartTlsException.Reason;
-import io.tlsprobe.starttls.XmppReader.Element;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +52,10 @@ final class XmppDialect implements Dialect {
   @Override
   public void upgrade(Conversation c, @Nullable String inject) throws IOException {
     XmppReader reader = new XmppReader(c);
-    Element features = open(c, reader);
+    XmppElement features = open(c, reader);
     List<String> capabilities = capabilities(features);
     c.phase().capabilitiesBefore(capabilities);
-    Element starttls = features.child(TLS_NS, "starttls");
+    XmppElement starttls = features.child(TLS_NS, "starttls");
     c.phase().startTlsAdvertised(starttls != null);
     List<String> mechanisms = mechanisms(features);
     c.phase().plainTextAuthenticationOffered(!mechanisms.isEmpty());
@@ -70,7 +69,7 @@ final class XmppDialect implements Dialect {
     }
     c.awaiting("the answer to <starttls/>");
     c.sendText("<starttls xmlns='" + TLS_NS + "'/>");
-    Element answer = reader.readElement();
+    XmppElement answer = reader.readElement();
     if (answer.is(TLS_NS, "proceed")) {
       c.phase().upgraded(true);
       String unread = reader.unread();
@@ -94,10 +93,10 @@ final class XmppDialect implements Dialect {
   }
 
   /** Opens a stream to the conversation's host and returns the server's {@code <stream:features>}. */
-  private Element open(Conversation c, XmppReader reader) throws IOException {
+  private XmppElement open(Conversation c, XmppReader reader) throws IOException {
     c.awaiting("the server's stream header");
     c.sendText(streamHeader(c.host()));
-    Element header = reader.readHeader();
+    XmppElement header = reader.readHeader();
     if (!c.overTls()) {
       c.phase().greeting(header.raw());
     }
@@ -108,7 +107,7 @@ final class XmppDialect implements Dialect {
           + header.raw());
     }
     c.awaiting("the server's <stream:features>");
-    Element next = reader.readElement();
+    XmppElement next = reader.readElement();
     endOfStream(c, next, "its <stream:features>");
     if (!next.is(XmppReader.STREAMS_NS, "features")) {
       throw c.fail(Reason.GARBAGE, "server sent " + next.raw() + " where <stream:features> was expected");
@@ -117,7 +116,7 @@ final class XmppDialect implements Dialect {
   }
 
   /** Throws REFUSED, quoting the condition, when {@code e} is a stream error or the end of the stream. */
-  private static void endOfStream(Conversation c, Element e, String instead) throws StartTlsException {
+  private static void endOfStream(Conversation c, XmppElement e, String instead) throws StartTlsException {
     if (e.name().startsWith("/")) {
       throw c.fail(Reason.REFUSED, "server closed the stream instead of sending " + instead);
     }
@@ -126,7 +125,7 @@ final class XmppDialect implements Dialect {
     }
     String condition = "";
     String text = "";
-    for (Element child : e.children()) {
+    for (XmppElement child : e.children()) {
       if (child.localName().equals("text")) {
         text = child.text();
       } else if (condition.isEmpty()) {
@@ -142,9 +141,9 @@ final class XmppDialect implements Dialect {
   }
 
   /** {@code starttls required}, {@code mechanisms SCRAM-SHA-1 PLAIN}, {@code dialback urn:xmpp:features:dialback}. */
-  private static List<String> capabilities(Element features) {
+  private static List<String> capabilities(XmppElement features) {
     List<String> out = new ArrayList<>();
-    for (Element f : features.children()) {
+    for (XmppElement f : features.children()) {
       if (f.is(TLS_NS, "starttls")) {
         out.add(f.child(TLS_NS, "required") != null ? "starttls required" : "starttls");
       } else if (f.is(SASL_NS, "mechanisms")) {
@@ -157,12 +156,12 @@ final class XmppDialect implements Dialect {
     return out;
   }
 
-  private static List<String> mechanisms(Element features) {
-    Element mechanisms = features.child(SASL_NS, "mechanisms");
+  private static List<String> mechanisms(XmppElement features) {
+    XmppElement mechanisms = features.child(SASL_NS, "mechanisms");
     if (mechanisms == null) {
       return List.of();
     }
-    return mechanisms.children().stream().filter(m -> m.is(SASL_NS, "mechanism")).map(Element::text)
+    return mechanisms.children().stream().filter(m -> m.is(SASL_NS, "mechanism")).map(XmppElement::text)
         .filter(t -> !t.isEmpty()).toList();
   }
 

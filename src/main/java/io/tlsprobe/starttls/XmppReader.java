@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an XMPP stream (RFC 6120 §4) element by element from a {@link Conversation}, by careful scanning rather than
@@ -35,36 +34,6 @@ final class XmppReader {
   /** The most elements accepted inside one element. */
   static final int MAX_CHILDREN = 1000;
 
-  /**
-   * One element with its resolved namespace.
-   *
-   * @param name the qualified name as sent ({@code stream:features})
-   * @param namespace the namespace it is in, "" when none was declared
-   * @param attributes the attributes, decoded, in order
-   * @param children the child elements
-   * @param text the decoded text directly inside it, trimmed
-   * @param raw the element as the server sent it (the stream header: its start tag)
-   */
-  record Element(String name, String namespace, Map<String, String> attributes, List<Element> children, String text,
-      String raw) {
-    Element {
-      attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-      children = List.copyOf(children);
-    }
-
-    String localName() {
-      return name.substring(name.indexOf(':') + 1);
-    }
-
-    boolean is(String namespace, String localName) {
-      return this.namespace.equals(namespace) && localName().equals(localName);
-    }
-
-    @Nullable Element child(String namespace, String localName) {
-      return children.stream().filter(e -> e.is(namespace, localName)).findFirst().orElse(null);
-    }
-  }
-
   private final Conversation c;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -82,14 +51,14 @@ final class XmppReader {
    * Reads the XML declaration (optional) and the server's stream header {@code <stream:stream …>}; its namespace
    * declarations stay in scope for the elements read after it.
    */
-  Element readHeader() throws IOException {
+  XmppElement readHeader() throws IOException {
     while (true) {
       skipWhitespace();
       if (startsWith("<!")) {
         throw garbage("a DOCTYPE, comment or CDATA section, which XMPP forbids (RFC 6120 §11.1): " + head());
       }
       if (startsWith("<?")) {
-        int end = indexOf("?>", pos);
+        int end = buf.indexOf("?>", pos);
         if (end < 0) {
           more("the XML declaration");
           continue;
@@ -111,7 +80,7 @@ final class XmppReader {
         Tag tag = tag(pos, end, scope);
         String raw = buf.substring(pos, end + 1);
         consume(end + 1);
-        Element header = new Element(tag.name, resolve(tag.name, scope), tag.attributes, List.of(), "", raw);
+        XmppElement header = new XmppElement(tag.name, resolve(tag.name, scope), tag.attributes, List.of(), "", raw);
         if (!header.is(STREAMS_NS, "stream")) {
           throw c.fail(Reason.GARBAGE, "server's answer is not an XMPP stream header: " + raw);
         }
@@ -130,7 +99,7 @@ final class XmppReader {
    * Reads the next element of the stream, with its children; an element named {@code /stream:stream} stands for the
    * server's closing tag.
    */
-  Element readElement() throws IOException {
+  XmppElement readElement() throws IOException {
     List<Frame> stack = new ArrayList<>();
     int start = -1;
     int count = 0;
@@ -173,14 +142,14 @@ final class XmppReader {
           String raw = buf.substring(pos, end + 1);
           consume(end + 1);
           c.recordServerText(raw);
-          return new Element("/" + name, resolve(name, streamScope), Map.of(), List.of(), "", raw);
+          return new XmppElement("/" + name, resolve(name, streamScope), Map.of(), List.of(), "", raw);
         }
         Frame open = stack.remove(stack.size() - 1);
         if (!open.tag.name.equals(name)) {
           throw garbage("server closed <" + open.tag.name + "> with </" + name + ">");
         }
         pos = end + 1;
-        Element done = open.element(stack.isEmpty() ? buf.substring(start, pos) : "");
+        XmppElement done = open.element(stack.isEmpty() ? buf.substring(start, pos) : "");
         if (stack.isEmpty()) {
           return finish(done);
         }
@@ -195,7 +164,7 @@ final class XmppReader {
       pos = end + 1;
       Frame frame = new Frame(tag, scope);
       if (tag.selfClosing) {
-        Element done = frame.element(stack.isEmpty() ? buf.substring(start, pos) : "");
+        XmppElement done = frame.element(stack.isEmpty() ? buf.substring(start, pos) : "");
         if (stack.isEmpty()) {
           return finish(done);
         }
@@ -214,7 +183,7 @@ final class XmppReader {
     return buf.substring(pos);
   }
 
-  private Element finish(Element done) {
+  private XmppElement finish(XmppElement done) {
     consume(pos);
     c.recordServerText(done.raw());
     return done;
@@ -226,7 +195,7 @@ final class XmppReader {
   private final class Frame {
     final Tag tag;
     final Map<String, String> scope;
-    final List<Element> children = new ArrayList<>();
+    final List<XmppElement> children = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
 
     Frame(Tag tag, Map<String, String> scope) {
@@ -234,8 +203,8 @@ final class XmppReader {
       this.scope = scope;
     }
 
-    Element element(String raw) throws StartTlsException {
-      return new Element(tag.name, resolve(tag.name, scope), tag.attributes, children, text.toString().trim(), raw);
+    XmppElement element(String raw) throws StartTlsException {
+      return new XmppElement(tag.name, resolve(tag.name, scope), tag.attributes, children, text.toString().trim(), raw);
     }
   }
 
@@ -375,10 +344,6 @@ final class XmppReader {
 
   private boolean startsWith(String s) {
     return buf.length() - pos >= s.length() && s.contentEquals(buf.subSequence(pos, pos + s.length()));
-  }
-
-  private int indexOf(String s, int from) {
-    return buf.indexOf(s, from);
   }
 
   private void consume(int upTo) {
