@@ -61,6 +61,23 @@ class MysqlDialectTest {
   }
 
   @Test
+  void readsAMysql8HandshakeWithoutMariadbCapabilities() {
+    // MySQL 8.0: CLIENT_LONG_PASSWORD set, so the last reserved bytes are not MariaDB's capabilities
+    byte[] payload = HEX.parseHex("0a" + HEX.formatHex("8.0.36\0".getBytes(StandardCharsets.US_ASCII)) + "0d000000"
+        + "0102030405060708" + "00" + "ffff" + "ff" + "0200" + "ffdf" + "15" + "00".repeat(6) + "ffffffff"
+        + "0102030405060708090a0b0c00" + HEX.formatHex("caching_sha2_password\0".getBytes(StandardCharsets.US_ASCII)));
+
+    MysqlHandshake hello = MysqlHandshake.parse(payload);
+
+    assertThat(hello.serverVersion()).isEqualTo("8.0.36");
+    assertThat(hello.connectionId()).isEqualTo(13);
+    assertThat(hello.authPlugin()).contains("caching_sha2_password");
+    assertThat(hello.mariadbCapabilities()).isZero();
+    assertThat(hello.capabilityNames()).startsWith("CLIENT_LONG_PASSWORD").contains("CLIENT_SSL")
+        .noneMatch(n -> n.startsWith("MARIADB_")).doesNotContain("CLIENT_CAPABILITY_EXTENSION");
+  }
+
+  @Test
   void sendsNothingToAServerWithoutClientSsl() throws Exception {
     // capability flags (lower) 0xfffe with 0x0800 cleared: 0xf7fe
     String withoutSsl = MARIADB_HANDSHAKE.replace("00feff0802", "00fef70802");
