@@ -112,6 +112,9 @@ final class Probe {
     }
     report.outcome(outcome);
     if (plain != null) {
+      if (plain.checksAuthenticationSeparately() && plain.phase().upgraded() && !total.expired()) {
+        checkAuthentication(plain, address, total);
+      }
       PlainTextPhase phase = plain.phase();
       if (options.startTlsInjectionCheck() && StartTlsClient.supportsInjectionCheck(options.startTls())
           && outcome.isEstablished()) {
@@ -138,6 +141,17 @@ final class Probe {
     connection.stopTapping();
     client.upgrade(new ConnectionChannel(connection, deadline));
     connection.startTapping();
+  }
+
+  /** The dialect's login check on a plain connection of its own (FTP: does the server take USER before AUTH TLS?). */
+  private void checkAuthentication(StartTlsClient plain, InetSocketAddress address, Deadline total) {
+    try (Connection side = Connection.open(address, Deadline.after(options.connectTimeout(), "connect").min(total))) {
+      side.stopTapping();
+      plain.checkAuthentication(new ConnectionChannel(side, Deadline.after(options.handshakeTimeout(), "login check")
+          .min(total)));
+    } catch (IOException e) {
+      // no second connection: the answer stays unknown
+    }
   }
 
   /** The facts of each certificate and the verdict; a certificate the facts cannot read does not lose the report. */

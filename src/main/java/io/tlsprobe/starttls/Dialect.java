@@ -38,4 +38,20 @@ interface Dialect {
   default boolean answeredInjectedCommand(Conversation c) throws IOException {
     throw new UnsupportedOperationException("no injection check for this dialect");
   }
+
+  /**
+   * Whether the server's readiness to take a login in clear can only be learned on a connection of its own (FTP: only
+   * the answer to {@code USER} tells, and a refusal may end the session).
+   */
+  default boolean checksAuthenticationSeparately() {
+    return false;
+  }
+
+  /**
+   * On a plain connection of its own: finds out whether the server would take a login before TLS, never sending a
+   * password, and records {@code plainTextAuthenticationOffered} and its evidence.
+   */
+  default void checkAuthentication(Conversation c) throws IOException {
+    throw new UnsupportedOperationException("no separate authentication check for this dialect");
+  }
 }

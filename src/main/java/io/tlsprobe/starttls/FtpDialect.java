@@ -23,13 +23,14 @@ import org.jspecify.annotations.Nullable;
  * S: 234 Proceed with negotiation.
  * </pre>
  *
- * <p><b>Plain-text login is left unknown.</b> FTP has no capability that says "log in here in clear"; only the
- * answer to {@code USER} would tell, and asking on the upgrade connection is not safe: vsftpd with
+ * <p><b>Plain-text login is checked on a connection of its own.</b> FTP has no capability that says "log in here in
+ * clear"; only the answer to {@code USER} tells, and asking on the upgrade connection is not safe: vsftpd with
  * {@code force_local_logins_ssl=YES} answers {@code USER tlsprobe} with {@code 530 Non-anonymous sessions must use
- * encryption.} and closes the session, so the {@code AUTH TLS} that follows never gets an answer (RFC 2228 §3 lets
- * {@code AUTH} come after {@code USER}, and vsftpd does take it after a {@code 331}; it is the refusal that ends the
- * session). The dialect therefore sends no {@code USER} and leaves
- * {@link io.tlsprobe.report.PlainTextPhase#plainTextAuthenticationOffered()} empty.
+ * encryption.} and closes the session, so an {@code AUTH TLS} after it never gets an answer (RFC 2228 §3 lets
+ * {@code AUTH} come after {@code USER}; it is the refusal that ends the session). So the upgrade connection sends no
+ * {@code USER}, and {@link #checkAuthentication} asks on a second connection: greeting, {@code USER tlsprobe} (a
+ * name, never a password), {@code QUIT}. {@code 331}/{@code 332} (password or account wanted) or {@code 230} mean a
+ * login in clear is accepted; a {@code 4xx}/{@code 5xx} means it is not.
  *
  * <p><b>Not advertised.</b> A server that answers {@code FEAT} without an {@code AUTH} feature naming TLS (or SSL,
  * see below) is reported
@@ -46,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * had not, only a {@code 200} counts as the {@code NOOP}'s answer.
  */
 final class FtpDialect implements Dialect {
+  /** The user name of the separate login check: a name only, never followed by a password. */
+  static final String LOGIN_PROBE_NAME = "tlsprobe";
 
   @Override
   public void upgrade(Conversation c, @Nullable String inject) throws IOException {
@@ -100,6 +103,38 @@ final class FtpDialect implements Dialect {
   @Override
   public String injectionCommand() {
     return "NOOP";
+  }
+
+  @Override
+  public boolean checksAuthenticationSeparately() {
+    return true;
+  }
+
+  /** Greeting, {@code USER tlsprobe}, {@code QUIT}: whether the server takes a login before {@code AUTH TLS}. */
+  @Override
+  public void checkAuthentication(Conversation c) throws IOException {
+    c.awaiting("the server's greeting");
+    FtpReply greeting = FtpReply.read(c);
+    if (greeting.code() == 120) {
+      greeting = FtpReply.read(c);
+    }
+    if (greeting.code() != 220) {
+      throw c.fail(Reason.REFUSED, "server refused the session in its greeting: " + greeting.text());
+    }
+    c.awaiting("the reply to USER");
+    c.sendLine("USER " + LOGIN_PROBE_NAME);
+    FtpReply reply = FtpReply.read(c);
+    boolean accepted = reply.code() == 331 || reply.code() == 332 || reply.code() == 230;
+    c.phase().plainTextAuthenticationOffered(accepted);
+    c.phase().authenticationEvidence((accepted ? "USER accepted in clear before AUTH TLS: " : "USER refused in clear: ")
+        + reply.text());
+    try {
+      c.awaiting("the reply to QUIT");
+      c.sendLine("QUIT");
+      FtpReply.read(c);
+    } catch (IOException ignored) {
+      // the answer to USER is all the check needs; a server that already closed is fine
+    }
   }
 
   /** Sends {@code FEAT} inside TLS and tells its {@code 211} from the injected {@code NOOP}'s {@code 200}. */

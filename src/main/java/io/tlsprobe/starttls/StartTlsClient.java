@@ -136,6 +136,34 @@ public final class StartTlsClient {
     }
   }
 
+  /**
+   * Whether this dialect learns about plain-text login on a connection of its own ({@link #checkAuthentication}):
+   * FTP, where only the answer to {@code USER} tells.
+   */
+  public boolean checksAuthenticationSeparately() {
+    return inject == null && dialect.checksAuthenticationSeparately();
+  }
+
+  /**
+   * On a new plain connection: asks whether the server would take a login in clear (FTP: {@code USER tlsprobe}, then
+   * {@code QUIT}; never a password) and records the answer as {@link PlainTextPhase#plainTextAuthenticationOffered()}
+   * with its evidence. Never throws: when the check cannot tell, the answer stays unknown and the evidence says why.
+   */
+  public void checkAuthentication(PlainTextChannel plain) {
+    if (!checksAuthenticationSeparately()) {
+      throw new IllegalStateException("the " + dialectName.cliName() + " dialect has no separate authentication check");
+    }
+    PlainTextPhase.Builder side = PlainTextPhase.builder(dialectName.cliName());
+    try {
+      dialect.checkAuthentication(new Conversation(plain, side, host, false));
+      PlainTextPhase found = side.build();
+      phase.plainTextAuthenticationOffered(found.plainTextAuthenticationOffered().orElse(null));
+      found.authenticationEvidence().forEach(phase::authenticationEvidence);
+    } catch (IOException e) {
+      phase.authenticationEvidence("the separate login check could not tell: " + e.getMessage());
+    }
+  }
+
   /** The conversation so far. */
   public PlainTextPhase phase() {
     return phase.build();

@@ -88,7 +88,10 @@ class VsftpdStartTlsTest {
         "S: 234 Proceed with negotiation.", "S (tls): 200 PBSZ set to 0.", "S (tls): 200 PROT now Private.");
   }
 
-  /** Why the dialect sends no USER: under force_local_logins_ssl vsftpd ends the session on the refusal. */
+  /**
+   * Why the dialect sends no USER on the upgrade connection (the probe asks on a second one): under
+   * force_local_logins_ssl vsftpd ends the session on the refusal.
+   */
   @Test
   void vsftpdEndsTheSessionWhenItRefusesUserInClearSoTheDialectSendsNone() throws Exception {
     try (Socket strictSocket = UpgradedSession.connect(strict.explicitPort(), TIMEOUT);
@@ -154,9 +157,24 @@ class VsftpdStartTlsTest {
     assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.startTlsAdvertised()).contains(true);
-    assertThat(phase.plainTextAuthenticationOffered()).isEmpty();
+    assertThat(phase.plainTextAuthenticationOffered()).contains(false);
+    assertThat(phase.authenticationEvidence())
+        .containsExactly("USER refused in clear: 530 Non-anonymous sessions must use encryption.");
+    assertThat(phase.transcript()).map(Line::text).noneMatch(t -> t.startsWith("USER"));
     assertThat(phase.capabilitiesAfter()).contains("PBSZ", "PROT");
     assertThat(phase.injection()).isPresent();
+  }
+
+  @Test
+  void probeFindsThatAServerWithoutForcedTlsTakesALoginInClear() {
+    TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", lax.explicitPort())
+        .startTls(StartTls.FTP).startTlsInjectionCheck(false).timeout(TIMEOUT).build());
+
+    assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
+    PlainTextPhase phase = report.plainTextPhase().orElseThrow();
+    assertThat(phase.plainTextAuthenticationOffered()).as(phase.toString()).contains(true);
+    assertThat(phase.authenticationEvidence())
+        .containsExactly("USER accepted in clear before AUTH TLS: 331 Please specify the password.");
   }
 
   @Test
