@@ -1,6 +1,6 @@
 package io.tlsprobe.starttls;
 
-/** The registry: one {@link Dialect} per {@link StartTls} constant. */
+/** The registry: one {@link Dialect} per {@link StartTls} constant (the switch is exhaustive: a new constant needs one). */
 final class Dialects {
   private Dialects() {}
 
@@ -10,13 +10,15 @@ final class Dialects {
       case SMTP -> new SmtpDialect(false);
       case LMTP -> new SmtpDialect(true);
       case FTP -> new FtpDialect();
-      case NNTP -> new NntpDialect();
-      case LDAP -> new LdapDialect();
-      case POSTGRES -> new PostgresDialect();
       case IMAP -> new ImapDialect();
       case POP3 -> new Pop3Dialect();
+      case NNTP -> new NntpDialect();
+      case LDAP -> new LdapDialect();
+      case XMPP -> new XmppDialect(false);
+      case XMPP_SERVER -> new XmppDialect(true);
+      case POSTGRES -> new PostgresDialect();
+      case MYSQL -> new MysqlDialect();
       case SIEVE -> new SieveDialect();
-      default -> throw new UnsupportedOperationException("the " + startTls.cliName() + " dialect is not built yet");
     };
   }
 }
