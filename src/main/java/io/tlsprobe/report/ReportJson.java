@@ -151,6 +151,8 @@ public final class ReportJson {
     writeInts(json, "extensions", h.extensionTypes());
     writeInts(json, "supported_groups", h.supportedGroups());
     writeInts(json, "supported_versions", h.supportedVersions());
+    writeInts(json, "signature_algorithms", h.signatureAlgorithms());
+    writeInts(json, "compression_methods", h.compressionMethods());
     json.writeStringProperty("server_name", h.serverName().orElse(null));
     writeStrings(json, "alpn", h.alpn());
     json.writeStringProperty("ja3", ja3.string());

@@ -121,6 +121,14 @@ public record TlsConnectionReport(
     return !ocspResponses.isEmpty();
   }
 
+  /**
+   * What the ClientHello offered, in the vocabulary's types (derived from {@link #clientHello()}): the client's
+   * offer when a capture server recorded the report, the probe's own when it probed a server.
+   */
+  public Optional<ClientOffer> clientOffer() {
+    return clientHello.map(ClientOffer::of);
+  }
+
   /** The leaf certificate, if the peer sent one. */
   public Optional<CertificateInfo> leafCertificate() {
     return certificates.isEmpty() ? Optional.empty() : Optional.of(certificates.get(0));
