@@ -10,6 +10,7 @@ module io.tlsprobe {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires static info.picocli;
+  requires static java.net.http; // compile-time only: tests drive the capture server with the JDK HttpClient
   requires static transitive org.assertj.core;
   requires static transitive org.junit.jupiter.api;
 
@@ -18,6 +19,7 @@ module io.tlsprobe {
   exports io.tlsprobe.report;
   exports io.tlsprobe.probe;
   exports io.tlsprobe.cert;
+  exports io.tlsprobe.server;
   exports io.tlsprobe.starttls;
   exports io.tlsprobe.assertj;
   exports io.tlsprobe.assertj.error;

@@ -1,0 +1,94 @@
+package io.tlsprobe.server;
+
+import io.tlsprobe.wire.ClientHello;
+import io.tlsprobe.wire.Decoded;
+import io.tlsprobe.wire.TlsDecodeException;
+import io.tlsprobe.wire.TlsDecoder;
+import io.tlsprobe.wire.TlsRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a client's first flight with the codec until it holds a whole ClientHello (which may span records), the
+ * client closes, sends something that is not TLS, exceeds {@link #LIMIT} bytes, or the deadline passes.
+ *
+ * @param bytes every byte read, in order (JSSE is handed all of them afterwards)
+ * @param hello the ClientHello, when one was read whole
+ * @param ending why reading stopped
+ * @param problem the codec's complaint or the I/O failure, for {@link Ending#NOT_TLS} and {@link Ending#RESET}
+ */
+record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending ending, @Nullable String problem) {
+  /** The most bytes read while waiting for a whole ClientHello. */
+  static final int LIMIT = 64 * 1024;
+
+  enum Ending { HELLO, CLOSED, TIMEOUT, NOT_TLS, TOO_LARGE, RESET }
+
+  /** Reads from {@code socket} until {@code deadlineNanos} (a {@link System#nanoTime()} value). */
+  static ClientFirstFlight read(Socket socket, long deadlineNanos) {
+    byte[] buffer = new byte[4096];
+    int length = 0;
+    int consumed = 0;
+    try {
+      InputStream in = socket.getInputStream();
+      while (true) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.TIMEOUT, null);
+        }
+        if (length == buffer.length) {
+          if (length >= LIMIT) {
+            return new ClientFirstFlight(buffer, Optional.empty(), Ending.TOO_LARGE, null);
+          }
+          buffer = Arrays.copyOf(buffer, Math.min(LIMIT, length * 2));
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+        int n;
+        try {
+          n = in.read(buffer, length, buffer.length - length);
+        } catch (SocketTimeoutException e) {
+          continue;
+        }
+        if (n < 0) {
+          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.CLOSED, null);
+        }
+        length += n;
+        if (!decodable(buffer, consumed, length)) {
+          continue;
+        }
+        byte[] soFar = Arrays.copyOf(buffer, length);
+        Decoded decoded = TlsDecoder.decodePartial(soFar);
+        consumed = decoded.consumed();
+        Optional<ClientHello> hello = decoded.clientHello();
+        if (hello.isPresent()) {
+          return new ClientFirstFlight(soFar, hello, Ending.HELLO, null);
+        }
+      }
+    } catch (TlsDecodeException e) {
+      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.NOT_TLS, e.getMessage());
+    } catch (IOException e) {
+      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.RESET, e.toString());
+    }
+  }
+
+  /**
+   * Whether decoding again can find something new: a whole record follows {@code from}, or bytes that cannot start
+   * one (so a client sending a record in many small pieces does not cause a decode per piece).
+   */
+  private static boolean decodable(byte[] bytes, int from, int length) {
+    int available = length - from;
+    if (available > 0 && (bytes[from] & 0x80) != 0) {
+      return true; // an SSLv2-compatible hello
+    }
+    if (available < TlsRecord.HEADER_LENGTH) {
+      return available > 1 && bytes[from + 1] != 3 || available > 0 && (bytes[from] & 0xff) != TlsRecord.HANDSHAKE;
+    }
+    int recordLength = ((bytes[from + 3] & 0xff) << 8) | (bytes[from + 4] & 0xff);
+    return available - TlsRecord.HEADER_LENGTH >= recordLength || recordLength > TlsRecord.MAX_CIPHERTEXT
+        || bytes[from + 1] != 3;
+  }
+}

@@ -1,0 +1,133 @@
+package io.tlsprobe.server;
+
+import io.tlsprobe.AlertDescription;
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.CompressionMethod;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.report.Verification;
+import io.tlsprobe.wire.Alert;
+import io.tlsprobe.wire.Bytes;
+import io.tlsprobe.wire.Decoded;
+import io.tlsprobe.wire.DheParams;
+import io.tlsprobe.wire.ServerHello;
+import io.tlsprobe.wire.ServerKeyExchange;
+import io.tlsprobe.wire.TlsDecodeException;
+import io.tlsprobe.wire.TlsDecoder;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Fills a capture report from what crossed: our own ServerHello (and TLS 1.2 ServerKeyExchange) read back with the
+ * codec, the client's plaintext alerts, and JSSE's session; and says how a failed handshake ended.
+ */
+final class ServerSideReport {
+  private static final Pattern RECEIVED_ALERT = Pattern.compile("Received fatal alert: (\\w+)");
+  private static final int TLS13 = 0x0304;
+
+  private ServerSideReport() {}
+
+  /** Sets serverHello, protocol, suite, compression and group from the bytes we sent. */
+  static void fromOurFlight(TlsConnectionReport.Builder b, byte[] sent) {
+    Decoded ours = decodeQuietly(sent);
+    Optional<ServerHello> hello = ours.serverHello();
+    if (hello.isEmpty()) {
+      return;
+    }
+    ServerHello sh = hello.get();
+    b.serverHello(sh)
+        .protocol(TlsProtocol.fromWireVersion(sh.selectedVersion()).orElse(null))
+        .cipherSuite(CipherSuite.of(sh.cipherSuite()))
+        .compression(CompressionMethod.of(sh.compressionMethod()));
+    if (sh.selectedVersion() >= TLS13 || sh.isHelloRetryRequest()) {
+      b.group(sh.keyShareGroup().map(NamedGroup::of).orElse(null));
+      return;
+    }
+    Optional<ServerKeyExchange> ske = ours.first(ServerKeyExchange.class);
+    if (ske.isPresent()) {
+      String kx = CipherSuite.of(sh.cipherSuite()).keyExchange();
+      if (kx.startsWith("ECDH")) {
+        ske.get().ecdhe().ifPresent(p -> b.group(NamedGroup.of(p.namedGroup())));
+      } else if (kx.startsWith("DH")) {
+        ske.get().dhe().map(DheParams::primeBits).ifPresent(b::dhPrimeBits);
+      }
+    }
+  }
+
+  /** Sets protocol, suite, ALPN and the client's certificates from a completed handshake. */
+  static void fromSession(TlsConnectionReport.Builder b, SSLEngine engine) {
+    SSLSession session = engine.getSession();
+    TlsProtocol.fromJsseName(session.getProtocol()).ifPresent(b::protocol);
+    CipherSuite.byName(session.getCipherSuite()).ifPresent(b::cipherSuite);
+    b.applicationProtocol(engine.getApplicationProtocol());
+    try {
+      List<CertificateInfo> chain = new ArrayList<>();
+      for (Certificate c : session.getPeerCertificates()) {
+        if (c instanceof X509Certificate x509) {
+          chain.add(CertificateInfo.of(x509));
+        }
+      }
+      b.certificates(chain).verification(new Verification(true, List.of(), "the server's trust anchors", ""));
+    } catch (SSLPeerUnverifiedException e) {
+      b.verification(Verification.notVerified("the client sent no certificate"));
+    }
+  }
+
+  /**
+   * How a handshake JSSE ended with {@code failure} came out: the client's fatal alert (plaintext in {@code received},
+   * or decrypted by JSSE), else our refusal with the alert we sent.
+   */
+  static Outcome refused(SSLException failure, byte[] received, byte[] sent) {
+    String message = String.valueOf(failure.getMessage());
+    Matcher m = RECEIVED_ALERT.matcher(message);
+    if (m.find()) {
+      Optional<AlertDescription> alert = AlertDescription.byName(m.group(1));
+      return Outcome.rejectedByPeer(alert, "client sent fatal alert " + alert.map(ServerSideReport::describe)
+          .orElse(m.group(1)));
+    }
+    Optional<Alert> theirs = decodeQuietly(received).fatalAlert();
+    if (theirs.isPresent()) {
+      return clientAlert(theirs.get());
+    }
+    Optional<AlertDescription> ours = decodeQuietly(sent).fatalAlert().map(a -> AlertDescription.of(a.description()));
+    return new Outcome(Outcome.Kind.ABORTED_LOCALLY, "the server refused the client's offer: " + message
+        + ours.map(a -> "; sent fatal alert " + describe(a)).orElse(""), ours, Optional.empty(), Bytes.empty());
+  }
+
+  /** The client closed mid-handshake: with the plaintext alert it sent first, if any. */
+  static Outcome closedByClient(byte[] received, String after) {
+    return decodeQuietly(received).fatalAlert().map(ServerSideReport::clientAlert)
+        .orElseGet(() -> Outcome.rejectedByPeer(Optional.empty(),
+            "client closed the connection without an alert " + after));
+  }
+
+  private static Outcome clientAlert(Alert alert) {
+    AlertDescription description = AlertDescription.of(alert.description());
+    return Outcome.rejectedByPeer(Optional.of(description), "client sent fatal alert " + describe(description));
+  }
+
+  /** {@code unknown_ca (48)}. */
+  static String describe(AlertDescription alert) {
+    return alert.name() + " (" + alert.code() + ")";
+  }
+
+  static Decoded decodeQuietly(byte[] bytes) {
+    try {
+      return TlsDecoder.decodePartial(bytes);
+    } catch (TlsDecodeException e) {
+      return TlsDecoder.decodePartial(new byte[0]);
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package io.tlsprobe.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.report.TlsConnectionReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-process HTTPS server that records what each client offered and agreed: point a client at it, then assert
+ * on {@link #awaitConnection(Duration)}'s report, seen from the server side (the client's {@link
+ * TlsConnectionReport#clientOffer() offer}, the agreed protocol, suite, group and ALPN, or how the client ended the
+ * handshake: {@code rejected_by_peer} with the alert it sent, or none when it just closed).
+ *
+ * <pre>{@code
+ * try (TlsCaptureServer server = TlsCaptureServer.builder().build().start()) {
+ *   HttpClient client = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
+ *   client.send(HttpRequest.newBuilder(server.url("/")).build(), BodyHandlers.ofString());
+ *   TlsConnectionReport report = server.awaitConnection(Duration.ofSeconds(5));
+ *   report.protocol();                                  // Optional[TLSv1_3]
+ *   report.clientOffer().orElseThrow().serverName();    // Optional[localhost]
+ * }
+ * }</pre>
+ *
+ * <p>Each connection: the client's first flight is read with the codec (a ClientHello may span records; at most
+ * 64 KiB, within the handshake timeout), then JSSE finishes the handshake with those bytes replayed into an {@code
+ * SSLEngine}, then one HTTP/1.1 request is answered ({@code 200 OK}, a one-line summary, {@code Connection: close}).
+ * ALPN offers {@code http/1.1} by default: a client offering {@code h2} and {@code http/1.1} gets HTTP/1.1, one
+ * offering only {@code h2} is refused with {@code no_application_protocol} (HTTP/2 is not served).
+ *
+ * <p>The server binds 127.0.0.1 on an ephemeral port. {@link #close()} returns within about a second even with
+ * clients hung mid-handshake, and no thread of the server outlives it.
+ */
+public final class TlsCaptureServer implements AutoCloseable {
+  /** How the names of the server's threads start ({@code tlsprobe-capture-<port>-connection-3}). */
+  public static final String THREAD_PREFIX = "tlsprobe-capture-";
+
+  private final ServerIdentity identity;
+  private final CaptureSettings settings;
+  private final CaptureLog log;
+  private final Object lock = new Object();
+  private final Set<Socket> sockets = new HashSet<>();
+  private final Set<Thread> threads = new HashSet<>();
+  private @Nullable ServerSocket serverSocket;
+  private boolean closed;
+
+  private TlsCaptureServer(Builder b) {
+    this.identity = b.identity != null ? b.identity : ServerIdentity.localhost();
+    this.settings = new CaptureSettings(
+        Certificates.sslContext(identity.certificate(), identity.trustAnchors().toArray(X509Certificate[]::new)),
+        b.protocols, b.cipherSuites, b.applicationProtocols, b.needClientAuth, b.handshakeTimeout, b.idleTimeout);
+    this.log = new CaptureLog(b.logCapacity);
+  }
+
+  /** A builder with the defaults each setter names. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds 127.0.0.1 on an ephemeral port and starts accepting.
+   *
+   * @throws IllegalStateException when already started or closed
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public TlsCaptureServer start() {
+    synchronized (lock) {
+      if (serverSocket != null || closed) {
+        throw new IllegalStateException(closed ? "the server is closed" : "start() was already called");
+      }
+      try {
+        serverSocket = new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind 127.0.0.1", e);
+      }
+      ServerSocket listening = serverSocket;
+      startThread("accept", () -> accept(listening));
+    }
+    return this;
+  }
+
+  private void accept(ServerSocket listening) {
+    AtomicInteger connections = new AtomicInteger();
+    while (true) {
+      Socket socket;
+      try {
+        socket = listening.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      synchronized (lock) {
+        if (closed) {
+          closeQuietly(socket);
+          return;
+        }
+        sockets.add(socket);
+        CaptureConnection connection = new CaptureConnection(socket, settings, log::add);
+        startThread("connection-" + connections.incrementAndGet(), () -> {
+          try {
+            connection.run();
+          } finally {
+            synchronized (lock) {
+              sockets.remove(socket);
+            }
+          }
+        });
+      }
+    }
+  }
+
+  /** Starts a tracked daemon thread; called holding the lock. */
+  private void startThread(String name, Runnable task) {
+    Thread thread = new Thread(() -> {
+      try {
+        task.run();
+      } finally {
+        synchronized (lock) {
+          threads.remove(Thread.currentThread());
+        }
+      }
+    }, THREAD_PREFIX + (serverSocket == null ? 0 : serverSocket.getLocalPort()) + "-" + name);
+    thread.setDaemon(true);
+    threads.add(thread);
+    thread.start();
+  }
+
+  /** The port bound by {@link #start()}. */
+  public int port() {
+    synchronized (lock) {
+      if (serverSocket == null) {
+        throw new IllegalStateException("call start() first");
+      }
+      return serverSocket.getLocalPort();
+    }
+  }
+
+  /** {@code https://localhost:<port><path>}; {@code path} must start with {@code /}. */
+  public URI url(String path) {
+    requireNonNull(path, "path");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with '/': " + path);
+    }
+    return URI.create("https://localhost:" + port() + path);
+  }
+
+  /**
+   * The next connection's report not yet taken, in arrival order, waiting up to {@code timeout}. A report is
+   * published when the handshake ends (completed or not), before any HTTP is served.
+   *
+   * @throws IllegalStateException when no client connected in time (the message says how many did before)
+   */
+  public TlsConnectionReport awaitConnection(Duration timeout) {
+    requireNonNull(timeout, "timeout");
+    try {
+      return log.await(timeout).orElseThrow(() -> new IllegalStateException("no client connection within "
+          + timeout.toMillis() + " ms; " + log.count() + " connection(s) recorded in all by " + this));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while awaiting a connection", e);
+    }
+  }
+
+  /** Every report recorded so far (the last {@link Builder#logCapacity(int)}), oldest first. */
+  public List<TlsConnectionReport> connections() {
+    return log.all();
+  }
+
+  /** What the server presents and clients must trust. */
+  public ServerIdentity identity() {
+    return identity;
+  }
+
+  /** A fresh client {@link SSLContext} trusting exactly this server's anchors (nothing of the JDK's defaults). */
+  public SSLContext clientSslContext() {
+    return Certificates.sslContext(null, identity.trustAnchors().toArray(X509Certificate[]::new));
+  }
+
+  /** {@link #clientSslContext()}'s socket factory, for libraries that take one with {@link #clientTrustManager()}. */
+  public SSLSocketFactory clientSslSocketFactory() {
+    return clientSslContext().getSocketFactory();
+  }
+
+  /** A trust manager trusting exactly this server's anchors. */
+  public X509TrustManager clientTrustManager() {
+    return Certificates.trustManager(identity.trustAnchors().toArray(X509Certificate[]::new));
+  }
+
+  /**
+   * Stops accepting, closes every client connection (hung ones included) and waits up to a second for the server's
+   * threads to end. Idempotent.
+   */
+  @Override
+  public void close() {
+    List<Thread> running;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (serverSocket != null) {
+        closeQuietly(serverSocket);
+      }
+      sockets.forEach(TlsCaptureServer::closeQuietly);
+      sockets.clear();
+      running = new ArrayList<>(threads);
+    }
+    long deadline = System.nanoTime() + 900_000_000L;
+    for (Thread thread : running) {
+      thread.interrupt();
+      try {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // best effort
+    }
+  }
+
+  /** {@code TlsCaptureServer[127.0.0.1:40123, 3 connections, CN=localhost issued by …]}. */
+  @Override
+  public String toString() {
+    String where;
+    synchronized (lock) {
+      where = closed ? "closed" : serverSocket == null ? "not started" : "127.0.0.1:" + serverSocket.getLocalPort();
+    }
+    return "TlsCaptureServer[" + where + ", " + log.count() + " connections, " + identity + "]";
+  }
+
+  /** Configures a {@link TlsCaptureServer}; every setter names its default. */
+  public static final class Builder {
+    private @Nullable ServerIdentity identity;
+    private List<TlsProtocol> protocols = List.of();
+    private List<CipherSuite> cipherSuites = List.of();
+    private List<String> applicationProtocols = List.of("http/1.1");
+    private boolean needClientAuth;
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(10);
+    private int logCapacity = 1000;
+
+    private Builder() {}
+
+    /** What the server presents. Default: {@link ServerIdentity#localhost()} (a fresh CA per server). */
+    public Builder identity(ServerIdentity identity) {
+      this.identity = requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** The versions to accept. Default: JSSE's enabled server versions (TLS 1.3 and 1.2 on current JDKs). */
+    public Builder protocols(TlsProtocol... protocols) {
+      this.protocols = List.of(protocols);
+      return this;
+    }
+
+    /** The cipher suites to accept. Default: JSSE's enabled suites. */
+    public Builder cipherSuites(CipherSuite... cipherSuites) {
+      this.cipherSuites = List.of(cipherSuites);
+      return this;
+    }
+
+    /** ALPN protocol names in preference order; none to answer no ALPN. Default: {@code http/1.1}. */
+    public Builder applicationProtocols(String... names) {
+      this.applicationProtocols = List.of(names);
+      return this;
+    }
+
+    /** Whether a client certificate (issued under the identity's anchors) is required. Default: false. */
+    public Builder needClientAuth(boolean needClientAuth) {
+      this.needClientAuth = needClientAuth;
+      return this;
+    }
+
+    /** How long a client has from connecting to the end of its handshake. Default: 10 s. */
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+      return this;
+    }
+
+    /** How long a client may stay silent after the handshake. Default: 10 s. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /** How many reports {@link #connections()} keeps (the oldest are dropped). Default: 1000. */
+    public Builder logCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("logCapacity must be at least 1, was " + capacity);
+      }
+      this.logCapacity = capacity;
+      return this;
+    }
+
+    /** The server, not yet started. */
+    public TlsCaptureServer build() {
+      return new TlsCaptureServer(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}
