@@ -1,0 +1,129 @@
+package io.tlsprobe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.AlertDescription;
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.report.ClientOffer;
+import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslClientView;
+import io.tlsprobe.testing.ProcessResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The capture server against process clients: what each says it negotiated equals what the server recorded. */
+class TlsCaptureServerInteropTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private TlsCaptureServer server;
+  private Path caPem;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = TlsCaptureServer.builder().build().start();
+    caPem = pem(dir.resolve("ca.pem"), server.identity().trustAnchors().get(0));
+  }
+
+  @AfterEach
+  void closeServer() {
+    server.close();
+  }
+
+  @Test
+  void recordsWhatCurlSaysItNegotiated() {
+    // given
+    String curl = Interop.requireCommand("curl").toString();
+
+    // when curl fetches a page, trusting the server's CA
+    ProcessResult result = Interop.run(Duration.ofSeconds(20), curl, "-sS", "-v", "--cacert", caPem.toString(),
+        "--resolve", "localhost:" + server.port() + ":127.0.0.1", server.url("/curl").toString());
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then curl succeeded and its "SSL connection using" line and ALPN answer match the report
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).contains("tlsprobe capture server");
+    Matcher using = Pattern.compile("SSL connection using (\\S+) / (\\S+)").matcher(result.stderr());
+    assertThat(using.find()).as(result.stderr()).isTrue();
+    assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
+    assertThat(report.protocol().map(TlsProtocol::jsseName)).contains(using.group(1));
+    assertThat(report.cipherSuite()).isEqualTo(CipherSuite.byName(using.group(2)));
+    assertThat(result.stderr()).contains("ALPN: server accepted http/1.1");
+    assertThat(report.applicationProtocol()).contains("http/1.1");
+    ClientOffer offer = report.clientOffer().orElseThrow();
+    assertThat(offer.serverName()).contains("localhost");
+    assertThat(offer.alpn()).containsExactly("h2", "http/1.1");
+    assertThat(offer.versions()).contains(TlsProtocol.TLSv1_3, TlsProtocol.TLSv1_2);
+  }
+
+  @Test
+  void curlThatDistrustsTheServerIsReportedWithItsUnknownCaAlert() throws Exception {
+    // given curl trusting another CA only
+    String curl = Interop.requireCommand("curl").toString();
+    Path otherCa = pem(dir.resolve("other.pem"),
+        Certificates.certificate().subject("CN=Other CA").ca().build().certificate());
+
+    // when
+    ProcessResult result = Interop.run(Duration.ofSeconds(20), curl, "-sS", "--cacert", otherCa.toString(),
+        "--resolve", "localhost:" + server.port() + ":127.0.0.1", server.url("/").toString());
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then curl failed verification (exit 60) and the server saw OpenSSL's unknown_ca alert
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(60);
+    assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.REJECTED_BY_PEER);
+    assertThat(report.outcome().alert()).as(report.summary()).contains(AlertDescription.of(48));
+  }
+
+  @Test
+  void recordsWhatOpensslSClientSaysItNegotiated() {
+    // when s_client connects (and leaves: its standard input is empty)
+    OpensslClientView view = OpensslClientView.connect(server.port(), "-servername", "localhost",
+        "-CAfile", caPem.toString(), "-alpn", "http/1.1");
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then
+    assertThat(view.verifyCode()).as(view.output()).isZero();
+    assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
+    assertThat(report.protocol()).isEqualTo(view.protocol()).isPresent();
+    assertThat(report.cipherSuite()).isEqualTo(view.cipherSuite()).isPresent();
+    assertThat(report.group()).isEqualTo(view.group()).isPresent();
+    assertThat(report.applicationProtocol()).isEqualTo(view.alpn()).contains("http/1.1");
+    assertThat(report.clientOffer().map(ClientOffer::serverName)).contains(Optional.of("localhost"));
+  }
+
+  @Test
+  void recordsTheCurveOfATls12HandshakeAsSClientSaysIt() {
+    // when s_client is limited to TLS 1.2
+    OpensslClientView view = OpensslClientView.connect(server.port(), "-servername", "localhost",
+        "-CAfile", caPem.toString(), "-tls1_2");
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then the group comes from our ServerKeyExchange and matches "Server Temp Key"
+    assertThat(report.protocol()).contains(TlsProtocol.TLSv1_2).isEqualTo(view.protocol());
+    assertThat(report.cipherSuite()).isEqualTo(view.cipherSuite()).isPresent();
+    assertThat(report.group()).isEqualTo(view.group()).isPresent();
+    assertThat(report.clientOffer().orElseThrow().versions()).containsExactly(TlsProtocol.TLSv1_2);
+  }
+
+  private static Path pem(Path file, X509Certificate certificate) throws Exception {
+    String text = "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+        + "\n-----END CERTIFICATE-----\n";
+    return Files.writeString(file, text, StandardCharsets.US_ASCII);
+  }
+}
