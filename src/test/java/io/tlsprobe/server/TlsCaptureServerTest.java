@@ -7,6 +7,8 @@ import io.tlsprobe.AlertDescription;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
+import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
@@ -212,6 +214,47 @@ class TlsCaptureServerTest {
       assertThat(took).isLessThan(Duration.ofSeconds(1));
       assertThat(captureThreads()).isEmpty();
       assertThat(silent.getInputStream().read()).as("the server closed the silent client").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void recordsTheClientCertificateWhenOneIsRequired() throws Exception {
+    // given a server requiring client certificates issued by our CA, and a client holding one
+    HeldCertificate ca = Certificates.certificate().subject("CN=Test CA").ca().build();
+    HeldCertificate clientCertificate = Certificates.certificate().subject("CN=test client").issuedBy(ca).build();
+    try (TlsCaptureServer strict =
+        TlsCaptureServer.builder().identity(ServerIdentity.issuedBy(ca)).needClientAuth(true).build().start()) {
+      HttpsURLConnection connection = (HttpsURLConnection) strict.url("/").toURL().openConnection();
+      connection.setSSLSocketFactory(Certificates.sslContext(clientCertificate, ca.certificate()).getSocketFactory());
+
+      // when
+      int status = connection.getResponseCode();
+      connection.getInputStream().readAllBytes();
+      connection.disconnect();
+      TlsConnectionReport report = strict.awaitConnection(WAIT);
+
+      // then the client's chain is the report's peer certificate, verified against the CA
+      assertThat(status).isEqualTo(HttpURLConnection.HTTP_OK);
+      assertThat(report.leafCertificate().map(CertificateInfo::subject)).contains("CN=test client");
+      assertThat(report.verification().trusted()).isTrue();
+    }
+  }
+
+  @Test
+  void clientWithoutACertificateIsRefusedWhenOneIsRequired() {
+    // given
+    try (TlsCaptureServer strict = TlsCaptureServer.builder().needClientAuth(true).build().start()) {
+      HttpClient client = HttpClient.newBuilder().sslContext(strict.clientSslContext()).build();
+
+      // when
+      assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(strict.url("/")).build(),
+          HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+      TlsConnectionReport report = strict.awaitConnection(WAIT);
+
+      // then our JSSE refused the handshake
+      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+      assertThat(report.outcome().reason()).startsWith("the server refused the client's offer: ");
+      assertThat(report.certificates()).isEmpty();
     }
   }
 
