@@ -112,7 +112,7 @@ public final class TlsCaptureServer implements AutoCloseable {
           return;
         }
         sockets.add(socket);
-        CaptureConnection connection = new CaptureConnection(socket, settings, log::add);
+        CaptureConnection connection = new CaptureConnection(socket, settings, this::record);
         startThread("connection-" + connections.incrementAndGet(), () -> {
           try {
             connection.run();
@@ -124,6 +124,16 @@ public final class TlsCaptureServer implements AutoCloseable {
         });
       }
     }
+  }
+
+  /** Keeps a report, unless the server is closing (then the connection ended because we closed it). */
+  private void record(TlsConnectionReport report) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+    }
+    log.add(report);
   }
 
   /** Starts a tracked daemon thread; called holding the lock. */

@@ -11,6 +11,7 @@ import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.ReportJson;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.testing.ClientHelloVectors;
 import io.tlsprobe.wire.ClientHello;
@@ -27,8 +28,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.AfterEach;
@@ -255,6 +261,78 @@ class TlsCaptureServerTest {
       assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
       assertThat(report.outcome().reason()).startsWith("the server refused the client's offer: ");
       assertThat(report.certificates()).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsEveryReportOfManyConcurrentClients() throws Exception {
+    // given 40 clients at once
+    int clients = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        statuses.add(pool.submit(() -> {
+          HttpsURLConnection connection = (HttpsURLConnection) server.url("/").toURL().openConnection();
+          connection.setSSLSocketFactory(server.clientSslSocketFactory());
+          int status = connection.getResponseCode();
+          connection.getInputStream().readAllBytes();
+          connection.disconnect();
+          return status;
+        }));
+      }
+
+      // when each finishes
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+      List<TlsConnectionReport> reports = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        reports.add(server.awaitConnection(WAIT));
+      }
+
+      // then every connection has its own established report
+      assertThat(reports).allMatch(r -> r.outcome().isEstablished());
+      assertThat(reports.stream().map(r -> r.endpoint().port()).distinct()).hasSize(clients);
+      assertThat(server.connections()).hasSize(clients);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void jsonOfACapturedReportCarriesTheClientsFingerprints() throws Exception {
+    // given
+    HttpClient client = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
+    client.send(HttpRequest.newBuilder(server.url("/")).build(), HttpResponse.BodyHandlers.discarding());
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // when
+    String json = ReportJson.toJson(report);
+
+    // then
+    ClientOffer offer = report.clientOffer().orElseThrow();
+    assertThat(json).contains("\"ja3_hash\" : \"" + offer.ja3Hash() + "\"")
+        .contains("\"ja4\" : \"" + offer.ja4() + "\"")
+        .contains("\"outcome\" : \"established\"")
+        .contains("\"sni\" : \"localhost\"");
+  }
+
+  @Test
+  void clientThatStopsInTheMiddleOfItsHelloTimesOut() throws Exception {
+    // given a server allowing 300 ms for a handshake
+    byte[] hello = ClientHelloVectors.captured("chromium_headless").bytes();
+    try (TlsCaptureServer impatient =
+            TlsCaptureServer.builder().handshakeTimeout(Duration.ofMillis(300)).build().start();
+        Socket client = new Socket("127.0.0.1", impatient.port())) {
+      // when the client sends half its hello and waits
+      client.getOutputStream().write(Arrays.copyOf(hello, 100));
+      TlsConnectionReport report = impatient.awaitConnection(WAIT);
+
+      // then
+      assertThat(report.outcome().kind()).isEqualTo(Outcome.Kind.TRANSPORT_ERROR);
+      assertThat(report.outcome().transportProblem()).contains(Outcome.TransportProblem.TIMEOUT);
+      assertThat(report.outcome().reason()).isEqualTo("no whole ClientHello within 300 ms (100 bytes received)");
     }
   }
 
