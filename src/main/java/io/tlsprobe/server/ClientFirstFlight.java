@@ -85,7 +85,8 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
       return true; // an SSLv2-compatible hello
     }
     if (available < TlsRecord.HEADER_LENGTH) {
-      return available > 1 && bytes[from + 1] != 3 || available > 0 && (bytes[from] & 0xff) != TlsRecord.HANDSHAKE;
+      int type = available > 0 ? bytes[from] & 0xff : TlsRecord.HANDSHAKE;
+      return available > 1 && bytes[from + 1] != 3 || type < TlsRecord.CHANGE_CIPHER_SPEC || type > TlsRecord.HEARTBEAT;
     }
     int recordLength = ((bytes[from + 3] & 0xff) << 8) | (bytes[from + 4] & 0xff);
     return available - TlsRecord.HEADER_LENGTH >= recordLength || recordLength > TlsRecord.MAX_CIPHERTEXT

@@ -337,6 +337,27 @@ class TlsCaptureServerTest {
   }
 
   @Test
+  void clientThatGoesSilentAfterItsHelloIsAbortedWhenTheHandshakeTimeoutRunsOut() throws Exception {
+    // given a server allowing 300 ms for a handshake
+    byte[] hello = ClientHelloVectors.captured("chromium_headless").bytes();
+    try (TlsCaptureServer impatient =
+            TlsCaptureServer.builder().handshakeTimeout(Duration.ofMillis(300)).build().start();
+        Socket client = new Socket("127.0.0.1", impatient.port())) {
+      // when the client sends its whole hello, then nothing
+      client.getOutputStream().write(hello);
+      TlsConnectionReport report = impatient.awaitConnection(WAIT);
+
+      // then we answered, waited, and gave up
+      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+      assertThat(report.outcome().reason())
+          .matches("the client sent nothing more within the handshake timeout of 300 ms after our ServerHello "
+              + "\\(\\d+ bytes sent\\)");
+      assertThat(report.serverHello()).isPresent();
+      assertThat(report.clientOffer().orElseThrow().sendsGrease()).isTrue();
+    }
+  }
+
+  @Test
   void awaitingWithoutAClientFailsNamingTheServer() {
     assertThatThrownBy(() -> server.awaitConnection(Duration.ofMillis(50)))
         .isInstanceOf(IllegalStateException.class)
