@@ -120,6 +120,29 @@ class TlsCaptureServerInteropTest {
     assertThat(report.clientOffer().orElseThrow().versions()).containsExactly(TlsProtocol.TLSv1_2);
   }
 
+  @Test
+  void recordsWhatGnutlsCliSaysItNegotiated() {
+    // given
+    String gnutls = Interop.requireCommand("gnutls-cli").toString();
+
+    // when gnutls-cli connects (and leaves: its standard input is empty)
+    ProcessResult result = Interop.run(Duration.ofSeconds(20), gnutls, "--x509cafile", caPem.toString(),
+        "--port", String.valueOf(server.port()), "--sni-hostname", "localhost", "--alpn", "http/1.1", "127.0.0.1");
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then its "Description" line names the version and group the report has
+    Matcher description = Pattern.compile("- Description: \\((TLS1\\.\\d)-[^)]*\\)-\\((?:ECDHE-)?([^)]+)\\)")
+        .matcher(result.stdout());
+    assertThat(description.find()).as(result.toString()).isTrue();
+    assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
+    assertThat(report.protocol().map(TlsProtocol::displayName)).contains(description.group(1).replace("TLS", "TLS "));
+    assertThat(report.group().map(g -> g.name().toUpperCase(java.util.Locale.ROOT)))
+        .contains(description.group(2));
+    assertThat(result.stdout()).contains("- Application protocol: http/1.1");
+    assertThat(report.applicationProtocol()).contains("http/1.1");
+    assertThat(report.clientOffer().orElseThrow().serverName()).contains("localhost");
+  }
+
   private static Path pem(Path file, X509Certificate certificate) throws Exception {
     String text = "-----BEGIN CERTIFICATE-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
