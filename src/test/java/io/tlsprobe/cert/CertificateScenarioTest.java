@@ -1,0 +1,163 @@
+package io.tlsprobe.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsprobe.cert.Certificates.KeyType;
+import io.tlsprobe.probe.ChainVerifier;
+import io.tlsprobe.report.Verification;
+import io.tlsprobe.report.Verification.Kind;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CertificateScenarioTest {
+
+  /** What JDK 17's own client (PKIX, endpoint identification HTTPS, default security properties) was seen to accept. */
+  private static final Set<CertificateScenario> JDK_ACCEPTS =
+      EnumSet.of(
+          CertificateScenario.VALID,
+          CertificateScenario.CLIENT_CERTIFICATE_REQUIRED,
+          CertificateScenario.NO_SAN,
+          CertificateScenario.RSA_1024,
+          CertificateScenario.SHA1_SIGNATURE);
+
+  @ParameterizedTest
+  @EnumSource(CertificateScenario.class)
+  void jdkClientWithTheScenariosTrustAcceptsOrRejectsAsObserved(CertificateScenario scenario) throws Exception {
+    // given
+    ServerIdentity identity = scenario.identity();
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust trust = identity.clientTrust()) {
+      // when
+      String outcome = handshake(trust, server.port(), "localhost");
+      // then
+      if (JDK_ACCEPTS.contains(scenario)) {
+        assertThat(outcome).as(scenario.toString()).isEqualTo("accepted");
+      } else {
+        assertThat(outcome).as(scenario.toString()).startsWith("rejected");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CertificateScenario.class)
+  void chainVerifierNamesTheScenariosProblem(CertificateScenario scenario) {
+    // given
+    ServerIdentity identity = scenario.identity();
+    try (ClientTrust trust = identity.clientTrust()) {
+      // when
+      Verification verdict =
+          ChainVerifier.verify(identity.chain(), trust.trustManager(), "test CA", "localhost", Instant.now());
+      // then
+      if (scenario.expectedProblem().isPresent()) {
+        assertThat(verdict.trusted()).as(verdict.toString()).isFalse();
+        assertThat(verdict.problems()).as(scenario.toString())
+            .extracting(Verification.Problem::kind)
+            .containsExactly(scenario.expectedProblem().get());
+      } else {
+        assertThat(verdict.problems()).as(scenario.toString()).isEmpty();
+        assertThat(verdict.trusted()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void serverRequiringAClientCertificateRefusesAClientWithoutOne() throws Exception {
+    // given
+    ServerIdentity identity = CertificateScenario.CLIENT_CERTIFICATE_REQUIRED.identity();
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust anchorsOnly = ClientTrust.of(identity.anchors().get(0))) {
+      // when
+      String outcome = handshake(anchorsOnly, server.port(), "localhost");
+      // then
+      assertThat(outcome).startsWith("rejected");
+      assertThat(identity.clientTrust().clientIdentity()).isPresent();
+    }
+  }
+
+  @Test
+  void wrongHostIsAcceptedByAClientThatDoesNotCheckTheHostName() throws Exception {
+    // given
+    ServerIdentity identity = CertificateScenario.WRONG_HOST.identity();
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust trust = identity.clientTrust()) {
+      // when
+      String outcome = handshake(trust, server.port(), null);
+      // then
+      assertThat(outcome).isEqualTo("accepted");
+    }
+  }
+
+  @Test
+  void rsaAuthorityIssuesRsaChainsThatTheJdkAccepts() throws Exception {
+    // given
+    ServerIdentity identity = CertificateScenario.VALID.identity("localhost", TestAuthority.shared(KeyType.RSA_2048));
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust trust = identity.clientTrust()) {
+      // when
+      String outcome = handshake(trust, server.port(), "localhost");
+      // then
+      assertThat(outcome).isEqualTo("accepted");
+      assertThat(identity.chain()).allSatisfy(c -> assertThat(c.getPublicKey().getAlgorithm()).isEqualTo("RSA"));
+    }
+  }
+
+  @Test
+  void sha1ScenarioFromAnRsaAuthorityIsSignedWithSha1WithRsa() {
+    // when
+    ServerIdentity identity =
+        CertificateScenario.SHA1_SIGNATURE.identity("localhost", TestAuthority.shared(KeyType.RSA_2048));
+    // then
+    assertThat(identity.certificate().certificate().getSigAlgName()).isEqualTo("SHA1withRSA");
+  }
+
+  @Test
+  void identityForAnIpLiteralCarriesItAsAnIpSan() throws Exception {
+    // when
+    ServerIdentity identity = CertificateScenario.VALID.identity("127.0.0.1");
+    // then
+    assertThat(identity.certificate().certificate().getSubjectAlternativeNames())
+        .extracting(name -> (Object) name.get(0))
+        .containsOnly((Object) 7); // iPAddress
+  }
+
+  @Test
+  void rejectsBlankHost() {
+    assertThatThrownBy(() -> CertificateScenario.VALID.identity(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("host");
+  }
+
+  /** "accepted" or "rejected: …"; {@code host} null: no endpoint identification (and no SNI). */
+  static String handshake(ClientTrust trust, int port, String host) throws IOException {
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      plain.setSoTimeout(5_000);
+      try (SSLSocket socket =
+          (SSLSocket) trust.socketFactory().createSocket(plain, host == null ? "127.0.0.1" : host, port, false)) {
+        if (host != null) {
+          SSLParameters parameters = socket.getSSLParameters();
+          parameters.setEndpointIdentificationAlgorithm("HTTPS");
+          socket.setSSLParameters(parameters);
+        }
+        socket.startHandshake();
+        int answer = socket.getInputStream().read(); // TLS 1.3: the server's refusal of our certificate arrives here
+        return answer == 'K' ? "accepted" : "rejected: server closed (" + answer + ")";
+      } catch (SSLHandshakeException e) {
+        return "rejected: " + e.getMessage();
+      } catch (javax.net.ssl.SSLException | java.net.SocketException e) {
+        return "rejected: " + e;
+      }
+    }
+  }
+}
