@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -31,6 +32,16 @@ class CertificateScenarioTest {
           CertificateScenario.RSA_1024,
           CertificateScenario.SHA1_SIGNATURE);
 
+  /** Why JDK 17 rejected each other scenario, as its exception says. */
+  private static final Map<CertificateScenario, String> JDK_REASON =
+      Map.of(
+          CertificateScenario.EXPIRED, "validity check failed",
+          CertificateScenario.NOT_YET_VALID, "validity check failed",
+          CertificateScenario.SELF_SIGNED, "unable to find valid certification path",
+          CertificateScenario.UNTRUSTED_ROOT, "unable to find valid certification path",
+          CertificateScenario.MISSING_INTERMEDIATE, "unable to find valid certification path",
+          CertificateScenario.WRONG_HOST, "No subject alternative DNS name matching localhost found");
+
   @ParameterizedTest
   @EnumSource(CertificateScenario.class)
   void jdkClientWithTheScenariosTrustAcceptsOrRejectsAsObserved(CertificateScenario scenario) throws Exception {
@@ -44,7 +55,7 @@ class CertificateScenarioTest {
       if (JDK_ACCEPTS.contains(scenario)) {
         assertThat(outcome).as(scenario.toString()).isEqualTo("accepted");
       } else {
-        assertThat(outcome).as(scenario.toString()).startsWith("rejected");
+        assertThat(outcome).as(scenario.toString()).startsWith("rejected").contains(JDK_REASON.get(scenario));
       }
     }
   }
@@ -80,8 +91,7 @@ class CertificateScenarioTest {
       // when
       String outcome = handshake(anchorsOnly, server.port(), "localhost");
       // then
-      assertThat(outcome).startsWith("rejected");
-      assertThat(identity.clientTrust().clientIdentity()).isPresent();
+      assertThat(outcome).isEqualTo("rejected: Received fatal alert: bad_certificate");
     }
   }
 
