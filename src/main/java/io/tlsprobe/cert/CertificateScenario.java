@@ -168,7 +168,12 @@ public enum CertificateScenario {
     } else {
       builder.dns(host);
     }
-    return builder.ip("127.0.0.1", "::1").build();
+    for (String loopback : new String[] {"127.0.0.1", "::1"}) {
+      if (!loopback.equals(host)) {
+        builder.ip(loopback);
+      }
+    }
+    return builder.build();
   }
 
   /** The 1024-bit RSA key of {@link #RSA_1024}, generated once per run on first use. */

@@ -10,10 +10,12 @@ import io.tlsprobe.report.Verification.Kind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -108,6 +110,39 @@ class CertificateScenarioTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(names = {"VALID", "WRONG_HOST", "EXPIRED"})
+  void httpsUrlConnectionToTheLoopbackAddressJudgesAsItsHostnameVerifierAndPkixSay(CertificateScenario scenario)
+      throws Exception {
+    // given
+    ServerIdentity identity = scenario.identity();
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust trust = identity.clientTrust()) {
+      HttpsURLConnection connection =
+          (HttpsURLConnection) new URL("https://127.0.0.1:" + server.port() + "/").openConnection();
+      connection.setSSLSocketFactory(trust.socketFactory()); // this connection only; no JVM default is touched
+      connection.setConnectTimeout(5_000);
+      connection.setReadTimeout(5_000);
+      // when
+      String outcome;
+      try {
+        outcome = "accepted " + connection.getResponseCode();
+      } catch (IOException e) {
+        outcome = "rejected: " + e.getMessage();
+      } finally {
+        connection.disconnect();
+      }
+      // then
+      if (scenario == CertificateScenario.VALID) {
+        assertThat(outcome).isEqualTo("accepted 200");
+      } else if (scenario == CertificateScenario.WRONG_HOST) {
+        assertThat(outcome).isEqualTo("rejected: No subject alternative names matching IP address 127.0.0.1 found");
+      } else {
+        assertThat(outcome).startsWith("rejected: PKIX path validation failed").contains("validity check failed");
+      }
+    }
+  }
+
   @Test
   void rsaAuthorityIssuesRsaChainsThatTheJdkAccepts() throws Exception {
     // given
@@ -162,7 +197,7 @@ class CertificateScenarioTest {
         }
         socket.startHandshake();
         int answer = socket.getInputStream().read(); // TLS 1.3: the server's refusal of our certificate arrives here
-        return answer == 'K' ? "accepted" : "rejected: server closed (" + answer + ")";
+        return answer == 'H' ? "accepted" : "rejected: server closed (" + answer + ")";
       } catch (SSLHandshakeException e) {
         return "rejected: " + e.getMessage();
       } catch (javax.net.ssl.SSLException | java.net.SocketException e) {

@@ -10,7 +10,7 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A JSSE server on 127.0.0.1, port 0, presenting one {@link ServerIdentity} (requiring a client certificate when it
- * says so): each accepted connection is handshaken, answered with one byte {@code 'K'}, and closed.
+ * says so): each accepted connection is handshaken, answered with a minimal HTTP/1.0 response (body {@code K}), and closed.
  */
 final class ScenarioServer implements AutoCloseable {
 
@@ -39,7 +39,8 @@ final class ScenarioServer implements AutoCloseable {
         try {
           socket.startHandshake();
           OutputStream out = socket.getOutputStream();
-          out.write('K');
+          out.write("HTTP/1.0 200 OK\r\nContent-Length: 1\r\nConnection: close\r\n\r\nK"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
           out.flush();
         } catch (IOException e) {
           // the client refused (or the server refused the client): the client side tells the test
