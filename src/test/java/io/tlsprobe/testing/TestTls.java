@@ -61,8 +61,8 @@ public final class TestTls {
   }
 
   /**
-   * Upgrades {@code plain} to TLS as the client, naming {@code host} (SNI) and {@code port}, and completes the handshake;
-   * closing the TLS socket closes {@code plain}.
+   * Upgrades {@code plain} to TLS as the client, naming {@code host} (SNI) and {@code port}, and completes the
+   * handshake; closing the TLS socket closes {@code plain}.
    */
   public static SSLSocket startTls(SSLContext client, Socket plain, String host, int port) throws IOException {
     SSLSocket tls = (SSLSocket) client.getSocketFactory().createSocket(plain, host, port, true);
