@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.report.PlainTextPhase;
-import io.tlsprobe.report.PlainTextPhase.Direction;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
 import java.io.DataInputStream;

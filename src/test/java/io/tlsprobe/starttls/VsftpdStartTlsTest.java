@@ -2,8 +2,6 @@ package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.CipherSuite;
-import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.ServiceDiscovery;
@@ -75,9 +73,7 @@ class VsftpdStartTlsTest {
     }
     OpensslClientView openssl = OpensslClientView.connect(strict.explicitPort(), "-starttls", "ftp");
 
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
     PlainTextPhase phase = client.phase();
     assertThat(phase.greeting()).hasValueSatisfying(g -> assertThat(g).startsWith("220 (vsFTPd "));
     assertThat(phase.capabilitiesBefore()).contains("AUTH TLS", "PBSZ", "PROT");
@@ -137,9 +133,7 @@ class VsftpdStartTlsTest {
     OpensslClientView openssl = OpensslClientView.connect(strict.implicitPort());
 
     assertThat(greeting).startsWith("220 (vsFTPd ");
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -150,8 +144,7 @@ class VsftpdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("starttls:ftp");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.startTlsAdvertised()).contains(true);
     assertThat(phase.plainTextAuthenticationOffered()).isEmpty();
@@ -167,8 +160,7 @@ class VsftpdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("direct");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     assertThat(report.plainTextPhase()).isEmpty();
   }
 
