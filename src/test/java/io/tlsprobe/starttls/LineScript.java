@@ -129,16 +129,21 @@ final class LineScript implements HostilePeer.Behaviour {
   /** A server that greets, answers with {@code answers}, and upgrades to JSSE on {@code upgrade} (see above). */
   static HostilePeer.Behaviour answering(String greeting, String upgrade, String goAhead, Answers answers,
       boolean buggy) {
+    return answering(greeting, upgrade, goAhead, "", answers, buggy);
+  }
+
+  /**
+   * {@link #answering(String, String, String, Answers, boolean)} that also sends {@code onTls} first once TLS is up
+   * (ManageSieve's capabilities).
+   */
+  static HostilePeer.Behaviour answering(String greeting, String upgrade, String goAhead, String onTls,
+      Answers answers, boolean buggy) {
     return socket -> {
       OutputStream out = socket.getOutputStream();
       BufferedReader in = reader(socket.getInputStream());
       write(out, greeting);
       String line;
-      while ((line = in.readLine()) != null) {
-        if (line.equals(upgrade)) {
-          write(out, goAhead);
-          break;
-        }
+      while ((line = in.readLine()) != null && !line.equals(upgrade)) {
         String answer = answers.answer(line, false);
         if (answer == null) {
           socket.close();
@@ -149,9 +154,13 @@ final class LineScript implements HostilePeer.Behaviour {
       if (line == null) {
         return;
       }
+      // a line pipelined with the upgrade command is buffered by now; reading it after the go-ahead would race the
+      // client's ClientHello. The sound server leaves it in the reader's buffer, never to be read.
       String pending = buggy && in.ready() ? in.readLine() : null;
+      write(out, goAhead);
       SSLSocket tls = TestTls.acceptTls(SERVER_CONTEXT, socket);
       OutputStream tlsOut = tls.getOutputStream();
+      write(tlsOut, onTls);
       if (pending != null) {
         write(tlsOut, answers.answer(pending, true));
       }
@@ -172,7 +181,7 @@ final class LineScript implements HostilePeer.Behaviour {
   }
 
   private static void write(OutputStream out, @Nullable String text) throws IOException {
-    if (text != null) {
+    if (text != null && !text.isEmpty()) {
       out.write(text.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
     }
