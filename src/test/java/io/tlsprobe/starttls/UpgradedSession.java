@@ -72,9 +72,14 @@ final class UpgradedSession implements AutoCloseable {
     return TestTls.startTls(TestTls.trustAll(), plain, "localhost", port);
   }
 
-  /** Runs {@code client.upgrade} against {@code peer} and returns the phase. */
+  /** {@link #upgrade(StartTlsClient, HostilePeer, Duration)} with {@link #TIMEOUT}. */
   static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer) throws IOException {
-    try (Socket socket = connect(peer.port(), TIMEOUT)) {
+    return upgrade(client, peer, TIMEOUT);
+  }
+
+  /** Runs {@code client.upgrade} against {@code peer} and returns the phase. */
+  static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer, Duration readTimeout) throws IOException {
+    try (Socket socket = connect(peer.port(), readTimeout)) {
       client.upgrade(PlainTextChannel.of(socket));
       return client.phase();
     }
