@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DovecotStartTlsTest {
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
   @TempDir static Path dir;
+  @AutoClose
   private static DovecotServer dovecot;
   private static SSLContext trustAll;
 
@@ -47,13 +48,6 @@ class DovecotStartTlsTest {
   static void startDovecot() throws Exception {
     dovecot = DovecotServer.start(dir.resolve("dovecot"), TestCertificates.localhost());
     trustAll = TestTls.trustAll();
-  }
-
-  @AfterAll
-  static void stopDovecot() {
-    if (dovecot != null) {
-      dovecot.close();
-    }
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,18 +38,12 @@ class InnStartTlsTest {
   @TempDir
   static Path dir;
 
+  @AutoClose
   private static InnServer inn;
 
   @BeforeAll
   static void start() {
     inn = InnServer.start(dir, TestCertificates.localhost());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (inn != null) {
-      inn.close();
-    }
   }
 
   @Test

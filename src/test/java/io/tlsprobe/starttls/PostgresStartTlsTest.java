@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,9 @@ class PostgresStartTlsTest {
 
   @TempDir static Path dir;
   private static HeldCertificate cert;
+  @AutoClose
   private static PostgresServer postgres;
+  @AutoClose
   private static PostgresServer withoutTls;
 
   @BeforeAll
@@ -41,16 +43,6 @@ class PostgresStartTlsTest {
     cert = TestCertificates.localhost();
     postgres = PostgresServer.start(dir.resolve("tls"), cert);
     withoutTls = PostgresServer.startWithoutTls(dir.resolve("plain"));
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (withoutTls != null) {
-      withoutTls.close();
-    }
   }
 
   @Test

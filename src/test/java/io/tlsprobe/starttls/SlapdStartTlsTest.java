@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,9 @@ class SlapdStartTlsTest {
 
   @TempDir static Path dir;
   private static HeldCertificate cert;
+  @AutoClose
   private static SlapdServer slapd;
+  @AutoClose
   private static SlapdServer withoutTls;
 
   @BeforeAll
@@ -41,16 +43,6 @@ class SlapdStartTlsTest {
     cert = TestCertificates.localhost();
     slapd = SlapdServer.start(dir.resolve("tls"), cert);
     withoutTls = SlapdServer.startWithoutTls(dir.resolve("plain"));
-  }
-
-  @AfterAll
-  static void stopSlapd() {
-    if (slapd != null) {
-      slapd.close();
-    }
-    if (withoutTls != null) {
-      withoutTls.close();
-    }
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,9 @@ class VsftpdStartTlsTest {
   @TempDir
   static Path dir;
 
+  @AutoClose
   private static VsftpdServer strict;
+  @AutoClose
   private static VsftpdServer lax;
 
   @BeforeAll
@@ -49,19 +51,6 @@ class VsftpdStartTlsTest {
     HeldCertificate cert = TestCertificates.localhost();
     strict = VsftpdServer.start(dir.resolve("strict"), cert);
     lax = VsftpdServer.start(dir.resolve("lax"), cert, true);
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (strict != null) {
-        strict.close();
-      }
-    } finally {
-      if (lax != null) {
-        lax.close();
-      }
-    }
   }
 
   @Test
