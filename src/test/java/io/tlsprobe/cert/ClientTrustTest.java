@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,22 @@ class ClientTrustTest {
       assertThat(store.getCertificate("anchor-0")).isEqualTo(root);
     }
     assertThat(p12).doesNotExist();
+  }
+
+  @Test
+  void opensslReadsTheAnchorOutOfThePkcs12TrustStore() {
+    // given
+    Interop.requireCommand("openssl");
+    try (ClientTrust trust = ClientTrust.of(root)) {
+      // when
+      ProcessResult result =
+          Interop.run(
+              Duration.ofSeconds(15), "openssl", "pkcs12", "-in", trust.pkcs12File().toString(), "-nokeys",
+              "-passin", "pass:" + new String(trust.trustStorePassword()));
+      // then
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+      assertThat(result.stdout()).contains(authority.root().certificatePem().strip());
+    }
   }
 
   @Test
