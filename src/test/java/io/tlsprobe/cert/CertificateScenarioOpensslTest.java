@@ -113,6 +113,8 @@ class CertificateScenarioOpensslTest {
   }
 
   private String pem(List<X509Certificate> certificates, String name) {
-    return ClientTrust.of(certificates.toArray(new X509Certificate[0])).writePem(dir.resolve(name + ".pem")).toString();
+    try (ClientTrust bundle = ClientTrust.of(certificates.toArray(new X509Certificate[0]))) {
+      return bundle.writePem(dir.resolve(name + ".pem")).toString();
+    }
   }
 }

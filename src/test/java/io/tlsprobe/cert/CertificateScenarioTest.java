@@ -9,6 +9,11 @@ import io.tlsprobe.report.Verification;
 import io.tlsprobe.report.Verification.Kind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.AlgorithmConstraints;
+import java.security.AlgorithmParameters;
+import java.security.CryptoPrimitive;
+import java.security.Key;
+import java.security.interfaces.RSAKey;
 import java.net.Socket;
 import java.net.URL;
 import java.time.Instant;
@@ -140,6 +145,48 @@ class CertificateScenarioTest {
       } else {
         assertThat(outcome).startsWith("rejected: PKIX path validation failed").contains("validity check failed");
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"RSA_1024", "SHA1_SIGNATURE"})
+  void jdkClientRejectsTheWeakScenariosWhenItsSocketCarriesStricterConstraints(CertificateScenario scenario)
+      throws Exception {
+    // given: per-socket constraints, no security property touched
+    ServerIdentity identity = scenario.identity();
+    AlgorithmConstraints strict =
+        new AlgorithmConstraints() {
+          @Override
+          public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
+            return !algorithm.toUpperCase(java.util.Locale.ROOT).contains("SHA1");
+          }
+
+          @Override
+          public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
+            return !(key instanceof RSAKey rsa) || rsa.getModulus().bitLength() >= 2048;
+          }
+
+          @Override
+          public boolean permits(
+              Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
+            return permits(primitives, algorithm, parameters) && permits(primitives, key);
+          }
+        };
+    try (ScenarioServer server = new ScenarioServer(identity);
+        ClientTrust trust = identity.clientTrust();
+        Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+      plain.setSoTimeout(5_000);
+      SSLSocket socket = (SSLSocket) trust.socketFactory().createSocket(plain, "localhost", server.port(), false);
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      parameters.setAlgorithmConstraints(strict);
+      socket.setSSLParameters(parameters);
+      // when / then
+      assertThatThrownBy(socket::startHandshake)
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("Algorithm constraints check failed")
+          .hasMessageContaining(scenario == CertificateScenario.SHA1_SIGNATURE ? "on signature algorithm: SHA1withECDSA" : "on key RSA with size of 1024bits");
     }
   }
 
