@@ -186,7 +186,10 @@ class CertificateScenarioTest {
       assertThatThrownBy(socket::startHandshake)
           .isInstanceOf(SSLHandshakeException.class)
           .hasMessageContaining("Algorithm constraints check failed")
-          .hasMessageContaining(scenario == CertificateScenario.SHA1_SIGNATURE ? "on signature algorithm: SHA1withECDSA" : "on key RSA with size of 1024bits");
+          .hasMessageContaining(
+              scenario == CertificateScenario.SHA1_SIGNATURE
+                  ? "on signature algorithm: SHA1withECDSA"
+                  : "on key RSA with size of 1024bits");
     }
   }
 

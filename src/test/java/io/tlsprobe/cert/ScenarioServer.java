@@ -10,7 +10,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A JSSE server on 127.0.0.1, port 0, presenting one {@link ServerIdentity} (requiring a client certificate when
- * it says so): each accepted connection is handshaken, answered with a minimal HTTP/1.0 response (body {@code K}), and closed.
+ * it says so): each accepted connection is handshaken, answered with a minimal HTTP/1.0 response (body {@code K}),
+ * and closed.
  */
 final class ScenarioServer implements AutoCloseable {
 
