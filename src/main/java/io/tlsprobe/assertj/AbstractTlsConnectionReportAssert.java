@@ -1,52 +1,21 @@
 package io.tlsprobe.assertj;
 
-import static io.tlsprobe.assertj.error.ShouldBeEstablished.shouldBeEstablished;
-import static io.tlsprobe.assertj.error.ShouldBeTrusted.shouldBeTrusted;
-import static io.tlsprobe.assertj.error.ShouldHaveBeenRejected.shouldHaveBeenRejected;
-import static io.tlsprobe.assertj.error.ShouldHaveBeenRejected.shouldHaveBeenRejectedWith;
 import static io.tlsprobe.assertj.error.ShouldHaveCertificate.shouldHaveCertificate;
-import static io.tlsprobe.assertj.error.ShouldHaveCipherStrengthAtLeast.shouldHaveCipherStrengthAtLeast;
-import static io.tlsprobe.assertj.error.ShouldHaveForwardSecrecy.shouldHaveForwardSecrecy;
-import static io.tlsprobe.assertj.error.ShouldHaveHandshakeTimeAtMost.shouldHaveHandshakeTimeAtMost;
-import static io.tlsprobe.assertj.error.ShouldHaveNegotiatedApplicationProtocol.shouldHaveNegotiatedApplicationProtocol;
-import static io.tlsprobe.assertj.error.ShouldHaveNoCompression.shouldHaveNoCompression;
-import static io.tlsprobe.assertj.error.ShouldHaveFailedStartTls.shouldHaveFailedStartTls;
-import static io.tlsprobe.assertj.error.ShouldHaveNoWeakCipher.shouldHaveNoWeakCipher;
 import static io.tlsprobe.assertj.error.ShouldHavePlainTextPhase.shouldHavePlainTextPhase;
-import static io.tlsprobe.assertj.error.ShouldHaveStapledOcspResponse.shouldHaveStapledOcspResponse;
-import static io.tlsprobe.assertj.error.ShouldNotBeEstablished.shouldNotBeEstablished;
-import static io.tlsprobe.assertj.error.ShouldNotBeVulnerableToStartTlsInjection.shouldNotBeVulnerableToStartTlsInjection;
-import static io.tlsprobe.assertj.error.ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation;
-import static io.tlsprobe.assertj.error.ShouldUseAeadCipher.shouldUseAeadCipher;
-import static io.tlsprobe.assertj.error.ShouldUseCipherSuite.shouldUseCipherSuite;
-import static io.tlsprobe.assertj.error.ShouldUseCipherSuiteIn.shouldUseCipherSuiteIn;
-import static io.tlsprobe.assertj.error.ShouldUseExtendedMasterSecret.shouldUseExtendedMasterSecret;
-import static io.tlsprobe.assertj.error.ShouldUseGroup.shouldUseGroup;
-import static io.tlsprobe.assertj.error.ShouldUseImplicitTls.shouldUseImplicitTls;
-import static io.tlsprobe.assertj.error.ShouldUsePostQuantumKeyExchange.shouldUsePostQuantumKeyExchange;
-import static io.tlsprobe.assertj.error.ShouldUseProtocol.shouldUseProtocol;
-import static io.tlsprobe.assertj.error.ShouldUseProtocolAtLeast.shouldUseProtocolAtLeast;
-import static io.tlsprobe.assertj.error.ShouldUseStartTls.shouldUseStartTls;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.AlertDescription;
-import io.tlsprobe.CipherStrength;
 import io.tlsprobe.CipherSuite;
-import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
-import io.tlsprobe.report.Endpoint;
-import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.PlainTextPhase;
-import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
@@ -112,11 +81,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the outcome is not {@code established}
    */
   public SELF isEstablished() {
-    isNotNull();
-    if (!actual.outcome().isEstablished()) {
-      throwAssertionError(shouldBeEstablished(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.isEstablished());
   }
 
   /**
@@ -131,11 +96,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the handshake completed
    */
   public SELF isNotEstablished() {
-    isNotNull();
-    if (actual.outcome().isEstablished()) {
-      throwAssertionError(shouldNotBeEstablished(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.isNotEstablished());
   }
 
   /**
@@ -150,11 +111,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the outcome is another
    */
   public SELF wasRejected() {
-    isNotNull();
-    if (actual.outcome().kind() != Outcome.Kind.REJECTED_BY_PEER) {
-      throwAssertionError(shouldHaveBeenRejected(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.wasRejected());
   }
 
   /**
@@ -171,13 +128,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the peer did not reject the handshake with {@code alert}
    */
   public SELF wasRejected(AlertDescription alert) {
-    requireNonNull(alert, "alert");
-    isNotNull();
-    if (actual.outcome().kind() != Outcome.Kind.REJECTED_BY_PEER
-        || !actual.outcome().alert().equals(Optional.of(alert))) {
-      throwAssertionError(shouldHaveBeenRejectedWith(actual, alert));
-    }
-    return myself;
+    return check(HandshakeChecks.wasRejected(alert));
   }
 
   /**
@@ -195,9 +146,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws IllegalArgumentException if no alert has that name
    */
   public SELF wasRejected(String alertName) {
-    requireNonNull(alertName, "alertName");
-    return wasRejected(AlertDescription.byName(alertName)
-        .orElseThrow(() -> new IllegalArgumentException("no TLS alert is named " + alertName)));
+    return wasRejected(HandshakeChecks.alertNamed(alertName));
   }
 
   /**
@@ -213,13 +162,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the server chose another version or none was seen
    */
   public SELF usesProtocol(TlsProtocol protocol) {
-    requireNonNull(protocol, "protocol");
-    isNotNull();
-    if (!actual.protocol().equals(Optional.of(protocol))) {
-      throw failureWithActualExpected(actual.protocol().map(TlsProtocol::jsseName).orElse(null),
-          protocol.jsseName(), "%s", shouldUseProtocol(actual, protocol).create());
-    }
-    return myself;
+    return check(HandshakeChecks.usesProtocol(protocol));
   }
 
   /**
@@ -235,12 +178,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the server chose an older version or none was seen
    */
   public SELF usesProtocolAtLeast(TlsProtocol minimum) {
-    requireNonNull(minimum, "minimum");
-    isNotNull();
-    if (!actual.protocol().map(p -> p.isAtLeast(minimum)).orElse(false)) {
-      throwAssertionError(shouldUseProtocolAtLeast(actual, minimum));
-    }
-    return myself;
+    return check(HandshakeChecks.usesProtocolAtLeast(minimum));
   }
 
   /**
@@ -256,13 +194,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the server chose another suite or none was seen
    */
   public SELF usesCipherSuite(CipherSuite suite) {
-    requireNonNull(suite, "suite");
-    isNotNull();
-    if (!actual.cipherSuite().equals(Optional.of(suite))) {
-      throw failureWithActualExpected(actual.cipherSuite().map(CipherSuite::name).orElse(null), suite.name(),
-          "%s", shouldUseCipherSuite(actual, suite).create());
-    }
-    return myself;
+    return check(HandshakeChecks.usesCipherSuite(suite));
   }
 
   /**
@@ -280,7 +212,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws IllegalArgumentException if no cipher suite has that name
    */
   public SELF usesCipherSuite(String name) {
-    return usesCipherSuite(suiteNamed(name));
+    return usesCipherSuite(HandshakeChecks.suiteNamed(name));
   }
 
   /**
@@ -296,16 +228,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the server chose a suite outside {@code suites} or none was seen
    */
   public SELF usesCipherSuiteIn(Collection<CipherSuite> suites) {
-    requireNonNull(suites, "suites");
-    if (suites.isEmpty()) {
-      throw new IllegalArgumentException("suites must not be empty");
-    }
-    List<CipherSuite> allowed = List.copyOf(suites);
-    isNotNull();
-    if (!actual.cipherSuite().map(allowed::contains).orElse(false)) {
-      throwAssertionError(shouldUseCipherSuiteIn(actual, allowed));
-    }
-    return myself;
+    return check(HandshakeChecks.usesCipherSuiteIn(suites));
   }
 
   /**
@@ -338,8 +261,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws IllegalArgumentException if a name names no cipher suite
    */
   public SELF usesCipherSuiteIn(String... names) {
-    requireNonNull(names, "names");
-    return usesCipherSuiteIn(Arrays.stream(names).map(AbstractTlsConnectionReportAssert::suiteNamed).toList());
+    return usesCipherSuiteIn(Arrays.stream(requireNonNull(names, "names")).map(HandshakeChecks::suiteNamed).toList());
   }
 
   /**
@@ -355,11 +277,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the suite has no forward secrecy or none was seen
    */
   public SELF hasForwardSecrecy() {
-    isNotNull();
-    if (!actual.cipherSuite().map(CipherSuite::forwardSecrecy).orElse(false)) {
-      throwAssertionError(shouldHaveForwardSecrecy(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.hasForwardSecrecy());
   }
 
   /**
@@ -374,11 +292,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the suite is not AEAD or none was seen
    */
   public SELF usesAeadCipher() {
-    isNotNull();
-    if (!actual.cipherSuite().map(CipherSuite::isAead).orElse(false)) {
-      throwAssertionError(shouldUseAeadCipher(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.usesAeadCipher());
   }
 
   /**
@@ -395,11 +309,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the cipher has fewer bits or no suite was seen
    */
   public SELF hasCipherStrengthAtLeast(int bits) {
-    isNotNull();
-    if (!actual.cipherSuite().map(s -> s.secretKeyBits() >= bits).orElse(false)) {
-      throwAssertionError(shouldHaveCipherStrengthAtLeast(actual, bits));
-    }
-    return myself;
+    return check(HandshakeChecks.hasCipherStrengthAtLeast(bits));
   }
 
   /**
@@ -416,11 +326,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the suite is WEAK or INSECURE, or none was seen
    */
   public SELF hasNoWeakCipher() {
-    isNotNull();
-    if (!actual.cipherSuite().map(s -> s.strength().isAtLeast(CipherStrength.SECURE)).orElse(false)) {
-      throwAssertionError(shouldHaveNoWeakCipher(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.hasNoWeakCipher());
   }
 
   /**
@@ -436,11 +342,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if compression was chosen or no compression method is known
    */
   public SELF hasNoCompression() {
-    isNotNull();
-    if (!actual.compression().map(CompressionMethod::isNull).orElse(false)) {
-      throwAssertionError(shouldHaveNoCompression(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.hasNoCompression());
   }
 
   /**
@@ -457,13 +359,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if another group or none was used
    */
   public SELF usesGroup(NamedGroup group) {
-    requireNonNull(group, "group");
-    isNotNull();
-    if (!actual.group().equals(Optional.of(group))) {
-      throw failureWithActualExpected(actual.group().map(NamedGroup::name).orElse(null), group.name(), "%s",
-          shouldUseGroup(actual, group).create());
-    }
-    return myself;
+    return check(HandshakeChecks.usesGroup(group));
   }
 
   /**
@@ -480,9 +376,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws IllegalArgumentException if no group has that name
    */
   public SELF usesGroup(String name) {
-    requireNonNull(name, "name");
-    return usesGroup(NamedGroup.byName(name)
-        .orElseThrow(() -> new IllegalArgumentException("no named group is called " + name)));
+    return usesGroup(HandshakeChecks.groupNamed(name));
   }
 
   /**
@@ -498,11 +392,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the key exchange is classical or unknown
    */
   public SELF usesPostQuantumKeyExchange() {
-    isNotNull();
-    if (!actual.group().map(NamedGroup::isPostQuantum).orElse(false)) {
-      throwAssertionError(shouldUsePostQuantumKeyExchange(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.usesPostQuantumKeyExchange());
   }
 
   /**
@@ -518,13 +408,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if another or no application protocol was agreed
    */
   public SELF negotiatedApplicationProtocol(String protocol) {
-    requireNonNull(protocol, "protocol");
-    isNotNull();
-    if (!actual.applicationProtocol().equals(Optional.of(protocol))) {
-      throw failureWithActualExpected(actual.applicationProtocol().orElse(null), protocol, "%s",
-          shouldHaveNegotiatedApplicationProtocol(actual, protocol).create());
-    }
-    return myself;
+    return check(HandshakeChecks.negotiatedApplicationProtocol(protocol));
   }
 
   /**
@@ -541,11 +425,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if a TLS 1.2-or-older ServerHello lacks renegotiation_info, or no ServerHello was seen
    */
   public SELF supportsSecureRenegotiation() {
-    isNotNull();
-    if (!isTls13() && !actual.secureRenegotiation()) {
-      throwAssertionError(shouldSupportSecureRenegotiation(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.supportsSecureRenegotiation());
   }
 
   /**
@@ -563,11 +443,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if a TLS 1.2-or-older ServerHello lacks extended_master_secret, or none was seen
    */
   public SELF usesExtendedMasterSecret() {
-    isNotNull();
-    if (!isTls13() && !actual.extendedMasterSecret()) {
-      throwAssertionError(shouldUseExtendedMasterSecret(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.usesExtendedMasterSecret());
   }
 
   /**
@@ -582,11 +458,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if no OCSP response was stapled
    */
   public SELF hasStapledOcspResponse() {
-    isNotNull();
-    if (!actual.ocspStapled()) {
-      throwAssertionError(shouldHaveStapledOcspResponse(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.hasStapledOcspResponse());
   }
 
   /**
@@ -603,12 +475,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the handshake took longer or was not timed
    */
   public SELF hasHandshakeTimeAtMost(Duration maximum) {
-    requireNonNull(maximum, "maximum");
-    isNotNull();
-    if (!actual.handshakeTime().map(t -> t.compareTo(maximum) <= 0).orElse(false)) {
-      throwAssertionError(shouldHaveHandshakeTimeAtMost(actual, maximum));
-    }
-    return myself;
+    return check(HandshakeChecks.hasHandshakeTimeAtMost(maximum));
   }
 
   /**
@@ -624,11 +491,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the chain is not trusted (or no certificate was received)
    */
   public SELF hasTrustedCertificate() {
-    isNotNull();
-    if (!actual.verification().trusted()) {
-      throwAssertionError(shouldBeTrusted(actual));
-    }
-    return myself;
+    return check(HandshakeChecks.hasTrustedCertificate());
   }
 
   /**
@@ -681,11 +544,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the connection was upgraded from plain text
    */
   public SELF usesImplicitTls() {
-    isNotNull();
-    if (!actual.endpoint().connection().equals(Endpoint.DIRECT)) {
-      throwAssertionError(shouldUseImplicitTls(actual));
-    }
-    return myself;
+    return check(StartTlsChecks.usesImplicitTls());
   }
 
   /**
@@ -700,11 +559,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if TLS started from the first byte
    */
   public SELF usesStartTls() {
-    isNotNull();
-    if (!actual.endpoint().connection().startsWith("starttls:")) {
-      throwAssertionError(shouldUseStartTls(actual));
-    }
-    return myself;
+    return check(StartTlsChecks.usesStartTls());
   }
 
   /**
@@ -722,16 +577,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws IllegalArgumentException for {@link StartTls#NONE}
    */
   public SELF usesStartTls(StartTls dialect) {
-    requireNonNull(dialect, "dialect");
-    if (!dialect.isUpgrade()) {
-      throw new IllegalArgumentException("StartTls.NONE is not a STARTTLS dialect: use usesImplicitTls()");
-    }
-    isNotNull();
-    if (!actual.endpoint().connection().equals(dialect.connectionName())) {
-      throw failureWithActualExpected(actual.endpoint().connection(), dialect.connectionName(), "%s",
-          shouldUseStartTls(actual, dialect).create());
-    }
-    return myself;
+    return check(StartTlsChecks.usesStartTls(dialect));
   }
 
   /**
@@ -747,11 +593,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * @throws AssertionError if the outcome is another
    */
   public SELF failedStartTls() {
-    isNotNull();
-    if (actual.outcome().kind() != Outcome.Kind.STARTTLS_FAILED) {
-      throwAssertionError(shouldHaveFailedStartTls(actual));
-    }
-    return myself;
+    return check(StartTlsChecks.failedStartTls());
   }
 
   /**
@@ -771,14 +613,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    *     not tell, or was not run
    */
   public SELF isNotVulnerableToStartTlsInjection() {
-    isNotNull();
-    Optional<PlainTextPhase> phase = actual.plainTextPhase();
-    if (phase.isEmpty()) {
-      throwAssertionError(shouldHavePlainTextPhase(actual));
-    } else if (!AbstractPlainTextPhaseAssert.verdictIs(phase.get(), InjectionVerdict.NOT_VULNERABLE)) {
-      throwAssertionError(shouldNotBeVulnerableToStartTlsInjection(phase.get(), actual));
-    }
-    return myself;
+    return check(StartTlsChecks.isNotVulnerableToStartTlsInjection());
   }
 
   /**
@@ -803,13 +638,16 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
     return navigator.plainTextPhase(phase.get(), actual, info.description());
   }
 
-  private boolean isTls13() {
-    return actual.protocol().equals(Optional.of(TlsProtocol.TLSv1_3));
-  }
-
-  private static CipherSuite suiteNamed(String name) {
-    requireNonNull(name, "name");
-    return CipherSuite.byName(name)
-        .orElseThrow(() -> new IllegalArgumentException("no cipher suite is named " + name));
+  /** Fails with {@code check}'s failure of the report, if any, as AssertJ's own assertions do. */
+  private SELF check(ReportCheck check) {
+    isNotNull();
+    ReportCheck.Failure failure = check.failure(actual);
+    if (failure != null && failure.diff()) {
+      throw failureWithActualExpected(failure.actual(), failure.expected(), "%s", failure.message().create());
+    }
+    if (failure != null) {
+      throwAssertionError(failure.message());
+    }
+    return myself;
   }
 }

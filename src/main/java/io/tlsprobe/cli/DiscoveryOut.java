@@ -8,10 +8,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * {@code tlsprobe probe --discover} output: one line saying which ways the service offers TLS, then the report of each
@@ -45,19 +42,8 @@ final class DiscoveryOut {
 
   /** Writes the JSON object; does not close {@code out}. */
   static void writeJson(ServiceDiscovery found, Writer out) {
-    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
-
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(pretty, text)) {
+    try (JsonGenerator json = FACTORY.createGenerator(JsonOut.pretty(), text)) {
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
       json.writeStringProperty("host", found.host());

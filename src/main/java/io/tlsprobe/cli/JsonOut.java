@@ -15,18 +15,7 @@ final class JsonOut {
   private JsonOut() {}
 
   static void write(Fields root, Writer out) {
-    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
-
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
-    try (JsonGenerator json = FACTORY.createGenerator(pretty, out)) {
+    try (JsonGenerator json = FACTORY.createGenerator(pretty(), out)) {
       writeObject(json, root);
     }
   }
@@ -97,5 +86,20 @@ final class JsonOut {
       return name.substring(0, name.length() - 1);
     }
     return name;
+  }
+
+  /** A write context that pretty-prints (also for {@link DiscoveryOut}). */
+  static ObjectWriteContext pretty() {
+    return new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return new DefaultPrettyPrinter();
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
   }
 }

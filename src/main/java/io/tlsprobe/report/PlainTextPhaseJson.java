@@ -32,11 +32,11 @@ final class PlainTextPhaseJson {
     json.writeStartObject();
     json.writeStringProperty("dialect", p.dialect());
     json.writeStringProperty("greeting", p.greeting().orElse(null));
-    writeStrings(json, "capabilities_before", p.capabilitiesBefore());
-    writeStrings(json, "capabilities_after", p.capabilitiesAfter());
+    ReportJson.writeStrings(json, "capabilities_before", p.capabilitiesBefore());
+    ReportJson.writeStrings(json, "capabilities_after", p.capabilitiesAfter());
     writeOptionalBoolean(json, "starttls_advertised", p.startTlsAdvertised());
     writeOptionalBoolean(json, "plain_text_authentication_offered", p.plainTextAuthenticationOffered());
-    writeStrings(json, "authentication_evidence", p.authenticationEvidence());
+    ReportJson.writeStrings(json, "authentication_evidence", p.authenticationEvidence());
     json.writeBooleanProperty("upgraded", p.upgraded());
     json.writeBooleanProperty("truncated", p.truncated());
     writeLines(json, "transcript", p.transcript());
@@ -74,14 +74,5 @@ final class PlainTextPhaseJson {
     } else {
       json.writeNullProperty(name);
     }
-  }
-
-  private static void writeStrings(JsonGenerator json, String name, List<String> values) {
-    json.writeName(name);
-    json.writeStartArray();
-    for (String v : values) {
-      json.writeString(v);
-    }
-    json.writeEndArray();
   }
 }

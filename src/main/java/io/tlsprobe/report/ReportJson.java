@@ -227,7 +227,8 @@ public final class ReportJson {
     json.writeEndArray();
   }
 
-  private static void writeStrings(JsonGenerator json, String name, List<String> values) {
+  /** Writes {@code values} as the array property {@code name} (also for {@link PlainTextPhaseJson}). */
+  static void writeStrings(JsonGenerator json, String name, List<String> values) {
     json.writeName(name);
     json.writeStartArray();
     for (String v : values) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.ProcessResult;
-import io.tlsprobe.testing.SmtpStartTlsFront;
+import io.tlsprobe.testing.SmtpFront;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +90,7 @@ class CliJarIT {
 
   @Test
   void probeStartTlsSmtpAgainstAnInProcessFrontPrintsThePlainTextPhaseAsJson() throws Exception {
-    try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+    try (SmtpFront front = SmtpFront.start()) {
       ProcessResult result = Interop.run(TIMEOUT, java, "-jar", JAR.toString(), "probe", "--json",
           front.host() + ":" + front.port(), "--starttls", "smtp", "--timeout", "10s");
 
@@ -98,7 +98,7 @@ class CliJarIT {
       JsonNode report = new ObjectMapper().readTree(result.stdout());
       assertThat(report.get("outcome").asString()).isEqualTo("established");
       assertThat(report.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
-      assertThat(report.get("plain_text_phase").get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+      assertThat(report.get("plain_text_phase").get("greeting").asString()).isEqualTo(SmtpFront.GREETING);
       assertThat(report.get("plain_text_phase").get("upgraded").asBoolean()).isTrue();
       assertThat(report.get("plain_text_phase").get("injection").get("verdict").asString()).isEqualTo("not_vulnerable");
     }

@@ -7,7 +7,7 @@ import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.JsseTestServer;
-import io.tlsprobe.testing.SmtpStartTlsFront;
+import io.tlsprobe.testing.SmtpFront;
 import io.tlsprobe.testing.TestCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code tlsprobe probe --starttls …}, {@code --protocol …} and {@code --discover} end to end, against the in-process
- * SMTP front ({@link SmtpStartTlsFront}) and an in-process implicit-TLS server.
+ * SMTP front ({@link SmtpFront}) and an in-process implicit-TLS server.
  */
 class ProbeCommandStartTlsTest {
-  private static String target(SmtpStartTlsFront front) {
+  private static String target(SmtpFront front) {
     return front.host() + ":" + front.port();
   }
 
@@ -29,7 +29,7 @@ class ProbeCommandStartTlsTest {
   class StartTlsProbe {
     @Test
     void textShowsThePlainTextPhaseOfAnSmtpUpgrade() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         // when
         ProbeCommandTest.Run run = run("probe", target(front), "--starttls", "smtp", "--timeout", "5s");
 
@@ -40,8 +40,8 @@ class ProbeCommandStartTlsTest {
             .contains("outcome: established")
             .contains("protocol: TLSv1.3")
             .contains("plain_text_phase:\n  dialect: smtp\n  greeting: 220 front.test ESMTP\n")
-            .contains("  capabilities_before: [STARTTLS, AUTH PLAIN, 8BITMIME]\n")
-            .contains("  capabilities_after: [AUTH PLAIN, 8BITMIME]\n")
+            .contains("  capabilities_before: [STARTTLS, PIPELINING, AUTH PLAIN LOGIN]\n")
+            .contains("  capabilities_after: [PIPELINING, AUTH PLAIN LOGIN]\n")
             .contains("  starttls_advertised: true\n")
             .contains("  plain_text_authentication_offered: true\n")
             .contains("  upgraded: true\n")
@@ -57,14 +57,14 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void jsonCarriesThePlainTextPhase() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         ProbeCommandTest.Run run = run("probe", "--json", target(front), "--starttls", "SMTP", "--timeout", "5s");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = run.json();
         assertThat(report.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
         JsonNode phase = report.get("plain_text_phase");
-        assertThat(phase.get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+        assertThat(phase.get("greeting").asString()).isEqualTo(SmtpFront.GREETING);
         assertThat(phase.get("upgraded").asBoolean()).isTrue();
         assertThat(phase.get("injection").get("verdict").asString()).isEqualTo("not_vulnerable");
       }
@@ -72,7 +72,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void verboseShowsTheInjectionChecksTranscriptAndAVulnerableVerdict() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().answerInjectedCommands(true).start()) {
+      try (SmtpFront front = SmtpFront.builder().answerInjectedCommands(true).start()) {
         ProbeCommandTest.Run run = run("probe", target(front), "--starttls", "smtp", "-v", "--timeout", "5s");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -84,7 +84,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void noInjectionCheckMakesOneConnectionAndReportsNoVerdict() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         ProbeCommandTest.Run run =
             run("probe", "--json", target(front), "--starttls", "smtp", "--no-injection-check", "--timeout", "5s");
 
@@ -96,7 +96,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void protocolPicksTheDialectForTheTargetsPort() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         ProbeCommandTest.Run run = run("probe", "--json", target(front), "--protocol", "submission",
             "--no-injection-check", "--timeout", "5s");
 
@@ -107,7 +107,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void serverThatDoesNotAdvertiseStartTlsExitsThreeSayingWhy() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().advertiseStartTls(false).start()) {
+      try (SmtpFront front = SmtpFront.builder().advertiseStartTls(false).start()) {
         ProbeCommandTest.Run text = run("probe", target(front), "--starttls", "smtp", "--timeout", "5s");
         ProbeCommandTest.Run json = run("probe", "--json", target(front), "--starttls", "smtp", "--timeout", "5s");
 
@@ -123,7 +123,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void serverThatRefusesTheUpgradeExitsThreeQuotingIt() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().refuseStartTls(true).start()) {
+      try (SmtpFront front = SmtpFront.builder().refuseStartTls(true).start()) {
         ProbeCommandTest.Run run = run("probe", target(front), "--starttls", "smtp", "--timeout", "5s");
 
         assertThat(run.exitCode()).isEqualTo(3);
@@ -136,7 +136,7 @@ class ProbeCommandStartTlsTest {
   class Discovery {
     @Test
     void findsBothWaysAndPrintsAReportForEach() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start();
+      try (SmtpFront front = SmtpFront.start();
           JsseTestServer implicit = JsseTestServer.builder(TestCertificates.localhost()).start()) {
         // when
         ProbeCommandTest.Run text = run("probe", "127.0.0.1", "--protocol", "submission", "--discover",
@@ -170,7 +170,7 @@ class ProbeCommandStartTlsTest {
     @Test
     void exitsThreeWhenNeitherWayIsEstablished() throws Exception {
       int closed = Interop.freeLoopbackPort();
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().advertiseStartTls(false).start()) {
+      try (SmtpFront front = SmtpFront.builder().advertiseStartTls(false).start()) {
         ProbeCommandTest.Run run = run("probe", "127.0.0.1", "--json", "--protocol", "smtp", "--discover",
             "--starttls-port", Integer.toString(front.port()), "--implicit-port", Integer.toString(closed),
             "--timeout", "5s");
@@ -183,7 +183,7 @@ class ProbeCommandStartTlsTest {
 
     @Test
     void aSkippedWayIsNullInJsonAndNotTriedInText() throws Exception {
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         String[] args = {"probe", "127.0.0.1", "--protocol", "submission", "--discover", "--starttls-port",
             Integer.toString(front.port()), "--implicit-port", "0", "--no-injection-check", "--timeout", "5s"};
         ProbeCommandTest.Run text = run(args);

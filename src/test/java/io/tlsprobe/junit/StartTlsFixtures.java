@@ -9,7 +9,7 @@ import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
-import io.tlsprobe.testing.SmtpStartTlsFront;
+import io.tlsprobe.testing.SmtpFront;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +33,7 @@ final class StartTlsFixtures {
       assertTrue(report.outcome().isEstablished(), report::summary);
       assertEquals("starttls:smtp", report.endpoint().connection());
       PlainTextPhase phase = report.plainTextPhase().orElseThrow();
-      assertEquals(Optional.of(SmtpStartTlsFront.GREETING), phase.greeting());
+      assertEquals(Optional.of(SmtpFront.GREETING), phase.greeting());
       assertEquals(Optional.of(true), phase.startTlsAdvertised());
       assertEquals(InjectionVerdict.NOT_VULNERABLE, phase.injection().orElseThrow().verdict());
     }
@@ -79,12 +79,12 @@ final class StartTlsFixtures {
   @Fixture
   @TlsProbe(startTls = StartTls.SMTP, injectionCheck = false, timeout = "5s")
   static class FieldTargetTestCase {
-    static SmtpStartTlsFront front;
+    static SmtpFront front;
     @TlsProbe.Target static int smtp;
 
     @BeforeAll
     static void startFront() throws IOException {
-      front = SmtpStartTlsFront.builder().authBeforeTls(false).start();
+      front = SmtpFront.builder().offerAuthBeforeTls(false).start();
       smtp = front.port();
     }
 
@@ -107,12 +107,12 @@ final class StartTlsFixtures {
   @Fixture
   @TlsProbe(protocol = ServiceProtocol.SMTP, injectionCheck = false, timeout = "5s")
   static class FieldProtocolTestCase {
-    static SmtpStartTlsFront front;
+    static SmtpFront front;
     @TlsProbe.Target static int smtp;
 
     @BeforeAll
     static void startFront() throws IOException {
-      front = SmtpStartTlsFront.start();
+      front = SmtpFront.start();
       smtp = front.port();
     }
 

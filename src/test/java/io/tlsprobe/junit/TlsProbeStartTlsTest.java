@@ -2,7 +2,7 @@ package io.tlsprobe.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.testing.SmtpStartTlsFront;
+import io.tlsprobe.testing.SmtpFront;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,11 +26,11 @@ import tools.jackson.databind.ObjectMapper;
 class TlsProbeStartTlsTest {
   private static final String F = "StartTlsFixtures.";
 
-  private SmtpStartTlsFront front;
+  private SmtpFront front;
 
   @BeforeAll
   void startFront() throws Exception {
-    front = SmtpStartTlsFront.start();
+    front = SmtpFront.start();
   }
 
   @AfterAll
@@ -65,7 +65,7 @@ class TlsProbeStartTlsTest {
         .map(e -> e.getRequiredPayload(FileEntry.class).getPath()).findFirst().orElseThrow();
     JsonNode phase = new ObjectMapper().readTree(Files.readString(file)).get("plain_text_phase");
     assertThat(phase.get("dialect").asString()).isEqualTo("smtp");
-    assertThat(phase.get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+    assertThat(phase.get("greeting").asString()).isEqualTo(SmtpFront.GREETING);
     assertThat(phase.get("injection").get("verdict").asString()).isEqualTo("not_vulnerable");
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.starttls.StartTls;
-import io.tlsprobe.testing.SmtpStartTlsFront;
+import io.tlsprobe.testing.SmtpFront;
 import io.tlsprobe.wire.Bytes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class ReportJsonTest {
   /** Reports of real STARTTLS probes against an in-process SMTP front, read back with jackson-databind. */
   @Nested
   class PlainTextPhaseOfRealProbes {
-    private TlsConnectionReport probe(SmtpStartTlsFront front) {
+    private TlsConnectionReport probe(SmtpFront front) {
       return TlsProbes.probe(ProbeOptions.builder(front.host(), front.port()).startTls(StartTls.SMTP)
           .timeout(Duration.ofSeconds(5)).build());
     }
@@ -82,7 +82,7 @@ class ReportJsonTest {
     void writesEveryFieldOfAnUpgradedSmtpPhase() throws Exception {
       // given
       TlsConnectionReport report;
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.start()) {
+      try (SmtpFront front = SmtpFront.start()) {
         report = probe(front);
       }
       PlainTextPhase phase = report.plainTextPhase().orElseThrow();
@@ -95,10 +95,10 @@ class ReportJsonTest {
       assertThat(json.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
       JsonNode p = json.get("plain_text_phase");
       assertThat(p.get("dialect").asString()).isEqualTo("smtp");
-      assertThat(p.get("greeting").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
-      assertThat(strings(p.get("capabilities_before"))).contains("STARTTLS", "AUTH PLAIN")
+      assertThat(p.get("greeting").asString()).isEqualTo(SmtpFront.GREETING);
+      assertThat(strings(p.get("capabilities_before"))).contains("STARTTLS", "AUTH PLAIN LOGIN")
           .isEqualTo(phase.capabilitiesBefore());
-      assertThat(strings(p.get("capabilities_after"))).contains("AUTH PLAIN").doesNotContain("STARTTLS")
+      assertThat(strings(p.get("capabilities_after"))).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS")
           .isEqualTo(phase.capabilitiesAfter());
       assertThat(p.get("starttls_advertised").asBoolean()).isTrue();
       assertThat(p.get("plain_text_authentication_offered").asBoolean()).isTrue();
@@ -108,7 +108,7 @@ class ReportJsonTest {
       JsonNode first = p.get("transcript").get(0);
       assertThat(first.get("direction").asString()).isEqualTo("S");
       assertThat(first.get("over_tls").asBoolean()).isFalse();
-      assertThat(first.get("text").asString()).isEqualTo(SmtpStartTlsFront.GREETING);
+      assertThat(first.get("text").asString()).isEqualTo(SmtpFront.GREETING);
       assertThat(p.get("transcript").size()).isEqualTo(phase.transcript().size());
       List<String> lines = new ArrayList<>();
       p.get("transcript").forEach(l -> lines.add(l.get("direction").asString()
@@ -125,7 +125,7 @@ class ReportJsonTest {
     @Test
     void writesTheVerdictOfAFrontThatAnswersInjectedCommands() throws Exception {
       TlsConnectionReport report;
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().answerInjectedCommands(true).start()) {
+      try (SmtpFront front = SmtpFront.builder().answerInjectedCommands(true).start()) {
         report = probe(front);
       }
 
@@ -139,7 +139,7 @@ class ReportJsonTest {
     void writesAStartTlsFailureWithThePhaseThatLedToIt() throws Exception {
       // given: a front that does not advertise STARTTLS nor AUTH, probed without the injection check
       TlsConnectionReport report;
-      try (SmtpStartTlsFront front = SmtpStartTlsFront.builder().advertiseStartTls(false).authBeforeTls(false)
+      try (SmtpFront front = SmtpFront.builder().advertiseStartTls(false).offerAuthBeforeTls(false)
           .start()) {
         report = TlsProbes.probe(ProbeOptions.builder(front.host(), front.port()).startTls(StartTls.SMTP)
             .startTlsInjectionCheck(false).timeout(Duration.ofSeconds(5)).build());

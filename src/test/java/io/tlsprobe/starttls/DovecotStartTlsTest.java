@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
@@ -14,20 +13,18 @@ import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.TestTls;
 import io.tlsprobe.testing.daemons.DovecotServer;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DovecotStartTlsTest {
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
   @TempDir static Path dir;
+  @AutoClose
   private static DovecotServer dovecot;
   private static SSLContext trustAll;
 
   @BeforeAll
   static void startDovecot() throws Exception {
     dovecot = DovecotServer.start(dir.resolve("dovecot"), TestCertificates.localhost());
-    trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(null, new TrustManager[] {new TrustAll()}, null);
-  }
-
-  @AfterAll
-  static void stopDovecot() {
-    if (dovecot != null) {
-      dovecot.close();
-    }
+    trustAll = TestTls.trustAll();
   }
 
   @Test
@@ -68,7 +58,7 @@ class DovecotStartTlsTest {
     assertThat(imap.phase().greeting()).hasValueSatisfying(g -> assertThat(g).startsWith("* OK [CAPABILITY "));
     assertThat(imap.phase().capabilitiesBefore()).contains("IMAP4rev1", "STARTTLS");
     assertThat(imap.phase().capabilitiesAfter()).contains("IMAP4rev1").doesNotContain("STARTTLS");
-    assertSameAsOpenssl(imap, OpensslClientView.connect(dovecot.imapPort(), "-starttls", "imap"));
+    OpensslClientView.connect(dovecot.imapPort(), "-starttls", "imap").assertSameProtocolAndSuite(imap.session());
   }
 
   @Test
@@ -78,7 +68,7 @@ class DovecotStartTlsTest {
     assertThat(pop3.phase().upgraded()).isTrue();
     assertThat(pop3.phase().capabilitiesBefore()).contains("STLS", "TOP");
     assertThat(pop3.phase().capabilitiesAfter()).contains("TOP").doesNotContain("STLS");
-    assertSameAsOpenssl(pop3, OpensslClientView.connect(dovecot.pop3Port(), "-starttls", "pop3"));
+    OpensslClientView.connect(dovecot.pop3Port(), "-starttls", "pop3").assertSameProtocolAndSuite(pop3.session());
   }
 
   @Test
@@ -88,7 +78,7 @@ class DovecotStartTlsTest {
     assertThat(sieve.phase().upgraded()).isTrue();
     assertThat(sieve.phase().capabilitiesBefore()).contains("STARTTLS", "VERSION 1.0");
     assertThat(sieve.phase().capabilitiesAfter()).contains("VERSION 1.0").doesNotContain("STARTTLS");
-    assertSameAsOpenssl(sieve, OpensslClientView.connect(dovecot.sievePort(), "-starttls", "sieve"));
+    OpensslClientView.connect(dovecot.sievePort(), "-starttls", "sieve").assertSameProtocolAndSuite(sieve.session());
   }
 
   @Test
@@ -98,7 +88,7 @@ class DovecotStartTlsTest {
     assertThat(lmtp.phase().upgraded()).isTrue();
     assertThat(lmtp.phase().capabilitiesBefore()).contains("STARTTLS");
     assertThat(lmtp.phase().capabilitiesAfter()).isNotEmpty().doesNotContain("STARTTLS");
-    assertSameAsOpenssl(lmtp, OpensslClientView.connect(dovecot.lmtpPort(), "-starttls", "lmtp"));
+    OpensslClientView.connect(dovecot.lmtpPort(), "-starttls", "lmtp").assertSameProtocolAndSuite(lmtp.session());
   }
 
   @Test
@@ -274,32 +264,11 @@ class DovecotStartTlsTest {
     return client.injectionResult("the check connection ended before the answer inside TLS");
   }
 
-  private static void assertSameAsOpenssl(Upgraded upgraded, OpensslClientView openssl) {
-    assertThat(protocol(upgraded.session())).as("protocol; s_client said:\n" + openssl.output())
-        .isEqualTo(openssl.protocol()).isPresent();
-    assertThat(suite(upgraded.session())).as("suite; s_client said:\n" + openssl.output())
-        .isEqualTo(openssl.cipherSuite()).isPresent();
-  }
-
   private static Optional<TlsProtocol> protocol(SSLSession session) {
     return TlsProtocol.fromJsseName(session.getProtocol());
   }
 
   private static Optional<CipherSuite> suite(SSLSession session) {
     return CipherSuite.byName(session.getCipherSuite());
-  }
-
-  /** Accepts any server certificate: these tests compare handshakes, not trust. */
-  private static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

@@ -36,12 +36,12 @@ class FtpDialectTest {
   }
 
   /** {@link #vsftpd} with {@code line} answered {@code answer} (null closes) in clear. */
-  private static ScriptedLinePeer.Script vsftpdExcept(String line, @Nullable String answer) {
+  private static LineScript.Answers vsftpdExcept(String line, @Nullable String answer) {
     return (l, tls) -> !tls && l.equals(line) ? answer : vsftpd(l, tls);
   }
 
-  private static HostilePeer peer(ScriptedLinePeer.Script script) throws Exception {
-    return HostilePeer.start(ScriptedLinePeer.serve(GREETING, "AUTH TLS", GO_AHEAD, script, false));
+  private static HostilePeer peer(LineScript.Answers script) throws Exception {
+    return HostilePeer.start(LineScript.answering(GREETING, "AUTH TLS", GO_AHEAD, script, false));
   }
 
   private static StartTlsClient upgrade(HostilePeer peer, UnaryOperator<StartTlsClient> make) throws Exception {
@@ -56,14 +56,14 @@ class FtpDialectTest {
     return upgrade(peer, c -> c);
   }
 
-  private static StartTlsException failure(HostilePeer peer) {
-    return ScriptedLinePeer.failure(StartTls.FTP, peer, TIMEOUT);
+  private static StartTlsException failure(HostilePeer peer) throws Exception {
+    return UpgradedSession.failure(StartTlsClient.of(StartTls.FTP, "localhost"), peer, TIMEOUT);
   }
 
   @Test
   void upgradesWhenFeatListsAuthTlsAndRecordsPbszProtAndFeatInsideTls() throws Exception {
     String greeting = "220-Welcome\r\n 220 a continuation line may start with the code after a space\r\n220 ready\r\n";
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(greeting, "AUTH TLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(greeting, "AUTH TLS", GO_AHEAD,
         FtpDialectTest::vsftpd, false))) {
       PlainTextPhase phase = upgrade(peer).phase();
 
@@ -120,7 +120,7 @@ class FtpDialectTest {
 
   @Test
   void aRefusedAuthTlsQuotesTheServer() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("AUTH TLS") ? "534 Request denied for policy reasons.\r\n" : vsftpd(l, tls), false))) {
       StartTlsException e = failure(peer);
 
@@ -132,7 +132,7 @@ class FtpDialectTest {
 
   @Test
   void authTlsNotImplementedFallsBackToAuthSslWhichFeatMayAdvertiseAlone() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "AUTH SSL", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "AUTH SSL", GO_AHEAD,
         (l, tls) -> switch (l) {
           case "AUTH TLS" -> "504 Unknown AUTH type.\r\n";
           case "FEAT" -> tls ? vsftpd(l, true) : "211-Features:\r\n AUTH SSL\r\n PBSZ\r\n211 End\r\n";
@@ -150,7 +150,7 @@ class FtpDialectTest {
 
   @Test
   void aGreetingThatIsNotFtpIsGarbage() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve("SSH-2.0-OpenSSH_9.2p1\r\n", "AUTH TLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering("SSH-2.0-OpenSSH_9.2p1\r\n", "AUTH TLS", GO_AHEAD,
         FtpDialectTest::vsftpd, false))) {
       StartTlsException e = failure(peer);
 
@@ -161,7 +161,7 @@ class FtpDialectTest {
 
   @Test
   void aGreetingOtherThan220RefusesTheSession() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve("421 Too many users.\r\n", "AUTH TLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering("421 Too many users.\r\n", "AUTH TLS", GO_AHEAD,
         FtpDialectTest::vsftpd, false))) {
       StartTlsException e = failure(peer);
 
@@ -199,7 +199,7 @@ class FtpDialectTest {
   void aSilentServerFailsWithinTheReadTimeout() throws Exception {
     try (HostilePeer peer = HostilePeer.start(HostilePeer::staySilent)) {
       long start = System.nanoTime();
-      StartTlsException e = ScriptedLinePeer.failure(StartTls.FTP, peer, Duration.ofMillis(300));
+      StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.FTP, "localhost"), peer, Duration.ofMillis(300));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
@@ -210,10 +210,10 @@ class FtpDialectTest {
 
   @Test
   void aServerHangingAfterAuthTlsFailsWithinTheReadTimeout() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("AUTH TLS") ? "" : vsftpd(l, tls), false))) {
       long start = System.nanoTime();
-      StartTlsException e = ScriptedLinePeer.failure(StartTls.FTP, peer, Duration.ofMillis(300));
+      StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.FTP, "localhost"), peer, Duration.ofMillis(300));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
@@ -236,7 +236,7 @@ class FtpDialectTest {
 
   @Test
   void aServerThatAnswersThePipelinedNoopInsideTlsIsVulnerable() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "AUTH TLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "AUTH TLS", GO_AHEAD,
         FtpDialectTest::vsftpd, true))) {
       InjectionCheck check = injectionCheck(peer);
 
@@ -248,7 +248,7 @@ class FtpDialectTest {
 
   @Test
   void throughTheProbeARefusalIsAStartTlsFailedOutcomeQuotingTheServer() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("AUTH TLS") ? "534 Request denied for policy reasons.\r\n" : vsftpd(l, tls), false))) {
       TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
           .startTls(StartTls.FTP).timeout(TIMEOUT).build());
@@ -263,7 +263,7 @@ class FtpDialectTest {
 
   @Test
   void throughTheProbeAServerHangingAfterAuthTlsEndsWithinTheHandshakeTimeout() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("AUTH TLS") ? "" : vsftpd(l, tls), false))) {
       long start = System.nanoTime();
       TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())

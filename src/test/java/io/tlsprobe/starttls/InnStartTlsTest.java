@@ -2,8 +2,6 @@ package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.CipherSuite;
-import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
@@ -24,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,18 +38,12 @@ class InnStartTlsTest {
   @TempDir
   static Path dir;
 
+  @AutoClose
   private static InnServer inn;
 
   @BeforeAll
   static void start() {
     inn = InnServer.start(dir, TestCertificates.localhost());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (inn != null) {
-      inn.close();
-    }
   }
 
   @Test
@@ -63,9 +55,7 @@ class InnStartTlsTest {
     }
     OpensslClientView openssl = OpensslClientView.connect(inn.startTlsPort(), "-starttls", "nntp");
 
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
     PlainTextPhase phase = client.phase();
     // readers.conf grants read access only: 201, no posting
     assertThat(phase.greeting())
@@ -103,9 +93,7 @@ class InnStartTlsTest {
     OpensslClientView openssl = OpensslClientView.connect(inn.implicitPort());
 
     assertThat(greeting).startsWith("201 news.tlsprobe.invalid InterNetNews NNRP server INN ");
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -129,8 +117,7 @@ class InnStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("starttls:nntp");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.startTlsAdvertised()).contains(true);
     assertThat(phase.capabilitiesAfter()).contains("AUTHINFO USER SASL");
@@ -146,8 +133,7 @@ class InnStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("direct");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
   }
 
   @Test

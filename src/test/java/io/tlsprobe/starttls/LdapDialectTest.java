@@ -1,16 +1,13 @@
 package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.report.PlainTextPhase;
-import io.tlsprobe.report.PlainTextPhase.Direction;
 import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.HostilePeer;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class LdapDialectTest {
   private static final HexFormat HEX = HexFormat.of();
-  private static final int TIMEOUT_MILLIS = 2000;
+  private static final Duration TIMEOUT = Duration.ofMillis(2000);
   private static final String START_TLS = LdapMessages.START_TLS_OID;
 
   /** What the peer received, one LDAP message per element, in hex. */
@@ -259,7 +256,7 @@ class LdapDialectTest {
     try (HostilePeer peer = HostilePeer.start(HostilePeer::staySilent)) {
       long start = System.nanoTime();
 
-      StartTlsException e = failure(peer, 500);
+      StartTlsException e = failure(peer, Duration.ofMillis(500));
 
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
@@ -279,7 +276,7 @@ class LdapDialectTest {
       readMessage(s);
       write(s, rootDse(3, List.of("1.3.6.1.1.8"), List.of("PLAIN", "EXTERNAL")), done(3, 0, ""));
       HostilePeer.drain(s);
-    }); Socket socket = connect(peer, TIMEOUT_MILLIS)) {
+    }); Socket socket = UpgradedSession.connect(peer.port(), TIMEOUT)) {
       StartTlsClient client = StartTlsClient.of(StartTls.LDAP, "127.0.0.1");
       PlainTextChannel channel = PlainTextChannel.of(socket);
       client.upgrade(channel);
@@ -300,30 +297,17 @@ class LdapDialectTest {
   // --- the scripted peer's side ---
 
   private void upgrade(StartTlsClient client, HostilePeer peer) throws IOException {
-    try (Socket socket = connect(peer, TIMEOUT_MILLIS)) {
-      client.upgrade(PlainTextChannel.of(socket));
-    }
+    UpgradedSession.upgrade(client, peer, TIMEOUT);
   }
 
   private StartTlsException failure(HostilePeer peer) throws IOException {
-    return failure(peer, TIMEOUT_MILLIS);
+    return failure(peer, TIMEOUT);
   }
 
-  private StartTlsException failure(HostilePeer peer, int timeoutMillis) throws IOException {
-    StartTlsClient client = StartTlsClient.of(StartTls.LDAP, "127.0.0.1");
-    try (Socket socket = connect(peer, timeoutMillis)) {
-      StartTlsException e = catchThrowableOfType(StartTlsException.class,
-          () -> client.upgrade(PlainTextChannel.of(socket)));
-      assertThat(e).as("upgrade should fail").isNotNull();
-      assertThat(e.phase().dialect()).isEqualTo("ldap");
-      return e;
-    }
-  }
-
-  private static Socket connect(HostilePeer peer, int timeoutMillis) throws IOException {
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), peer.port());
-    socket.setSoTimeout(timeoutMillis);
-    return socket;
+  private StartTlsException failure(HostilePeer peer, Duration timeout) throws IOException {
+    StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.LDAP, "127.0.0.1"), peer, timeout);
+    assertThat(e.phase().dialect()).isEqualTo("ldap");
+    return e;
   }
 
   /** Reads one BER element (an LDAPMessage) whole and keeps it in {@link #received}. */

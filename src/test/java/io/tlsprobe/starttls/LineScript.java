@@ -1,35 +1,49 @@
 package io.tlsprobe.starttls;
 
-import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.testing.HostilePeer;
+import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.TestTls;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A scripted line-protocol server for {@link HostilePeer}: sends lines, expects the client's lines (closing the
- * connection at the first unexpected one, so a test fails fast instead of waiting), drains, or closes. Every line the
- * peer received is kept in {@link #received()}. Plus the client side the dialect tests share: a socket with a read
- * timeout, and {@link #upgrade}/{@link #failure} through {@link StartTlsClient}. "Inside TLS" runs over the same
- * plain socket: a dialect only sees a channel.
+ * Scripted line-protocol servers for {@link HostilePeer}, in two styles.
+ *
+ * <p>{@link #of(Step...)}: a fixed sequence of steps that sends lines, expects the client's lines (closing the
+ * connection at the first unexpected one, so a test fails fast instead of waiting), drains, or closes; every line the
+ * peer received is kept in {@link #received()}. "Inside TLS" runs over the same plain socket: a dialect only sees a
+ * channel, so these tests drive the client with {@link UpgradedSession#upgrade} and {@link UpgradedSession#failure}.
+ *
+ * <p>{@link #answering}: a greeting, then each client line answered by an {@link Answers} function; on the upgrade
+ * command it sends the go-ahead and becomes a real JSSE server on the same socket, where the function answers again.
+ * A correct server drops what the client pipelined after the upgrade command; a {@code buggy} one answers it inside
+ * TLS (the CVE-2011-0411 class). Drive it with {@link UpgradedSession#open}.
  *
  * <pre>{@code
  * LineScript script = LineScript.of(send("+OK ready"), expect("CAPA"), send("+OK", "STLS", "."), drain());
  * try (HostilePeer peer = HostilePeer.start(script)) { … }
+ * HostilePeer.start(
+ *     LineScript.answering("220 ready\r\n", "AUTH TLS", "234 go\r\n", (line, tls) -> "200 ok\r\n", false));
  * }</pre>
  */
 final class LineScript implements HostilePeer.Behaviour {
-  /** The client's read timeout in these tests. */
-  static final Duration TIMEOUT = Duration.ofMillis(600);
-  /** What a loaded CI machine may add to a timeout before the failure reaches the test. */
-  static final Duration MARGIN = Duration.ofMillis(1500);
+  private static final SSLContext SERVER_CONTEXT = TestTls.serverContext(TestCertificates.localhost());
+
+  /** Answers one line from the client, in clear or inside TLS; null closes the connection. */
+  @FunctionalInterface
+  interface Answers {
+    @Nullable String answer(String line, boolean overTls);
+  }
 
   /** One step of the server's side. */
   @FunctionalInterface
@@ -57,8 +71,7 @@ final class LineScript implements HostilePeer.Behaviour {
   @Override
   public void serve(Socket socket) throws IOException {
     try (socket) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.ISO_8859_1));
+      BufferedReader in = reader(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       for (Step step : steps) {
         if (!step.run(in, out, received)) {
@@ -80,8 +93,7 @@ final class LineScript implements HostilePeer.Behaviour {
   /** Sends {@code text} as it is. */
   static Step sendRaw(String text) {
     return (in, out, received) -> {
-      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
+      write(out, text);
       return true;
     };
   }
@@ -114,36 +126,64 @@ final class LineScript implements HostilePeer.Behaviour {
     return (in, out, received) -> false;
   }
 
-  static Socket connect(HostilePeer peer) throws IOException {
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), peer.port());
-    socket.setSoTimeout((int) TIMEOUT.toMillis());
-    return socket;
+  /** A server that greets, answers with {@code answers}, and upgrades to JSSE on {@code upgrade} (see above). */
+  static HostilePeer.Behaviour answering(String greeting, String upgrade, String goAhead, Answers answers,
+      boolean buggy) {
+    return answering(greeting, upgrade, goAhead, "", answers, buggy);
   }
 
-  /** Runs {@code client.upgrade} against {@code peer} and returns the phase. */
-  static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer) throws IOException {
-    try (Socket socket = connect(peer)) {
-      client.upgrade(PlainTextChannel.of(socket));
-      return client.phase();
-    }
+  /**
+   * {@link #answering(String, String, String, Answers, boolean)} that also sends {@code onTls} first once TLS is up
+   * (ManageSieve's capabilities).
+   */
+  static HostilePeer.Behaviour answering(String greeting, String upgrade, String goAhead, String onTls,
+      Answers answers, boolean buggy) {
+    return socket -> {
+      OutputStream out = socket.getOutputStream();
+      BufferedReader in = reader(socket.getInputStream());
+      write(out, greeting);
+      String line;
+      while ((line = in.readLine()) != null && !line.equals(upgrade)) {
+        String answer = answers.answer(line, false);
+        if (answer == null) {
+          socket.close();
+          return;
+        }
+        write(out, answer);
+      }
+      if (line == null) {
+        return;
+      }
+      // a line pipelined with the upgrade command is buffered by now; reading it after the go-ahead would race the
+      // client's ClientHello. The sound server leaves it in the reader's buffer, never to be read.
+      String pending = buggy && in.ready() ? in.readLine() : null;
+      write(out, goAhead);
+      SSLSocket tls = TestTls.acceptTls(SERVER_CONTEXT, socket);
+      OutputStream tlsOut = tls.getOutputStream();
+      write(tlsOut, onTls);
+      if (pending != null) {
+        write(tlsOut, answers.answer(pending, true));
+      }
+      BufferedReader tlsIn = reader(tls.getInputStream());
+      while ((line = tlsIn.readLine()) != null) {
+        String answer = answers.answer(line, true);
+        if (answer == null) {
+          tls.close();
+          return;
+        }
+        write(tlsOut, answer);
+      }
+    };
   }
 
-  /** Runs {@code client.upgrade} and then {@code client.afterTls} over the same socket; returns the phase. */
-  static PlainTextPhase upgradeAndAfterTls(StartTlsClient client, HostilePeer peer) throws IOException {
-    try (Socket socket = connect(peer)) {
-      client.upgrade(PlainTextChannel.of(socket));
-      client.afterTls(PlainTextChannel.of(socket));
-      return client.phase();
-    }
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
   }
 
-  /** Runs {@code client.upgrade}, which must fail, and returns its exception. */
-  static StartTlsException failure(StartTlsClient client, HostilePeer peer) throws IOException {
-    try (Socket socket = connect(peer)) {
-      client.upgrade(PlainTextChannel.of(socket));
-    } catch (StartTlsException e) {
-      return e;
+  private static void write(OutputStream out, @Nullable String text) throws IOException {
+    if (text != null && !text.isEmpty()) {
+      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
     }
-    throw new AssertionError("the upgrade succeeded: " + client.phase().transcriptText());
   }
 }

@@ -9,18 +9,8 @@ import io.tlsprobe.report.PlainTextPhase.InjectionCheck;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.testing.HostilePeer;
-import io.tlsprobe.testing.TestCertificates;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,13 +22,6 @@ class MailboxInjectionFrontTest {
   private static final String IMAP_CAPABILITY = "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n";
   private static final String POP3_CAPA = "+OK\r\nTOP\r\nUSER\r\n.\r\n";
   private static final String SIEVE_CAPABILITIES = "\"SASL\" \"PLAIN\"\r\n\"VERSION\" \"1.0\"\r\nOK\r\n";
-  private static SSLContext serverContext;
-
-  @BeforeAll
-  static void context() throws Exception {
-    serverContext = SSLContext.getInstance("TLS");
-    serverContext.init(new KeyManager[] {TestCertificates.localhost().keyManager()}, null, null);
-  }
 
   /**
    * One protocol's front: its greeting, its answers to lines in clear, the upgrade command and go-ahead, what it sends
@@ -107,46 +90,12 @@ class MailboxInjectionFrontTest {
   }
 
   private static HostilePeer.Behaviour serve(Front front, boolean buggy) {
-    return socket -> {
-      OutputStream out = socket.getOutputStream();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.ISO_8859_1));
-      send(out, front.greeting());
-      String line;
-      while ((line = in.readLine()) != null && !line.equals(front.upgrade())) {
-        send(out, front.plain().apply(line));
-      }
-      if (line == null) {
-        return;
-      }
-      send(out, front.goAhead());
-      // the buggy front keeps what was pipelined; the sound one leaves it in the reader's buffer, never to be read
-      String pending = buggy && in.ready() ? in.readLine() : null;
-      SSLSocket tls = (SSLSocket) serverContext.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
-      tls.setUseClientMode(false);
-      tls.startHandshake();
-      OutputStream tlsOut = tls.getOutputStream();
-      send(tlsOut, front.onTls());
-      if (pending != null) {
-        send(tlsOut, front.tls().apply(pending));
-      }
-      BufferedReader tlsIn = new BufferedReader(new InputStreamReader(tls.getInputStream(),
-          StandardCharsets.ISO_8859_1));
-      while ((line = tlsIn.readLine()) != null) {
-        send(tlsOut, front.tls().apply(line));
-      }
-    };
+    return LineScript.answering(front.greeting(), front.upgrade(), front.goAhead(), front.onTls(),
+        (line, overTls) -> overTls ? front.tls().apply(line) : front.plain().apply(line), buggy);
   }
 
   private static String tag(String line) {
     int sp = line.indexOf(' ');
     return sp < 0 ? line : line.substring(0, sp);
-  }
-
-  private static void send(OutputStream out, String text) throws IOException {
-    if (!text.isEmpty()) {
-      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-    }
   }
 }

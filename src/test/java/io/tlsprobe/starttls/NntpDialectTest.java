@@ -35,12 +35,12 @@ class NntpDialectTest {
     };
   }
 
-  private static ScriptedLinePeer.Script capabilities(@Nullable String before) {
+  private static LineScript.Answers capabilities(@Nullable String before) {
     return (l, tls) -> !tls && l.equals("CAPABILITIES") ? before : inn(l, tls);
   }
 
-  private static HostilePeer peer(ScriptedLinePeer.Script script) throws Exception {
-    return HostilePeer.start(ScriptedLinePeer.serve(GREETING, "STARTTLS", GO_AHEAD, script, false));
+  private static HostilePeer peer(LineScript.Answers script) throws Exception {
+    return HostilePeer.start(LineScript.answering(GREETING, "STARTTLS", GO_AHEAD, script, false));
   }
 
   private static PlainTextPhase upgrade(HostilePeer peer) throws Exception {
@@ -51,8 +51,8 @@ class NntpDialectTest {
     return client.phase();
   }
 
-  private static StartTlsException failure(HostilePeer peer) {
-    return ScriptedLinePeer.failure(StartTls.NNTP, peer, TIMEOUT);
+  private static StartTlsException failure(HostilePeer peer) throws Exception {
+    return UpgradedSession.failure(StartTlsClient.of(StartTls.NNTP, "localhost"), peer, TIMEOUT);
   }
 
   @Test
@@ -131,7 +131,7 @@ class NntpDialectTest {
 
   @Test
   void aRefusedStartTlsQuotesTheServer() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("STARTTLS") ? "580 Can not initiate TLS negotiation\r\n" : inn(l, tls), false))) {
       StartTlsException e = failure(peer);
 
@@ -142,7 +142,7 @@ class NntpDialectTest {
 
   @Test
   void aGreetingOtherThan200Or201RefusesTheSession() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve("502 You have no permission to talk.\r\n",
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering("502 You have no permission to talk.\r\n",
         "STARTTLS", GO_AHEAD, NntpDialectTest::inn, false))) {
       StartTlsException e = failure(peer);
 
@@ -153,7 +153,7 @@ class NntpDialectTest {
 
   @Test
   void aGreetingThatIsNotNntpIsGarbage() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve("* OK IMAP4rev1 ready\r\n", "STARTTLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering("* OK IMAP4rev1 ready\r\n", "STARTTLS", GO_AHEAD,
         NntpDialectTest::inn, false))) {
       StartTlsException e = failure(peer);
 
@@ -183,7 +183,7 @@ class NntpDialectTest {
   void aSilentServerFailsWithinTheReadTimeout() throws Exception {
     try (HostilePeer peer = HostilePeer.start(HostilePeer::staySilent)) {
       long start = System.nanoTime();
-      StartTlsException e = ScriptedLinePeer.failure(StartTls.NNTP, peer, Duration.ofMillis(300));
+      StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.NNTP, "localhost"), peer, Duration.ofMillis(300));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
@@ -206,7 +206,7 @@ class NntpDialectTest {
 
   @Test
   void aServerThatAnswersThePipelinedDateInsideTlsIsVulnerable() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "STARTTLS", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "STARTTLS", GO_AHEAD,
         NntpDialectTest::inn, true))) {
       InjectionCheck check = injectionCheck(peer);
 
@@ -218,7 +218,7 @@ class NntpDialectTest {
 
   @Test
   void throughTheProbeARefusalIsAStartTlsFailedOutcomeQuotingTheServer() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("STARTTLS") ? "580 Can not initiate TLS negotiation\r\n" : inn(l, tls), false))) {
       TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())
           .startTls(StartTls.NNTP).timeout(TIMEOUT).build());
@@ -232,7 +232,7 @@ class NntpDialectTest {
 
   @Test
   void throughTheProbeAServerHangingAfterStartTlsEndsWithinTheHandshakeTimeout() throws Exception {
-    try (HostilePeer peer = HostilePeer.start(ScriptedLinePeer.serve(GREETING, "no upgrade", GO_AHEAD,
+    try (HostilePeer peer = HostilePeer.start(LineScript.answering(GREETING, "no upgrade", GO_AHEAD,
         (l, tls) -> l.equals("STARTTLS") ? "" : inn(l, tls), false))) {
       long start = System.nanoTime();
       TlsConnectionReport report = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", peer.port())

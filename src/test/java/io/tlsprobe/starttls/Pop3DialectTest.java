@@ -1,14 +1,14 @@
 package io.tlsprobe.starttls;
 
-import static io.tlsprobe.starttls.LineScript.MARGIN;
-import static io.tlsprobe.starttls.LineScript.TIMEOUT;
 import static io.tlsprobe.starttls.LineScript.drain;
 import static io.tlsprobe.starttls.LineScript.expect;
-import static io.tlsprobe.starttls.LineScript.failure;
 import static io.tlsprobe.starttls.LineScript.hangUp;
 import static io.tlsprobe.starttls.LineScript.send;
-import static io.tlsprobe.starttls.LineScript.upgrade;
-import static io.tlsprobe.starttls.LineScript.upgradeAndAfterTls;
+import static io.tlsprobe.starttls.UpgradedSession.MARGIN;
+import static io.tlsprobe.starttls.UpgradedSession.TIMEOUT;
+import static io.tlsprobe.starttls.UpgradedSession.failure;
+import static io.tlsprobe.starttls.UpgradedSession.upgrade;
+import static io.tlsprobe.starttls.UpgradedSession.upgradeAndAfterTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.report.PlainTextPhase;
@@ -204,7 +204,7 @@ class Pop3DialectTest {
 
   private static InjectionCheck injectionCheck(HostilePeer peer) throws Exception {
     StartTlsClient client = StartTlsClient.injectionCheck(StartTls.POP3, "pop.test");
-    try (Socket socket = LineScript.connect(peer)) {
+    try (Socket socket = UpgradedSession.connect(peer.port(), TIMEOUT)) {
       client.upgrade(PlainTextChannel.of(socket));
       client.afterTls(PlainTextChannel.of(socket));
     }

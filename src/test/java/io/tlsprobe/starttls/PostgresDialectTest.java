@@ -1,7 +1,6 @@
 package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.starttls.StartTlsException.Reason;
@@ -9,7 +8,6 @@ import io.tlsprobe.testing.HostilePeer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class PostgresDialectTest {
   private static final HexFormat HEX = HexFormat.of();
-  private static final int TIMEOUT_MILLIS = 2000;
+  private static final Duration TIMEOUT = Duration.ofMillis(2000);
 
   private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -33,7 +31,7 @@ class PostgresDialectTest {
     })) {
       StartTlsClient client = StartTlsClient.of(StartTls.POSTGRES, "127.0.0.1");
 
-      upgrade(client, peer, TIMEOUT_MILLIS);
+      upgrade(client, peer, TIMEOUT);
 
       PlainTextPhase phase = client.phase();
       assertThat(received).containsExactly("0000000804d2162f");
@@ -57,7 +55,7 @@ class PostgresDialectTest {
     })) {
       StartTlsClient client = StartTlsClient.of(StartTls.POSTGRES, "127.0.0.1");
 
-      upgrade(client, peer, TIMEOUT_MILLIS);
+      upgrade(client, peer, TIMEOUT);
 
       assertThat(client.phase().upgraded()).isTrue();
       assertThat(client.phase().transcript()).last().extracting(PlainTextPhase.Line::text)
@@ -68,7 +66,7 @@ class PostgresDialectTest {
   @Test
   void reportsNAsARefusal() throws Exception {
     try (HostilePeer peer = answering(new byte[] {'N'})) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.REFUSED);
       assertThat(e.getMessage()).isEqualTo("server refused SSL: answered N");
@@ -82,7 +80,7 @@ class PostgresDialectTest {
     byte[] error = errorResponse("SFATAL", "VFATAL", "C0A000", "Munsupported frontend protocol 1234.5679",
         "Fpostmaster.c", "L2100");
     try (HostilePeer peer = answering(error)) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.REFUSED);
       assertThat(e.getMessage()).isEqualTo(
@@ -95,7 +93,7 @@ class PostgresDialectTest {
   @Test
   void refusesAnOversizedErrorResponseWithoutReadingIt() throws Exception {
     try (HostilePeer peer = answering(HEX.parseHex("457fffffff"))) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.TOO_MUCH);
       assertThat(e.getMessage()).startsWith("server's ErrorResponse to SSLRequest announces 2147483647 bytes (5 to"
@@ -106,7 +104,7 @@ class PostgresDialectTest {
   @Test
   void quotesAProtocol2ErrorMessage() throws Exception {
     try (HostilePeer peer = answering("EFATAL:  unsupported frontend protocol\n\0".getBytes(StandardCharsets.US_ASCII))) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.REFUSED);
       assertThat(e.getMessage()).isEqualTo("server answered SSLRequest with an error: FATAL:  unsupported frontend"
@@ -118,7 +116,7 @@ class PostgresDialectTest {
   void reportsAnUnterminatedErrorFieldAsGarbage() throws Exception {
     byte[] error = HEX.parseHex("450000000a" + HEX.formatHex("SFATAL".getBytes(StandardCharsets.US_ASCII)));
     try (HostilePeer peer = answering(error)) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
       assertThat(e.getMessage()).isEqualTo("server's ErrorResponse to SSLRequest has an unterminated field 'S' at"
@@ -129,7 +127,7 @@ class PostgresDialectTest {
   @Test
   void reportsAnythingElseAsGarbageQuotingIt() throws Exception {
     try (HostilePeer peer = answering("HTTP/1.1 400 Bad Request\r\n".getBytes(StandardCharsets.US_ASCII))) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.GARBAGE);
       assertThat(e.getMessage()).startsWith("server's answer to SSLRequest is not S, N or an ErrorResponse: H");
@@ -144,7 +142,7 @@ class PostgresDialectTest {
       s.getOutputStream().flush();
       s.close();
     })) {
-      StartTlsException e = failure(peer, TIMEOUT_MILLIS);
+      StartTlsException e = failure(peer, TIMEOUT);
 
       assertThat(e.reason()).isEqualTo(Reason.CLOSED);
       assertThat(e.getMessage()).startsWith("server closed the connection while we awaited the answer to SSLRequest");
@@ -156,7 +154,7 @@ class PostgresDialectTest {
     try (HostilePeer peer = HostilePeer.start(HostilePeer::staySilent)) {
       long start = System.nanoTime();
 
-      StartTlsException e = failure(peer, 500);
+      StartTlsException e = failure(peer, Duration.ofMillis(500));
 
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
@@ -196,26 +194,13 @@ class PostgresDialectTest {
     return out.toByteArray();
   }
 
-  private static void upgrade(StartTlsClient client, HostilePeer peer, int timeoutMillis) throws IOException {
-    try (Socket socket = connect(peer, timeoutMillis)) {
-      client.upgrade(PlainTextChannel.of(socket));
-    }
+  private static void upgrade(StartTlsClient client, HostilePeer peer, Duration timeout) throws IOException {
+    UpgradedSession.upgrade(client, peer, timeout);
   }
 
-  private static StartTlsException failure(HostilePeer peer, int timeoutMillis) throws IOException {
-    StartTlsClient client = StartTlsClient.of(StartTls.POSTGRES, "127.0.0.1");
-    try (Socket socket = connect(peer, timeoutMillis)) {
-      StartTlsException e = catchThrowableOfType(StartTlsException.class,
-          () -> client.upgrade(PlainTextChannel.of(socket)));
-      assertThat(e).as("upgrade should fail").isNotNull();
-      assertThat(e.phase().upgraded()).isFalse();
-      return e;
-    }
-  }
-
-  private static Socket connect(HostilePeer peer, int timeoutMillis) throws IOException {
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), peer.port());
-    socket.setSoTimeout(timeoutMillis);
-    return socket;
+  private static StartTlsException failure(HostilePeer peer, Duration timeout) throws IOException {
+    StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.POSTGRES, "127.0.0.1"), peer, timeout);
+    assertThat(e.phase().upgraded()).isFalse();
+    return e;
   }
 }

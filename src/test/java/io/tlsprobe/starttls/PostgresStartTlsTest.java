@@ -3,8 +3,6 @@ package io.tlsprobe.starttls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.tlsprobe.CipherSuite;
-import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
@@ -15,30 +13,28 @@ import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.TestTls;
 import io.tlsprobe.testing.daemons.PostgresServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PostgreSQL's SSLRequest against PostgreSQL (OpenSSL), compared with {@code openssl s_client -starttls postgres}. */
 class PostgresStartTlsTest {
-  private static final int TIMEOUT_MILLIS = 10_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @TempDir static Path dir;
   private static HeldCertificate cert;
+  @AutoClose
   private static PostgresServer postgres;
+  @AutoClose
   private static PostgresServer withoutTls;
 
   @BeforeAll
@@ -47,16 +43,6 @@ class PostgresStartTlsTest {
     cert = TestCertificates.localhost();
     postgres = PostgresServer.start(dir.resolve("tls"), cert);
     withoutTls = PostgresServer.startWithoutTls(dir.resolve("plain"));
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (withoutTls != null) {
-      withoutTls.close();
-    }
   }
 
   @Test
@@ -75,9 +61,7 @@ class PostgresStartTlsTest {
     assertThat(client.phase().transcriptText()).isEqualTo(
         "C: PostgreSQL SSLRequest (length 8, code 80877103) [0000000804d2162f]\n"
             + "S: PostgreSQL 'S': SSL accepted [53]\n");
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -103,8 +87,7 @@ class PostgresStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("starttls:postgres");
-    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.upgraded()).isTrue();
     assertThat(phase.injection()).isEmpty();
@@ -125,22 +108,11 @@ class PostgresStartTlsTest {
   }
 
   private static Socket connect(int port) throws IOException {
-    Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
-    socket.setSoTimeout(TIMEOUT_MILLIS);
-    return socket;
+    return UpgradedSession.connect(port, TIMEOUT);
   }
 
   /** A TLS client over {@code socket}, trusting {@link #cert} alone, handshake done. */
-  private static SSLSocket overTls(Socket socket, int port) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("postgres", cert.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", port, true);
-    tls.startHandshake();
-    return tls;
+  private static SSLSocket overTls(Socket socket, int port) throws IOException {
+    return TestTls.startTls(TestTls.trusting(cert), socket, "127.0.0.1", port);
   }
 }

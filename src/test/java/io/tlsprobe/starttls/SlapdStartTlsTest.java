@@ -3,8 +3,6 @@ package io.tlsprobe.starttls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.tlsprobe.CipherSuite;
-import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
@@ -15,30 +13,28 @@ import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.TestTls;
 import io.tlsprobe.testing.daemons.SlapdServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** LDAP StartTLS and LDAPS against OpenLDAP's slapd (GnuTLS), compared with {@code openssl s_client}. */
 class SlapdStartTlsTest {
-  private static final int TIMEOUT_MILLIS = 10_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @TempDir static Path dir;
   private static HeldCertificate cert;
+  @AutoClose
   private static SlapdServer slapd;
+  @AutoClose
   private static SlapdServer withoutTls;
 
   @BeforeAll
@@ -47,16 +43,6 @@ class SlapdStartTlsTest {
     cert = TestCertificates.localhost();
     slapd = SlapdServer.start(dir.resolve("tls"), cert);
     withoutTls = SlapdServer.startWithoutTls(dir.resolve("plain"));
-  }
-
-  @AfterAll
-  static void stopSlapd() {
-    if (slapd != null) {
-      slapd.close();
-    }
-    if (withoutTls != null) {
-      withoutTls.close();
-    }
   }
 
   @Test
@@ -77,9 +63,7 @@ class SlapdStartTlsTest {
     assertThat(client.phase().capabilitiesBefore()).contains("supportedExtension: " + LdapMessages.START_TLS_OID);
     assertThat(client.phase().capabilitiesAfter()).as(client.phase().transcriptText())
         .anyMatch(c -> c.startsWith("supportedExtension: "));
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -106,9 +90,7 @@ class SlapdStartTlsTest {
     }
     OpensslClientView openssl = OpensslClientView.connect(port);
 
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -138,8 +120,7 @@ class SlapdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("starttls:ldap");
-    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.upgraded()).isTrue();
     assertThat(phase.injection()).isEmpty();
@@ -169,28 +150,16 @@ class SlapdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("direct");
-    assertThat(report.protocol()).as(openssl.output()).isPresent().isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     assertThat(report.plainTextPhase()).isEmpty();
   }
 
   private static Socket connect(int port) throws IOException {
-    Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
-    socket.setSoTimeout(TIMEOUT_MILLIS);
-    return socket;
+    return UpgradedSession.connect(port, TIMEOUT);
   }
 
   /** A TLS client over {@code socket}, trusting {@link #cert} alone, handshake done. */
-  private static SSLSocket overTls(Socket socket, int port) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("slapd", cert.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", port, true);
-    tls.startHandshake();
-    return tls;
+  private static SSLSocket overTls(Socket socket, int port) throws IOException {
+    return TestTls.startTls(TestTls.trusting(cert), socket, "127.0.0.1", port);
   }
 }

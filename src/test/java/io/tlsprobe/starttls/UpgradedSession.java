@@ -1,29 +1,37 @@
 package io.tlsprobe.starttls;
 
+import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.testing.HostilePeer;
+import io.tlsprobe.testing.TestTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * A {@link StartTlsClient} driven over a real loopback socket the way the probe does: connect, the plain-text
- * exchange, a JSSE handshake over the same socket (trusting any certificate: these tests check the upgrade, not the
- * chain), then the dialect's epilogue inside TLS. {@link #close()} closes the TLS socket and the TCP one.
+ * The client side of the STARTTLS tests: a {@link StartTlsClient} driven over a real loopback socket the way the probe
+ * does. {@link #open} connects, runs the plain-text exchange, a JSSE handshake over the same socket (trusting any
+ * certificate: these tests check the upgrade, not the chain), then the dialect's epilogue inside TLS;
+ * {@link #close()} closes the TLS socket and the TCP one. {@link #upgrade}, {@link #upgradeAndAfterTls} and
+ * {@link #failure} run the plain-text exchange alone against a {@link LineScript} peer, whose "inside TLS" is the same
+ * plain socket.
  *
  * <pre>{@code
  * StartTlsClient ftp = StartTlsClient.of(StartTls.FTP, "localhost");
  * try (UpgradedSession session = UpgradedSession.open(ftp, port, Duration.ofSeconds(5))) {
  *   session.session().getProtocol();   // TLSv1.3
  * }
+ * StartTlsException e = UpgradedSession.failure(StartTlsClient.of(StartTls.POP3, "localhost"), peer);
  * }</pre>
  */
 final class UpgradedSession implements AutoCloseable {
+  /** The client's read timeout against scripted peers. */
+  static final Duration TIMEOUT = Duration.ofMillis(600);
+  /** What a loaded CI machine may add to a timeout before the failure reaches the test. */
+  static final Duration MARGIN = Duration.ofMillis(1500);
+
   private final Socket plain;
   private final SSLSocket tls;
 
@@ -59,39 +67,51 @@ final class UpgradedSession implements AutoCloseable {
     return plain;
   }
 
-  /** A client-side JSSE handshake over {@code plain} (which stays open under the TLS socket). */
+  /** A client-side JSSE handshake over {@code plain} (which stays open under the TLS socket), trusting any server. */
   static SSLSocket handshake(Socket plain, int port) throws IOException {
-    SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", port, true);
-    tls.setUseClientMode(true);
-    tls.startHandshake();
-    return tls;
+    return TestTls.startTls(TestTls.trustAll(), plain, "localhost", port);
+  }
+
+  /** {@link #upgrade(StartTlsClient, HostilePeer, Duration)} with {@link #TIMEOUT}. */
+  static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer) throws IOException {
+    return upgrade(client, peer, TIMEOUT);
+  }
+
+  /** Runs {@code client.upgrade} against {@code peer} and returns the phase. */
+  static PlainTextPhase upgrade(StartTlsClient client, HostilePeer peer, Duration readTimeout) throws IOException {
+    try (Socket socket = connect(peer.port(), readTimeout)) {
+      client.upgrade(PlainTextChannel.of(socket));
+      return client.phase();
+    }
+  }
+
+  /** Runs {@code client.upgrade} and then {@code client.afterTls} over the same socket; returns the phase. */
+  static PlainTextPhase upgradeAndAfterTls(StartTlsClient client, HostilePeer peer) throws IOException {
+    try (Socket socket = connect(peer.port(), TIMEOUT)) {
+      client.upgrade(PlainTextChannel.of(socket));
+      client.afterTls(PlainTextChannel.of(socket));
+      return client.phase();
+    }
+  }
+
+  /** {@link #failure(StartTlsClient, HostilePeer, Duration)} with {@link #TIMEOUT}. */
+  static StartTlsException failure(StartTlsClient client, HostilePeer peer) throws IOException {
+    return failure(client, peer, TIMEOUT);
+  }
+
+  /** Runs {@code client.upgrade}, which must fail, and returns its exception. */
+  static StartTlsException failure(StartTlsClient client, HostilePeer peer, Duration readTimeout) throws IOException {
+    try (Socket socket = connect(peer.port(), readTimeout)) {
+      client.upgrade(PlainTextChannel.of(socket));
+    } catch (StartTlsException e) {
+      return e;
+    }
+    throw new AssertionError("the upgrade succeeded: " + client.phase().transcriptText());
   }
 
   /** The negotiated session. */
   SSLSession session() {
     return tls.getSession();
-  }
-
-  /** A context that trusts any server certificate. */
-  static SSLContext trustAll() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }}, null);
-      return context;
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.tlsprobe.starttls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsprobe.CipherSuite;
-import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.ServiceDiscovery;
@@ -27,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +41,9 @@ class VsftpdStartTlsTest {
   @TempDir
   static Path dir;
 
+  @AutoClose
   private static VsftpdServer strict;
+  @AutoClose
   private static VsftpdServer lax;
 
   @BeforeAll
@@ -51,19 +51,6 @@ class VsftpdStartTlsTest {
     HeldCertificate cert = TestCertificates.localhost();
     strict = VsftpdServer.start(dir.resolve("strict"), cert);
     lax = VsftpdServer.start(dir.resolve("lax"), cert, true);
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (strict != null) {
-        strict.close();
-      }
-    } finally {
-      if (lax != null) {
-        lax.close();
-      }
-    }
   }
 
   @Test
@@ -75,9 +62,7 @@ class VsftpdStartTlsTest {
     }
     OpensslClientView openssl = OpensslClientView.connect(strict.explicitPort(), "-starttls", "ftp");
 
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
     PlainTextPhase phase = client.phase();
     assertThat(phase.greeting()).hasValueSatisfying(g -> assertThat(g).startsWith("220 (vsFTPd "));
     assertThat(phase.capabilitiesBefore()).contains("AUTH TLS", "PBSZ", "PROT");
@@ -140,9 +125,7 @@ class VsftpdStartTlsTest {
     OpensslClientView openssl = OpensslClientView.connect(strict.implicitPort());
 
     assertThat(greeting).startsWith("220 (vsFTPd ");
-    assertThat(openssl.protocol()).as(openssl.output()).isPresent();
-    assertThat(TlsProtocol.fromJsseName(session.getProtocol())).isEqualTo(openssl.protocol());
-    assertThat(CipherSuite.byName(session.getCipherSuite())).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(session);
   }
 
   @Test
@@ -153,8 +136,7 @@ class VsftpdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("starttls:ftp");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     PlainTextPhase phase = report.plainTextPhase().orElseThrow();
     assertThat(phase.startTlsAdvertised()).contains(true);
     assertThat(phase.plainTextAuthenticationOffered()).contains(false);
@@ -185,8 +167,7 @@ class VsftpdStartTlsTest {
 
     assertThat(report.outcome().kind()).as(report.toString()).isEqualTo(Kind.ESTABLISHED);
     assertThat(report.endpoint().connection()).isEqualTo("direct");
-    assertThat(report.protocol()).isEqualTo(openssl.protocol());
-    assertThat(report.cipherSuite()).isEqualTo(openssl.cipherSuite());
+    openssl.assertSameProtocolAndSuite(report);
     assertThat(report.plainTextPhase()).isEmpty();
   }
 

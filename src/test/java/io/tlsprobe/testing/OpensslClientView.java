@@ -1,14 +1,18 @@
 package io.tlsprobe.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.TlsConnectionReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLSession;
 
 /**
  * What {@code openssl s_client} says it negotiated with a server (standard input empty, so it connects, prints and
@@ -47,6 +51,24 @@ public record OpensslClientView(
       throw new AssertionError("s_client timed out: " + result);
     }
     return parse(result.stdout() + "\n" + result.stderr());
+  }
+
+  /**
+   * Asserts that JSSE's {@code session} negotiated the protocol and cipher suite s_client did (and that s_client saw a
+   * protocol); failures quote s_client's output.
+   */
+  public void assertSameProtocolAndSuite(SSLSession session) {
+    assertSame(TlsProtocol.fromJsseName(session.getProtocol()), CipherSuite.byName(session.getCipherSuite()));
+  }
+
+  /** Asserts that the probe's {@code report} has the protocol and cipher suite s_client negotiated. */
+  public void assertSameProtocolAndSuite(TlsConnectionReport report) {
+    assertSame(report.protocol(), report.cipherSuite());
+  }
+
+  private void assertSame(Optional<TlsProtocol> actualProtocol, Optional<CipherSuite> actualSuite) {
+    assertThat(actualProtocol).as("protocol; s_client said:\n" + output).isPresent().isEqualTo(protocol);
+    assertThat(actualSuite).as("cipher suite; s_client said:\n" + output).isEqualTo(cipherSuite);
   }
 
   public static OpensslClientView parse(String out) {

@@ -10,23 +10,29 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small in-process SMTP server on 127.0.0.1 and an ephemeral port that upgrades to JSSE with STARTTLS (RFC 3207),
- * configurable to misbehave the ways a STARTTLS test needs: not advertising the upgrade, refusing it, offering
- * {@code AUTH} in clear or not, and the CVE-2011-0411 bug (answering, inside TLS, a command that was pipelined in
- * clear with {@code STARTTLS}). Inside TLS it answers {@code EHLO} with {@code AUTH PLAIN LOGIN} and anything else
- * with {@code 250 2.0.0 Ok}. Each connection is served on its own thread; {@link #close()} ends them all.
+ * A small in-process SMTP server on 127.0.0.1 and an ephemeral port that speaks just enough ESMTP (RFC 5321) to
+ * upgrade to JSSE with STARTTLS (RFC 3207), configurable to misbehave the ways a STARTTLS test needs: not advertising
+ * the upgrade, refusing it, offering {@code AUTH} in clear or not, and the CVE-2011-0411 bug (answering, inside TLS, a
+ * command that was pipelined in clear with {@code STARTTLS}).
+ *
+ * <p>It greets with {@link #GREETING}; answers {@code EHLO} with {@code STARTTLS}, {@code PIPELINING} and
+ * {@code AUTH PLAIN LOGIN} (or {@code 8BITMIME} when AUTH is off); {@code STARTTLS} with
+ * {@code 220 2.0.0 Ready to start TLS} (or {@code 454 4.7.0 TLS not available}); inside TLS {@code EHLO} with
+ * {@code PIPELINING} and {@code AUTH PLAIN LOGIN}, and anything else with {@code 250 2.0.0 Ok}. Verbs match in any
+ * case. Each connection is served on its own thread; {@link #close()} ends them all.
  *
  * <pre>{@code
- * try (SmtpFront front = SmtpFront.builder().offerAuthBeforeTls(false).start()) {
+ * try (SmtpFront front = SmtpFront.start()) {
  *   TlsConnectionReport report = TlsProbes.probe(
- *       ProbeOptions.builder("127.0.0.1", front.port()).startTls(StartTls.SMTP).build());
+ *       ProbeOptions.builder(front.host(), front.port()).startTls(StartTls.SMTP).build());
+ * }
+ * try (SmtpFront buggy = SmtpFront.builder().answerInjectedCommands(true).start()) {
+ *   // the injection check reports VULNERABLE
  * }
  * }</pre>
  */
@@ -34,18 +40,30 @@ public final class SmtpFront implements AutoCloseable {
   /** What the front says first. */
   public static final String GREETING = "220 front.test ESMTP";
 
+  private final Session session;
   private final HostilePeer peer;
 
-  private SmtpFront(HostilePeer peer) {
-    this.peer = peer;
+  private SmtpFront(Session session) throws IOException {
+    this.session = session;
+    this.peer = HostilePeer.start(session::serve);
   }
 
-  /** A front that advertises STARTTLS, offers {@code AUTH PLAIN LOGIN} before TLS and discards pipelined commands. */
+  /** A front with every default: STARTTLS and AUTH advertised, injected commands discarded. */
+  public static SmtpFront start() throws IOException {
+    return builder().start();
+  }
+
+  /** A builder; each setter names its default. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The port it listens on, on 127.0.0.1. */
+  /** The loopback address it listens on. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** Its ephemeral port, on {@link #host()}. */
   public int port() {
     return peer.port();
   }
@@ -60,9 +78,14 @@ public final class SmtpFront implements AutoCloseable {
     peer.close();
   }
 
+  /** {@code SmtpFront[127.0.0.1:40123, STARTTLS advertised, AUTH before TLS, discards injected commands]}. */
   @Override
   public String toString() {
-    return "SmtpFront[127.0.0.1:" + port() + "]";
+    return "SmtpFront[" + host() + ":" + port()
+        + (session.advertise() ? ", STARTTLS advertised" : ", STARTTLS not advertised")
+        + (session.refuse() ? ", refuses STARTTLS" : "")
+        + (session.auth() ? ", AUTH before TLS" : ", no AUTH before TLS")
+        + (session.buggy() ? ", answers injected commands" : ", discards injected commands") + "]";
   }
 
   /** Configures a {@link SmtpFront}; every setter documents its default. */
@@ -87,7 +110,7 @@ public final class SmtpFront implements AutoCloseable {
       return this;
     }
 
-    /** Whether EHLO before TLS lists {@code AUTH PLAIN LOGIN}. Default: true. */
+    /** Whether EHLO before TLS lists {@code AUTH PLAIN LOGIN} (else {@code 8BITMIME}). Default: true. */
     public Builder offerAuthBeforeTls(boolean offer) {
       this.offerAuthBeforeTls = offer;
       return this;
@@ -102,7 +125,7 @@ public final class SmtpFront implements AutoCloseable {
       return this;
     }
 
-    /** The server's certificate. Default: {@link TestCertificates#localhost()}. */
+    /** The certificate and key TLS presents. Default: {@link TestCertificates#localhost()}. */
     public Builder certificate(HeldCertificate certificate) {
       this.certificate = requireNonNull(certificate, "certificate");
       return this;
@@ -111,16 +134,8 @@ public final class SmtpFront implements AutoCloseable {
     /** Starts listening on 127.0.0.1 and an ephemeral port. */
     public SmtpFront start() throws IOException {
       HeldCertificate cert = certificate != null ? certificate : TestCertificates.localhost();
-      SSLContext context;
-      try {
-        context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {cert.keyManager()}, null, null);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot build the front's TLS context", e);
-      }
-      Session session = new Session(context, advertiseStartTls, refuseStartTls, offerAuthBeforeTls,
-          answerInjectedCommands);
-      return new SmtpFront(HostilePeer.start(session::serve));
+      return new SmtpFront(new Session(TestTls.serverContext(cert), advertiseStartTls, refuseStartTls,
+          offerAuthBeforeTls, answerInjectedCommands));
     }
   }
 
@@ -132,16 +147,20 @@ public final class SmtpFront implements AutoCloseable {
       BufferedReader in = reader(socket.getInputStream());
       send(out, GREETING + "\r\n");
       String line;
+      String pending = null;
       while ((line = in.readLine()) != null) {
-        if (line.startsWith("EHLO")) {
+        if (isVerb(line, "EHLO")) {
           send(out, "250-front.test\r\n" + (advertise ? "250-STARTTLS\r\n" : "") + "250-PIPELINING\r\n"
               + (auth ? "250 AUTH PLAIN LOGIN\r\n" : "250 8BITMIME\r\n"));
-        } else if (line.equals("STARTTLS") && advertise && !refuse) {
+        } else if (line.equalsIgnoreCase("STARTTLS") && advertise && !refuse) {
+          // a command pipelined in the same packet is buffered by now; reading it after the 220 would race the
+          // client's ClientHello
+          pending = buggy && in.ready() ? in.readLine() : null;
           send(out, "220 2.0.0 Ready to start TLS\r\n");
           break;
-        } else if (line.equals("STARTTLS")) {
+        } else if (line.equalsIgnoreCase("STARTTLS")) {
           send(out, "454 4.7.0 TLS not available\r\n");
-        } else if (line.equals("QUIT")) {
+        } else if (line.equalsIgnoreCase("QUIT")) {
           send(out, "221 2.0.0 Bye\r\n");
           return;
         } else {
@@ -151,25 +170,26 @@ public final class SmtpFront implements AutoCloseable {
       if (line == null) {
         return;
       }
-      String pending = buggy && in.ready() ? in.readLine() : null;
-      SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
-      tls.setUseClientMode(false);
-      tls.startHandshake();
+      SSLSocket tls = TestTls.acceptTls(context, socket);
       OutputStream tlsOut = tls.getOutputStream();
       if (pending != null) {
         send(tlsOut, "250 2.0.0 Ok\r\n");
       }
       BufferedReader tlsIn = reader(tls.getInputStream());
       while ((line = tlsIn.readLine()) != null) {
-        if (line.startsWith("EHLO")) {
+        if (isVerb(line, "EHLO")) {
           send(tlsOut, "250-front.test\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN\r\n");
-        } else if (line.equals("QUIT")) {
+        } else if (line.equalsIgnoreCase("QUIT")) {
           send(tlsOut, "221 2.0.0 Bye\r\n");
           return;
         } else {
           send(tlsOut, "250 2.0.0 Ok\r\n");
         }
       }
+    }
+
+    private static boolean isVerb(String line, String verb) {
+      return line.regionMatches(true, 0, verb, 0, verb.length());
     }
 
     private static BufferedReader reader(InputStream in) {
