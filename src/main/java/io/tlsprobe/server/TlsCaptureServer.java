@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.CertificateScenario;
 import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.ClientTrust;
+import io.tlsprobe.cert.ServerIdentity;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +57,7 @@ public final class TlsCaptureServer implements AutoCloseable {
   public static final String THREAD_PREFIX = "tlsprobe-capture-";
 
   private final ServerIdentity identity;
+  private final ClientTrust trust;
   private final CaptureSettings settings;
   private final CaptureLog log;
   private final Object lock = new Object();
@@ -63,10 +67,11 @@ public final class TlsCaptureServer implements AutoCloseable {
   private boolean closed;
 
   private TlsCaptureServer(Builder b) {
-    this.identity = b.identity != null ? b.identity : ServerIdentity.localhost();
-    this.settings = new CaptureSettings(
-        Certificates.sslContext(identity.certificate(), identity.trustAnchors().toArray(X509Certificate[]::new)),
-        b.protocols, b.cipherSuites, b.applicationProtocols, b.needClientAuth, b.handshakeTimeout, b.idleTimeout);
+    this.identity = b.identity != null ? b.identity : CertificateScenario.VALID.identity();
+    this.trust = identity.clientTrust();
+    this.settings = new CaptureSettings(identity.serverContext(), b.protocols, b.cipherSuites,
+        b.applicationProtocols, b.needClientAuth || identity.needsClientCertificate(), b.handshakeTimeout,
+        b.idleTimeout);
     this.log = new CaptureLog(b.logCapacity);
   }
 
@@ -198,9 +203,24 @@ public final class TlsCaptureServer implements AutoCloseable {
     return identity;
   }
 
-  /** A fresh client {@link SSLContext} trusting exactly this server's anchors (nothing of the JDK's defaults). */
+  /**
+   * A fresh client {@link SSLContext} trusting exactly this server's anchors (nothing of the JDK's defaults), and
+   * presenting the identity's client certificate when its scenario requires one.
+   */
   public SSLContext clientSslContext() {
-    return Certificates.sslContext(null, identity.trustAnchors().toArray(X509Certificate[]::new));
+    return Certificates.sslContext(identity.clientIdentity(), anchors());
+  }
+
+  /**
+   * What a client is given, also on disk: {@link ClientTrust#pemFile()} and {@link ClientTrust#pkcs12File()} (both
+   * deleted by {@link #close()}), for process clients such as {@code curl --cacert}.
+   */
+  public ClientTrust clientTrust() {
+    return trust;
+  }
+
+  private X509Certificate[] anchors() {
+    return identity.anchors().toArray(X509Certificate[]::new);
   }
 
   /** {@link #clientSslContext()}'s socket factory, for libraries that take one with {@link #clientTrustManager()}. */
@@ -210,7 +230,7 @@ public final class TlsCaptureServer implements AutoCloseable {
 
   /** A trust manager trusting exactly this server's anchors. */
   public X509TrustManager clientTrustManager() {
-    return Certificates.trustManager(identity.trustAnchors().toArray(X509Certificate[]::new));
+    return Certificates.trustManager(anchors());
   }
 
   /**
@@ -232,6 +252,7 @@ public final class TlsCaptureServer implements AutoCloseable {
       sockets.clear();
       running = new ArrayList<>(threads);
     }
+    trust.close();
     long deadline = System.nanoTime() + 900_000_000L;
     for (Thread thread : running) {
       thread.interrupt();
@@ -275,7 +296,11 @@ public final class TlsCaptureServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** What the server presents. Default: {@link ServerIdentity#localhost()} (a fresh CA per server). */
+    /**
+     * What the server presents (a {@link CertificateScenario}'s identity). Default: {@link
+     * CertificateScenario#VALID}{@code .identity()} (for {@code localhost}, from the run's shared test authority).
+     * A scenario that requires a client certificate turns {@link #needClientAuth(boolean)} on.
+     */
     public Builder identity(ServerIdentity identity) {
       this.identity = requireNonNull(identity, "identity");
       return this;

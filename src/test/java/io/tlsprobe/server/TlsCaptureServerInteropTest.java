@@ -37,12 +37,13 @@ class TlsCaptureServerInteropTest {
   @BeforeEach
   void startServer() throws Exception {
     server = TlsCaptureServer.builder().build().start();
-    caPem = pem(dir.resolve("ca.pem"), server.identity().trustAnchors().get(0));
+    caPem = server.clientTrust().pemFile();
   }
 
   @AfterEach
   void closeServer() {
     server.close();
+    assertThat(caPem).as("the trust files are deleted on close").doesNotExist();
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.CertificateScenario;
 import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.ServerIdentity;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
@@ -225,13 +227,12 @@ class TlsCaptureServerTest {
 
   @Test
   void recordsTheClientCertificateWhenOneIsRequired() throws Exception {
-    // given a server requiring client certificates issued by our CA, and a client holding one
-    HeldCertificate ca = Certificates.certificate().subject("CN=Test CA").ca().build();
-    HeldCertificate clientCertificate = Certificates.certificate().subject("CN=test client").issuedBy(ca).build();
-    try (TlsCaptureServer strict =
-        TlsCaptureServer.builder().identity(ServerIdentity.issuedBy(ca)).needClientAuth(true).build().start()) {
+    // given the client-certificate scenario, and a client presenting the certificate it provides
+    ServerIdentity identity = CertificateScenario.CLIENT_CERTIFICATE_REQUIRED.identity();
+    HeldCertificate clientCertificate = identity.requiredClientIdentity().orElseThrow();
+    try (TlsCaptureServer strict = TlsCaptureServer.builder().identity(identity).build().start()) {
       HttpsURLConnection connection = (HttpsURLConnection) strict.url("/").toURL().openConnection();
-      connection.setSSLSocketFactory(Certificates.sslContext(clientCertificate, ca.certificate()).getSocketFactory());
+      connection.setSSLSocketFactory(strict.clientSslSocketFactory());
 
       // when
       int status = connection.getResponseCode();
@@ -239,9 +240,9 @@ class TlsCaptureServerTest {
       connection.disconnect();
       TlsConnectionReport report = strict.awaitConnection(WAIT);
 
-      // then the client's chain is the report's peer certificate, verified against the CA
+      // then the client's chain is the report's peer certificate, verified against the client issuer
       assertThat(status).isEqualTo(HttpURLConnection.HTTP_OK);
-      assertThat(report.leafCertificate().map(CertificateInfo::subject)).contains("CN=test client");
+      assertThat(report.leafCertificate()).contains(CertificateInfo.of(clientCertificate.certificate()));
       assertThat(report.verification().trusted()).isTrue();
     }
   }
