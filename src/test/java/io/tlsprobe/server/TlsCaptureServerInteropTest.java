@@ -144,6 +144,20 @@ class TlsCaptureServerInteropTest {
     assertThat(report.clientOffer().orElseThrow().serverName()).contains("localhost");
   }
 
+  @Test
+  void clientOfferingOnlyH2IsRefusedWithNoApplicationProtocol() {
+    // when s_client offers ALPN h2 alone (the server speaks HTTP/1.1 only)
+    OpensslClientView view = OpensslClientView.connect(server.port(), "-servername", "localhost",
+        "-CAfile", caPem.toString(), "-alpn", "h2");
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then our JSSE refused it with no_application_protocol (120)
+    assertThat(view.protocol()).as(view.output()).isEmpty();
+    assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+    assertThat(report.outcome().alert()).as(report.summary()).contains(AlertDescription.of(120));
+    assertThat(report.clientOffer().orElseThrow().alpn()).containsExactly("h2");
+  }
+
   private static Path pem(Path file, X509Certificate certificate) throws Exception {
     String text = "-----BEGIN CERTIFICATE-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
