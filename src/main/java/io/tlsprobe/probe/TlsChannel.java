@@ -40,6 +40,23 @@ final class TlsChannel implements PlainTextChannel {
 
   @Override
   public int read(ByteBuffer dst) throws IOException {
+    try {
+      return readApplicationData(dst);
+    } catch (Connection.DeadlineExceeded e) {
+      throw ConnectionChannel.timeout(e);
+    }
+  }
+
+  @Override
+  public void write(ByteBuffer src) throws IOException {
+    try {
+      writeApplicationData(src);
+    } catch (Connection.DeadlineExceeded e) {
+      throw ConnectionChannel.timeout(e);
+    }
+  }
+
+  private int readApplicationData(ByteBuffer dst) throws IOException {
     for (int turn = 0; turn < MAX_TURNS; turn++) {
       if (appIn.hasRemaining()) {
         int n = Math.min(dst.remaining(), appIn.remaining());
@@ -83,8 +100,7 @@ final class TlsChannel implements PlainTextChannel {
     throw new SSLException("no application data after " + MAX_TURNS + " engine turns");
   }
 
-  @Override
-  public void write(ByteBuffer src) throws IOException {
+  private void writeApplicationData(ByteBuffer src) throws IOException {
     for (int turn = 0; turn < MAX_TURNS && src.hasRemaining(); turn++) {
       netOut.clear();
       SSLEngineResult result = engine.wrap(src, netOut);

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The byte stream a STARTTLS dialect talks over: the plain TCP connection before the upgrade, or the application data
- * of the TLS session after it. The channel owns the timeouts: a read that waits past its deadline throws an
- * {@link IOException} (for example {@link java.net.SocketTimeoutException}) whose message says which deadline ran out.
+ * of the TLS session after it. The channel owns the timeouts: a read or write that waits past its deadline throws an
+ * {@link java.io.InterruptedIOException} (for example {@link java.net.SocketTimeoutException}) whose message says which
+ * deadline ran out; any other {@link IOException} is a failed connection.
  *
  * <pre>{@code
  * PlainTextChannel channel = PlainTextChannel.of(socket);   // socket with SO_TIMEOUT set
