@@ -9,10 +9,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -141,6 +143,28 @@ public final class ScratchDaemon implements AutoCloseable {
         root.descendants().forEach(ProcessHandle::destroyForcibly);
         root.destroyForcibly();
       }
+    }
+  }
+
+  /**
+   * Gives {@code o+x} to {@code dir} and to each ancestor inside {@code java.io.tmpdir} that lacks it (a JUnit temp
+   * directory is mode 700), so that a daemon that drops to its own {@code user} can reach its files. An ancestor outside
+   * the temporary directory that others cannot cross is an error, not something a test changes.
+   *
+   * @throws IOException naming the directory the user cannot cross
+   */
+  public static void letOthersTraverse(Path dir, String user) throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+      if (perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        continue;
+      }
+      if (!p.startsWith(tmp) || p.equals(tmp)) {
+        throw new IOException("the " + user + " user cannot reach " + dir + ": " + p + " lacks o+x");
+      }
+      perms.add(PosixFilePermission.OTHERS_EXECUTE);
+      Files.setPosixFilePermissions(p, perms);
     }
   }
 

@@ -214,7 +214,7 @@ public final class DovecotServer implements AutoCloseable {
     private void prepare(Path root, Path conf, HeldCertificate certificate, Map<String, Integer> ports)
         throws IOException {
       Files.createDirectories(root);
-      reachableByDovecot(root);
+      ScratchDaemon.letOthersTraverse(root, "dovecot");
       Path base = Files.createDirectories(root.resolve("base"));
       Path state = Files.createDirectories(root.resolve("state"));
       Path mail = Files.createDirectories(root.resolve("mail"));
@@ -277,21 +277,6 @@ public final class DovecotServer implements AutoCloseable {
     private static String listener(String name, Map<String, Integer> ports, String extra) {
       return "  inet_listener " + name + " {\n    address = 127.0.0.1\n    port = " + ports.get(name) + "\n"
           + (extra.isEmpty() ? "" : "    " + extra + "\n") + "  }\n";
-    }
-  }
-
-  /**
-   * Gives {@code o+x} to {@code dir} and each ancestor up to the first that already has it, so the {@code dovecot} user
-   * (auth) can reach the passwd-file.
-   */
-  private static void reachableByDovecot(Path dir) throws IOException {
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-      if (perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        return;
-      }
-      perms.add(PosixFilePermission.OTHERS_EXECUTE);
-      Files.setPosixFilePermissions(p, perms);
     }
   }
 

@@ -190,7 +190,7 @@ public final class PostfixServer implements AutoCloseable {
       Files.createDirectories(conf);
       Path queue = Files.createDirectories(root.resolve("queue"));
       Path data = Files.createDirectories(root.resolve("data"));
-      reachableByPostfix(root);
+      ScratchDaemon.letOthersTraverse(root, "postfix");
       UserPrincipalLookupService users = root.getFileSystem().getUserPrincipalLookupService();
       PosixFileAttributeView dataOwner = Files.getFileAttributeView(data, PosixFileAttributeView.class);
       dataOwner.setOwner(users.lookupPrincipalByName("postfix"));
@@ -271,25 +271,6 @@ public final class PostfixServer implements AutoCloseable {
     out.add("127.0.0.1:" + implicitTlsPort + " inet n - n - - smtpd -o smtpd_tls_wrappermode=yes"
         + " -o smtpd_tls_security_level=encrypt");
     return String.join("\n", out) + "\n";
-  }
-
-  /**
-   * Gives {@code o+x} to {@code dir} and each ancestor inside the temporary directory, so the {@code postfix} user can
-   * reach the queue; an ancestor outside it that the user cannot cross is an error, not something we change.
-   */
-  private static void reachableByPostfix(Path dir) throws IOException {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-      if (perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        continue;
-      }
-      if (!p.startsWith(tmp) || p.equals(tmp)) {
-        throw new IOException("the postfix user cannot reach " + dir + ": " + p + " lacks o+x");
-      }
-      perms.add(PosixFilePermission.OTHERS_EXECUTE);
-      Files.setPosixFilePermissions(p, perms);
-    }
   }
 
   private static String tail(Path file) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +73,7 @@ public final class PostgresServer implements AutoCloseable {
         "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + pg, "-c", "fsync=off"));
     try {
       Files.createDirectories(pg);
-      traversableByOthers(home);
+      ScratchDaemon.letOthersTraverse(home, "postgres");
       own(pg, "700");
       if (cert != null) {
         own(cert.writeCertificatePem(pg.resolve("cert.pem")), "644");
@@ -128,17 +126,6 @@ public final class PostgresServer implements AutoCloseable {
       return Integer.parseInt(versionDir.getFileName().toString());
     } catch (NumberFormatException e) {
       return -1;
-    }
-  }
-
-  /** Adds {@code o+x} to {@code dir} and every directory above it that lacks it (a JUnit temp dir is 700). */
-  private static void traversableByOthers(Path dir) throws IOException {
-    for (Path d = dir; d != null; d = d.getParent()) {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(d);
-      if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        permissions.add(PosixFilePermission.OTHERS_EXECUTE);
-        Files.setPosixFilePermissions(d, permissions);
-      }
     }
   }
 
