@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import static io.tlsprobe.assertj.error.ShouldHaveCertificate.shouldHaveCertificate;
+import static io.tlsprobe.assertj.error.ShouldHaveClientOffer.shouldHaveClientOffer;
 import static io.tlsprobe.assertj.error.ShouldHavePlainTextPhase.shouldHavePlainTextPhase;
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +10,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTls;
@@ -147,6 +149,102 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    */
   public SELF wasRejected(String alertName) {
     return wasRejected(HandshakeChecks.alertNamed(alertName));
+  }
+
+  /**
+   * Verifies that the client under test completed the handshake with a capture server (outcome {@code
+   * established}): it accepted the server's certificate and parameters. The failure shows how it ended instead.
+   *
+   * <pre>{@code
+   * // a client given server.clientSslContext(), against CertificateScenario.VALID
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasAcceptedByClient(); // passes
+   * // the same client against CertificateScenario.EXPIRED
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasAcceptedByClient();
+   * // fails: rejected_by_peer: client sent fatal alert certificate_unknown (46)
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the outcome is not {@code established}
+   */
+  public SELF wasAcceptedByClient() {
+    return check(ClientVerdictChecks.wasAcceptedByClient());
+  }
+
+  /**
+   * Verifies that the client under test ended the handshake with a capture server (outcome {@code
+   * rejected_by_peer}), with an alert or by closing. The failure says what happened instead: the client accepted,
+   * or the server ended the handshake.
+   *
+   * <pre>{@code
+   * // a client given server.clientSslContext(), against CertificateScenario.EXPIRED
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasRejectedByClient(); // passes
+   * // against CertificateScenario.VALID
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasRejectedByClient(); // fails: the client accepted it
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the outcome is another
+   */
+  public SELF wasRejectedByClient() {
+    return check(ClientVerdictChecks.wasRejectedByClient());
+  }
+
+  /**
+   * Verifies that the client under test ended the handshake with a capture server by sending the fatal alert
+   * {@code alert}.
+   *
+   * <pre>{@code
+   * // a JSSE client against CertificateScenario.EXPIRED
+   * assertThat(report).wasRejectedByClient(AlertDescription.of(46)); // passes: certificate_unknown
+   * assertThat(report).wasRejectedByClient(AlertDescription.of(45)); // fails: the alert was certificate_unknown (46)
+   * }</pre>
+   *
+   * @param alert the alert the client must have sent
+   * @return this assertion object
+   * @throws AssertionError if the client did not reject the handshake with {@code alert}
+   */
+  public SELF wasRejectedByClient(AlertDescription alert) {
+    return check(ClientVerdictChecks.wasRejectedByClient(alert));
+  }
+
+  /**
+   * Verifies that the client under test ended the handshake by sending the alert named {@code alertName} (RFC
+   * name, e.g. {@code "certificate_expired"}).
+   *
+   * <pre>{@code
+   * assertThat(report).wasRejectedByClient("certificate_unknown"); // passes for a JSSE client and a bad chain
+   * assertThat(report).wasRejectedByClient("bad_certificate");     // fails: the alert was certificate_unknown (46)
+   * }</pre>
+   *
+   * @param alertName an alert name from IANA's TLS Alerts registry
+   * @return this assertion object
+   * @throws AssertionError if the client did not reject the handshake with that alert
+   * @throws IllegalArgumentException if no alert has that name
+   */
+  public SELF wasRejectedByClient(String alertName) {
+    return wasRejectedByClient(HandshakeChecks.alertNamed(alertName));
+  }
+
+  /**
+   * Navigates to assertions on what the ClientHello offered: the client's offer when a capture server recorded the
+   * report, the probe's own when it probed a server. They know this report: failures show the connection. From soft
+   * assertions the navigation stays soft.
+   *
+   * <pre>{@code
+   * assertThat(capturedReport).clientOffer().offersNoWeakCipherSuite().sentServerName("localhost"); // passes
+   * assertThat(notTlsReport).clientOffer(); // fails: expected the client's ClientHello but none was recorded
+   * }</pre>
+   *
+   * @return assertions on the client's offer
+   * @throws AssertionError if the report holds no ClientHello
+   */
+  public ClientOfferAssert clientOffer() {
+    isNotNull();
+    Optional<ClientOffer> offer = actual.clientOffer();
+    if (offer.isEmpty()) {
+      return navigator.missingClientOffer(assertionError(shouldHaveClientOffer(actual)), actual);
+    }
+    return navigator.clientOffer(offer.get(), actual, info.description());
   }
 
   /**

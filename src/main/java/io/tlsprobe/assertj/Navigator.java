@@ -3,6 +3,7 @@ package io.tlsprobe.assertj;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a navigation method ({@code certificate()}, {@code certificateChain()}, {@code first()}, {@code
- * plainTextPhase()}, …) builds the assert
+ * plainTextPhase()}, {@code clientOffer()}, …) builds the assert
  * it returns, so that navigating from a soft assertion stays soft.
  *
  * <p>{@link #HARD} constructs asserts that throw. {@link #soft} asks the soft assertions for proxies that collect,
@@ -53,6 +54,16 @@ abstract class Navigator {
     PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report) {
       throw failure;
     }
+
+    @Override
+    ClientOfferAssert newClientOfferAssert(@Nullable ClientOffer offer) {
+      return new ClientOfferAssert(offer);
+    }
+
+    @Override
+    ClientOfferAssert missingClientOffer(AssertionError failure, TlsConnectionReport report) {
+      throw failure;
+    }
   };
 
   /** Soft-assertion proxies from {@code softly}, collecting failures. */
@@ -86,6 +97,17 @@ abstract class Navigator {
         softly.collectAssertionError(failure);
         return newPlainTextPhaseAssert(null).inContext(report).skippingAssertions();
       }
+
+      @Override
+      ClientOfferAssert newClientOfferAssert(@Nullable ClientOffer offer) {
+        return softly.proxy(ClientOfferAssert.class, ClientOffer.class, offer);
+      }
+
+      @Override
+      ClientOfferAssert missingClientOffer(AssertionError failure, TlsConnectionReport report) {
+        softly.collectAssertionError(failure);
+        return newClientOfferAssert(null).inContext(report).skippingAssertions();
+      }
     };
   }
 
@@ -112,6 +134,13 @@ abstract class Navigator {
     return description == null ? navigated : navigated.describedAs(description);
   }
 
+  /** An assert on {@code report}'s client offer {@code offer}. */
+  final ClientOfferAssert clientOffer(
+      ClientOffer offer, TlsConnectionReport report, @Nullable Description description) {
+    ClientOfferAssert navigated = newClientOfferAssert(offer).inContext(report);
+    return description == null ? navigated : navigated.describedAs(description);
+  }
+
   /**
    * Navigation that found nothing: throws {@code failure}, or (soft) records it and returns a dead assert.
    *
@@ -130,4 +159,9 @@ abstract class Navigator {
   abstract PlainTextPhaseAssert missingPlainTextPhase(AssertionError failure, TlsConnectionReport report);
 
   abstract PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase);
+
+  /** Navigation to a client offer the report lacks: throws {@code failure}, or (soft) records it and returns a dead assert. */
+  abstract ClientOfferAssert missingClientOffer(AssertionError failure, TlsConnectionReport report);
+
+  abstract ClientOfferAssert newClientOfferAssert(@Nullable ClientOffer offer);
 }

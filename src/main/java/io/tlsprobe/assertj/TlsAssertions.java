@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -55,5 +56,17 @@ public final class TlsAssertions {
   @CheckReturnValue
   public static PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
     return new PlainTextPhaseAssert(actual);
+  }
+
+  /**
+   * Assertions on what a client offered, without its report, e.g. a hand-built offer; from a report, {@code
+   * assertThat(report).clientOffer()} adds the connection to every failure.
+   *
+   * @param actual the client's offer
+   * @return the assertions
+   */
+  @CheckReturnValue
+  public static ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
+    return new ClientOfferAssert(actual);
   }
 }

@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -55,5 +56,16 @@ public interface TlsSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
     return proxy(PlainTextPhaseAssert.class, PlainTextPhase.class, actual);
+  }
+
+  /**
+   * Soft assertions on what a client offered, without its report.
+   *
+   * @param actual the client's offer
+   * @return assertions that collect their failures
+   */
+  @CheckReturnValue
+  default ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
+    return proxy(ClientOfferAssert.class, ClientOffer.class, actual);
   }
 }

@@ -1,6 +1,7 @@
 package io.tlsprobe.assertj;
 
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -51,6 +52,17 @@ public interface WithTlsAssertions {
    */
   @CheckReturnValue
   default PlainTextPhaseAssert assertThat(@Nullable PlainTextPhase actual) {
+    return TlsAssertions.assertThat(actual);
+  }
+
+  /**
+   * Delegates to {@link TlsAssertions#assertThat(ClientOffer)}.
+   *
+   * @param actual the client's offer
+   * @return the assertions
+   */
+  @CheckReturnValue
+  default ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
     return TlsAssertions.assertThat(actual);
   }
 }
