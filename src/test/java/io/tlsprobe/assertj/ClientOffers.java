@@ -1,0 +1,60 @@
+package io.tlsprobe.assertj;
+
+import io.tlsprobe.cert.CertificateScenario;
+import io.tlsprobe.report.ClientOffer;
+import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.server.TlsCaptureServer;
+import io.tlsprobe.wire.ClientHello;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Client offers the client-offer tests share: hand-built ones for what the JDK will not send, and real reports a
+ * {@link TlsCaptureServer} recorded of a JSSE client.
+ *
+ * <pre>{@code
+ * TlsConnectionReport report = ClientOffers.capture(CertificateScenario.VALID, "localhost", socket -> {});
+ * }</pre>
+ */
+final class ClientOffers {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private ClientOffers() {}
+
+  /**
+   * A TLS 1.0 offer of RC4, 3DES, one GCM suite and the renegotiation SCSV, with DEFLATE and SNI localhost. One line:
+   * {@value #LEGACY_LINE}.
+   */
+  static ClientOffer legacy() {
+    return ClientOffer.of(ClientHello.builder().legacyVersion(0x0301).cipherSuites(0x0005, 0x000a, 0xc02f, 0x00ff)
+        .compressionMethods(1, 0).serverName("localhost").build());
+  }
+
+  static final String LEGACY_LINE = "TLSv1, 4 suites, SNI localhost, JA4 t10d040100_c106c9302160_000000000000";
+
+  /** A TLS 1.3/1.2 offer of TLS_AES_128_GCM_SHA256 and ECDHE-RSA-AES128-GCM, x25519 and secp256r1, ALPN h2. */
+  static ClientOffer modern() {
+    return ClientOffer.of(ClientHello.builder().cipherSuites(0x1301, 0xc02f).supportedGroups(0x001d, 0x0017)
+        .supportedVersions(0x0304, 0x0303).alpn("h2", "http/1.1").build());
+  }
+
+  /**
+   * Connects a JSSE client given the server's {@code clientSslContext()} to a capture server presenting {@code
+   * scenario}, via {@code host} (a name sends SNI, an IP literal does not), configured by {@code configure}; returns
+   * the server's report. A failed handshake is part of the report, not an error.
+   */
+  static TlsConnectionReport capture(CertificateScenario scenario, String host, Consumer<SSLSocket> configure)
+      throws IOException {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
+      try (SSLSocket socket = (SSLSocket) server.clientSslSocketFactory().createSocket(host, server.port())) {
+        configure.accept(socket);
+        socket.startHandshake();
+      } catch (IOException handshakeFailed) {
+        // the report says how it ended
+      }
+      return server.awaitConnection(WAIT);
+    }
+  }
+}
