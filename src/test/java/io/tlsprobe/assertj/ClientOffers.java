@@ -18,7 +18,7 @@ import javax.net.ssl.SSLSocket;
  * TlsConnectionReport report = ClientOffers.capture(CertificateScenario.VALID, "localhost", socket -> {});
  * }</pre>
  */
-final class ClientOffers {
+public final class ClientOffers {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private ClientOffers() {}
@@ -27,25 +27,31 @@ final class ClientOffers {
    * A TLS 1.0 offer of RC4, 3DES, one GCM suite and the renegotiation SCSV, with DEFLATE and SNI localhost. One line:
    * {@value #LEGACY_LINE}.
    */
-  static ClientOffer legacy() {
+  public static ClientOffer legacy() {
     return ClientOffer.of(ClientHello.builder().legacyVersion(0x0301).cipherSuites(0x0005, 0x000a, 0xc02f, 0x00ff)
         .compressionMethods(1, 0).serverName("localhost").build());
   }
 
-  static final String LEGACY_LINE = "TLSv1, 4 suites, SNI localhost, JA4 t10d040100_c106c9302160_000000000000";
+  public static final String LEGACY_LINE = "TLSv1, 4 suites, SNI localhost, JA4 t10d040100_c106c9302160_000000000000";
 
-  /** A TLS 1.3/1.2 offer of TLS_AES_128_GCM_SHA256 and ECDHE-RSA-AES128-GCM, x25519 and secp256r1, ALPN h2. */
-  static ClientOffer modern() {
+  /**
+   * A TLS 1.3/1.2 offer of TLS_AES_128_GCM_SHA256 and ECDHE-RSA-AES128-GCM, x25519 and secp256r1, ALPN h2 and
+   * http/1.1, no SNI. One line: {@value #MODERN_LINE}.
+   */
+  public static ClientOffer modern() {
     return ClientOffer.of(ClientHello.builder().cipherSuites(0x1301, 0xc02f).supportedGroups(0x001d, 0x0017)
         .supportedVersions(0x0304, 0x0303).alpn("h2", "http/1.1").build());
   }
+
+  public static final String MODERN_LINE =
+      "TLSv1.3/TLSv1.2, 2 suites, ALPN [h2, http/1.1], JA4 t13i0203h2_c1929292aa6b_b0ac53b37fa7";
 
   /**
    * Connects a JSSE client given the server's {@code clientSslContext()} to a capture server presenting {@code
    * scenario}, via {@code host} (a name sends SNI, an IP literal does not), configured by {@code configure}; returns
    * the server's report. A failed handshake is part of the report, not an error.
    */
-  static TlsConnectionReport capture(CertificateScenario scenario, String host, Consumer<SSLSocket> configure)
+  public static TlsConnectionReport capture(CertificateScenario scenario, String host, Consumer<SSLSocket> configure)
       throws IOException {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
       try (SSLSocket socket = (SSLSocket) server.clientSslSocketFactory().createSocket(host, server.port())) {
