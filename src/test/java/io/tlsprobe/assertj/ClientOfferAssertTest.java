@@ -105,6 +105,33 @@ class ClientOfferAssertTest {
   }
 
   @Nested
+  class UrlConnection {
+
+    /**
+     * A finding: the JDK sends no SNI for a single-label host name, so the issue's {@code sentServerName("localhost")}
+     * fails for HttpsURLConnection, and the failure says so.
+     */
+    @Test
+    void recordsThatHttpsUrlConnectionSendsNoServerNameForLocalhost() throws Exception {
+      // given an HttpsURLConnection fetching https://localhost:<port>/ with the JDK's default offer
+      TlsConnectionReport report = ClientOffers.captureUrlConnection(CertificateScenario.VALID);
+
+      // then it completed, offered TLS 1.2 at least, no compression, and no SNI
+      assertThat(report).wasAcceptedByClient().usesProtocolAtLeast(TlsProtocol.TLSv1_2).hasNoCompression()
+          .clientOffer().offersNoProtocolBelow(TlsProtocol.TLSv1_2).offersNoCompression().sentNoServerName();
+      assertThatThrownBy(() -> assertThat(report).clientOffer().sentServerName("localhost"))
+          .isInstanceOf(AssertionFailedError.class)
+          .hasMessageContaining("but it sent:" + System.lineSeparator() + "  none");
+    }
+
+    @Test
+    void provesThatHttpsUrlConnectionRejectsAnExpiredCertificate() throws Exception {
+      assertThat(ClientOffers.captureUrlConnection(CertificateScenario.EXPIRED))
+          .wasRejectedByClient("certificate_unknown");
+    }
+  }
+
+  @Nested
   class HandBuiltOffers {
 
     @Test

@@ -8,6 +8,7 @@ import io.tlsprobe.wire.ClientHello;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -59,6 +60,26 @@ public final class ClientOffers {
         socket.startHandshake();
       } catch (IOException handshakeFailed) {
         // the report says how it ended
+      }
+      return server.awaitConnection(WAIT);
+    }
+  }
+
+  /**
+   * Fetches {@code /} with an {@code HttpsURLConnection} given the server's socket factory from a capture server
+   * presenting {@code scenario}; returns the server's report. A refused connection is part of the report.
+   */
+  public static TlsConnectionReport captureUrlConnection(CertificateScenario scenario) throws IOException {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
+      HttpsURLConnection connection = (HttpsURLConnection) server.url("/").toURL().openConnection();
+      connection.setSSLSocketFactory(server.clientSslSocketFactory());
+      try {
+        connection.getResponseCode();
+        connection.getInputStream().readAllBytes();
+      } catch (IOException refused) {
+        // the report says how it ended
+      } finally {
+        connection.disconnect();
       }
       return server.awaitConnection(WAIT);
     }
