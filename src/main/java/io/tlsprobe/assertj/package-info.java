@@ -23,6 +23,15 @@
  *     .plainTextPhase().advertisedStartTls().offeredNoAuthenticationBeforeTls().sentNoCredentialsBeforeTls();
  * }</pre>
  *
+ * <p>Clients under test, from a {@code TlsCaptureServer} report: {@code wasAcceptedByClient()}, {@code
+ * wasRejectedByClient(alert)}, and {@code clientOffer()} navigating to a {@link io.tlsprobe.assertj.ClientOfferAssert}
+ * on what the ClientHello offered:
+ *
+ * <pre>{@code
+ * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasAcceptedByClient()
+ *     .clientOffer().offersNoWeakCipherSuite().offersNoProtocolBelow(TlsProtocol.TLSv1_2).offersNoCompression();
+ * }</pre>
+ *
  * <p>AssertJ is an optional dependency of tlsprobe: add {@code org.assertj:assertj-core} (3.27 or later) to use this
  * package. Nothing here depends on JUnit; the assertions work in any test framework.
  */
