@@ -17,18 +17,14 @@ import io.tlsprobe.starttls.StartTlsException.Reason;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.TestTls;
 import io.tlsprobe.testing.daemons.ProsodyServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,22 +208,11 @@ class ProsodyStartTlsTest {
   }
 
   private static Socket connect(int port) throws IOException {
-    Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
-    socket.setSoTimeout(TIMEOUT_MILLIS);
-    return socket;
+    return UpgradedSession.connect(port, Duration.ofMillis(TIMEOUT_MILLIS));
   }
 
   /** A TLS client over {@code socket}, trusting {@link #cert} alone, handshake done. */
-  private static SSLSocket overTls(Socket socket, int port) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("prosody", cert.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", port, true);
-    tls.startHandshake();
-    return tls;
+  private static SSLSocket overTls(Socket socket, int port) throws IOException {
+    return TestTls.startTls(TestTls.trusting(cert), socket, "127.0.0.1", port);
   }
 }
