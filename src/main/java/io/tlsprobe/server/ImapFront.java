@@ -3,12 +3,8 @@ package io.tlsprobe.server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  * marker atom and a tagged {@code OK} for the tag the client will use next, predicted from its STARTTLS tag (trailing
  * digits incremented: {@code A1} → {@code A2}); see {@link ResponseInjection}.
  *
- * <p>One instance serves one session ({@link Fronts#of} makes a new one each time): it keeps the selected state and
- * the flags stored.
+ * <p>The mailbox commands and their per-session state (the selected mailbox, stored flags) are {@link ImapMailbox}'s.
  */
 final class ImapFront implements Front {
   /** The most commands one session may send. */
@@ -45,11 +40,9 @@ final class ImapFront implements Front {
   private static final Pattern LITERAL = Pattern.compile("\\{(\\d{1,6})(\\+?)\\}$");
   private static final Pattern TRAILING_DIGITS = Pattern.compile("^(.*?)(\\d+)$");
 
-  private boolean selected;
-  private final Map<Integer, Set<String>> flags = new HashMap<>();
-
   @Override
   public void serve(FrontSession s) throws IOException {
+    ImapMailbox mailbox = new ImapMailbox();
     String greeting = "* OK [CAPABILITY " + String.join(" ", capabilities(s)) + "] " + s.serverName()
         + " IMAP4rev1 tlsprobe capture ready";
     s.send(greeting);
@@ -89,7 +82,7 @@ final class ImapFront implements Front {
         continue;
       }
       try {
-        if (!command(s, tag, verb, rest)) {
+        if (!command(s, mailbox, tag, verb, rest)) {
           return;
         }
       } catch (IllegalArgumentException e) {
@@ -100,7 +93,8 @@ final class ImapFront implements Front {
   }
 
   /** Serves one command other than STARTTLS; false after LOGOUT. */
-  private boolean command(FrontSession s, String tag, String verb, String rest) throws IOException {
+  private static boolean command(FrontSession s, ImapMailbox mailbox, String tag, String verb, String rest)
+      throws IOException {
     switch (verb) {
       case "CAPABILITY" -> {
         s.send("* CAPABILITY " + String.join(" ", capabilities(s)), tag + " OK CAPABILITY completed");
@@ -116,17 +110,14 @@ final class ImapFront implements Front {
       case "ID" -> s.send("* ID (\"name\" \"tlsprobe\")", tag + " OK ID completed");
       case "ENABLE" -> s.send("* ENABLED", tag + " OK ENABLE completed");
       case "NAMESPACE" -> s.send("* NAMESPACE ((\"\" \"/\")) NIL NIL", tag + " OK NAMESPACE completed");
-      case "LIST", "LSUB" -> list(s, tag, verb, words(rest));
-      case "STATUS" -> status(s, tag, words(rest));
-      case "SELECT", "EXAMINE" -> select(s, tag, verb, words(rest));
-      case "CLOSE", "UNSELECT" -> {
-        selected = false;
-        s.send(tag + " OK " + verb + " completed");
-      }
-      case "FETCH", "SEARCH", "STORE", "COPY" -> inMailbox(s, tag, verb, rest, false);
+      case "LIST", "LSUB" -> ImapMailbox.list(s, tag, verb, words(rest));
+      case "STATUS" -> ImapMailbox.status(s, tag, words(rest));
+      case "SELECT", "EXAMINE" -> mailbox.select(s, tag, verb, words(rest));
+      case "CLOSE", "UNSELECT" -> mailbox.close(s, tag, verb);
+      case "FETCH", "SEARCH", "STORE", "COPY" -> mailbox.command(s, tag, verb, rest, false);
       case "UID" -> {
         String[] sub = rest.strip().split(" ", 2);
-        inMailbox(s, tag, sub[0].toUpperCase(Locale.ROOT), sub.length > 1 ? sub[1] : "", true);
+        mailbox.command(s, tag, sub[0].toUpperCase(Locale.ROOT), sub.length > 1 ? sub[1] : "", true);
       }
       default -> s.send(tag + " BAD Unknown command " + verb);
     }
@@ -223,147 +214,6 @@ final class ImapFront implements Front {
       }
     }
     s.send(tag + " OK [CAPABILITY " + String.join(" ", capabilities(s)) + "] Logged in");
-  }
-
-  private static void list(FrontSession s, String tag, String verb, List<String> args) throws IOException {
-    if (args.size() < 2) {
-      throw new IllegalArgumentException(verb + " needs a reference and a mailbox pattern");
-    }
-    String pattern = args.get(1);
-    if (pattern.isEmpty()) {
-      s.send("* " + verb + " (\\Noselect) \"/\" \"\"", tag + " OK " + verb + " completed");
-      return;
-    }
-    String prefix = pattern.replace("*", "").replace("%", "").toUpperCase(Locale.ROOT);
-    boolean inbox = pattern.equalsIgnoreCase("INBOX")
-        || (pattern.contains("*") || pattern.contains("%")) && "INBOX".startsWith(prefix);
-    if (inbox) {
-      s.send("* " + verb + " (\\HasNoChildren) \"/\" INBOX", tag + " OK " + verb + " completed");
-    } else {
-      s.send(tag + " OK " + verb + " completed");
-    }
-  }
-
-  private static void status(FrontSession s, String tag, List<String> args) throws IOException {
-    if (args.size() < 2 || !args.get(0).equalsIgnoreCase("INBOX")) {
-      s.send(tag + " NO [NONEXISTENT] No such mailbox");
-      return;
-    }
-    List<String> answer = new ArrayList<>();
-    for (String item : args.get(1).replace("(", "").replace(")", "").strip().split("\\s+")) {
-      String value = switch (item.toUpperCase(Locale.ROOT)) {
-        case "MESSAGES", "UNSEEN" -> String.valueOf(SampleMailbox.MESSAGES.size());
-        case "RECENT", "DELETED" -> "0";
-        case "UIDNEXT" -> String.valueOf(SampleMailbox.MESSAGES.size() + 1);
-        case "UIDVALIDITY" -> String.valueOf(SampleMailbox.UID_VALIDITY);
-        case "SIZE" -> String.valueOf(SampleMailbox.MESSAGES.stream().mapToInt(SampleMailbox.Message::size).sum());
-        default -> null;
-      };
-      if (value != null) {
-        answer.add(item.toUpperCase(Locale.ROOT) + " " + value);
-      }
-    }
-    s.send("* STATUS INBOX (" + String.join(" ", answer) + ")", tag + " OK STATUS completed");
-  }
-
-  private void select(FrontSession s, String tag, String verb, List<String> args) throws IOException {
-    if (args.isEmpty() || !args.get(0).equalsIgnoreCase("INBOX")) {
-      selected = false;
-      s.send(tag + " NO [NONEXISTENT] No such mailbox");
-      return;
-    }
-    selected = true;
-    boolean readOnly = verb.equals("EXAMINE");
-    s.send("* " + SampleMailbox.MESSAGES.size() + " EXISTS", "* 0 RECENT",
-        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
-        "* OK [PERMANENTFLAGS (" + (readOnly ? "" : "\\Answered \\Flagged \\Deleted \\Seen \\Draft") + ")] Flags",
-        "* OK [UIDVALIDITY " + SampleMailbox.UID_VALIDITY + "] UIDs valid",
-        "* OK [UIDNEXT " + (SampleMailbox.MESSAGES.size() + 1) + "] Predicted next UID",
-        tag + " OK [" + (readOnly ? "READ-ONLY" : "READ-WRITE") + "] " + verb + " completed");
-  }
-
-  /** FETCH, SEARCH, STORE, COPY (and their UID forms; UIDs equal message numbers here). */
-  private void inMailbox(FrontSession s, String tag, String verb, String rest, boolean uid) throws IOException {
-    if (!selected) {
-      s.send(tag + " BAD No mailbox selected");
-      return;
-    }
-    String prefix = uid ? "UID " : "";
-    int count = SampleMailbox.MESSAGES.size();
-    switch (verb) {
-      case "SEARCH" -> {
-        StringBuilder all = new StringBuilder("* SEARCH");
-        SampleMailbox.MESSAGES.forEach(m -> all.append(' ').append(m.number()));
-        s.send(all.toString(), tag + " OK " + prefix + "SEARCH completed");
-      }
-      case "FETCH", "STORE", "COPY" -> {
-        String[] parts = rest.strip().split(" ", 2);
-        if (parts.length < 2) {
-          throw new IllegalArgumentException(verb + " needs a sequence set and arguments");
-        }
-        Set<Integer> numbers = ImapFetch.sequenceSet(parts[0], count);
-        if (verb.equals("FETCH")) {
-          fetch(s, numbers, parts[1], uid);
-        } else if (verb.equals("STORE")) {
-          store(s, numbers, parts[1], uid);
-        }
-        s.send(tag + " OK " + prefix + verb + " completed");
-      }
-      default -> s.send(tag + " BAD Unknown command " + prefix + verb);
-    }
-  }
-
-  private void fetch(FrontSession s, Set<Integer> numbers, String itemText, boolean uid) throws IOException {
-    List<String> items = new ArrayList<>(ImapFetch.items(itemText));
-    if (uid && items.stream().noneMatch(i -> i.equalsIgnoreCase("UID"))) {
-      items.add(0, "UID");
-    }
-    StringBuilder out = new StringBuilder();
-    for (int n : numbers) {
-      out.append(ImapFetch.response(SampleMailbox.MESSAGES.get(n - 1), items, flagsOf(n)));
-    }
-    sendRaw(s, out.toString());
-  }
-
-  /** STORE n [+-]FLAGS[.SILENT] (flags): kept for the session. */
-  private void store(FrontSession s, Set<Integer> numbers, String args, boolean uid) throws IOException {
-    String[] parts = args.strip().split(" ", 2);
-    String op = parts[0].toUpperCase(Locale.ROOT);
-    if (!op.matches("[+-]?FLAGS(\\.SILENT)?") || parts.length < 2) {
-      throw new IllegalArgumentException("STORE needs [+-]FLAGS[.SILENT] and a flag list");
-    }
-    List<String> given = List.of(parts[1].replace("(", "").replace(")", "").strip().split("\\s+"));
-    StringBuilder out = new StringBuilder();
-    for (int n : numbers) {
-      Set<String> f = flagsOf(n);
-      if (op.startsWith("+")) {
-        f.addAll(given);
-      } else if (op.startsWith("-")) {
-        given.forEach(f::remove);
-      } else {
-        f.clear();
-        f.addAll(given);
-      }
-      f.remove("");
-      if (!op.endsWith(".SILENT")) {
-        out.append("* ").append(n).append(" FETCH (").append(uid ? "UID " + n + " " : "").append("FLAGS (")
-            .append(String.join(" ", f)).append("))\r\n");
-      }
-    }
-    sendRaw(s, out.toString());
-  }
-
-  private Set<String> flagsOf(int n) {
-    return flags.computeIfAbsent(n, k -> new TreeSet<>());
-  }
-
-  /** Sends text that already has its CRLFs (responses with literals), recording it line by line. */
-  private static void sendRaw(FrontSession s, String text) throws IOException {
-    if (text.isEmpty()) {
-      return;
-    }
-    String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text;
-    s.send(body.split("\r\n", -1));
   }
 
   /**
