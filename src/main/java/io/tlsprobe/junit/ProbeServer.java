@@ -4,6 +4,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.CertificateScenario;
+import io.tlsprobe.server.StartTlsBehaviour;
 import io.tlsprobe.starttls.ServiceProtocol;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -46,16 +47,27 @@ import java.lang.annotation.Retention;
 public @interface ProbeServer {
 
   /**
-   * The service the server speaks: {@link ServiceProtocol#HTTPS} answers one HTTP/1.1 request per connection.
-   * Default: {@link ServiceProtocol#HTTPS}.
+   * The service the server speaks: {@link ServiceProtocol#HTTPS} answers one HTTP/1.1 request per connection; a
+   * plain-text protocol ({@code SMTP}, {@code SUBMISSION}, and those the capture server gains fronts for) is served
+   * with a STARTTLS upgrade, or inside TLS with {@link #implicitTls()}, and every plain-text line lands in the report's
+   * {@code plainTextPhase()}. Connect to {@link TlsProbeServer#uri()}. A protocol the capture server does not serve is
+   * an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} listing those it does. Default: {@link
+   * ServiceProtocol#HTTPS}.
    */
   ServiceProtocol protocol() default ServiceProtocol.HTTPS;
 
   /**
-   * For a service with a STARTTLS upgrade: {@code true} to start TLS on the first byte (as on IMAP's 993), {@code
-   * false} to speak the plain-text protocol first and upgrade. Default: {@code false}.
+   * For a plain-text protocol: {@code true} to serve it inside TLS from the first byte (SMTPS, IMAPS…), {@code false}
+   * to speak it in clear first and upgrade with STARTTLS. HTTPS is always implicit TLS. Default: {@code false}.
    */
   boolean implicitTls() default false;
+
+  /**
+   * How the STARTTLS upgrade is answered: {@link StartTlsBehaviour#UPGRADE} honestly, or as a man in the middle would
+   * ({@code NOT_ADVERTISED}, {@code REFUSED}, {@code INJECT_RESPONSE}). Only for a plain-text protocol without {@link
+   * #implicitTls()}. Default: {@link StartTlsBehaviour#UPGRADE}.
+   */
+  StartTlsBehaviour startTlsBehaviour() default StartTlsBehaviour.UPGRADE;
 
   /** The certificate the server presents. Default: {@link CertificateScenario#VALID}, for {@code localhost}. */
   CertificateScenario scenario() default CertificateScenario.VALID;
@@ -69,7 +81,8 @@ public @interface ProbeServer {
 
   /**
    * The ALPN protocols the server agrees to, in preference order; empty to answer no ALPN. Default: {@code
-   * http/1.1} (a client offering only {@code h2} is refused with {@code no_application_protocol}). Placeholders
+   * http/1.1} for HTTPS (a client offering only {@code h2} is refused with {@code no_application_protocol}); for any
+   * other {@link #protocol()} the default means none (a client offering ALPN gets no ALPN answer). Placeholders
    * ({@code ${key}}) are resolved as in {@code @TlsProbe}'s elements.
    */
   String[] applicationProtocols() default {"http/1.1"};

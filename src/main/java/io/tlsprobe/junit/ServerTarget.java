@@ -2,7 +2,7 @@ package io.tlsprobe.junit;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tlsprobe.cert.ServerIdentity;
+import io.tlsprobe.server.StartTlsBehaviour;
 import io.tlsprobe.server.TlsCaptureServer;
 import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
@@ -35,6 +35,9 @@ record ServerTarget(TlsProbe annotation, ProbeServer server, String declaration,
 
   /** How long {@link TlsProbeServer#awaitConnection()} waits when {@code timeout} and its default are not set. */
   static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
+
+  /** {@link ProbeServer#applicationProtocols()}'s default, which means none for a protocol other than HTTPS. */
+  private static final String[] DEFAULT_APPLICATION_PROTOCOLS = {"http/1.1"};
 
   ServerTarget {
     requireNonNull(annotation, "annotation");
@@ -136,20 +139,42 @@ record ServerTarget(TlsProbe annotation, ProbeServer server, String declaration,
     Elements elements = new Elements(declaration, Placeholders.of(context));
     Duration await = awaitTimeout(elements);
     List<String> applicationProtocols = new ArrayList<>();
-    for (String raw : server.applicationProtocols()) {
+    boolean httpsDefault = server.protocol() != ServiceProtocol.HTTPS
+        && Arrays.equals(server.applicationProtocols(), DEFAULT_APPLICATION_PROTOCOLS);
+    for (String raw : httpsDefault ? new String[0] : server.applicationProtocols()) {
       Elements.Value name = elements.value("server's applicationProtocols", raw);
       if (name.text().isEmpty() || name.text().length() > 255) {
         throw elements.misuse(name.found() + " is not an ALPN protocol name of 1-255 characters");
       }
       applicationProtocols.add(name.text());
     }
-    ServerIdentity identity = server.scenario().identity();
-    TlsCaptureServer capture = TlsCaptureServer.builder()
-        .identity(identity)
+    TlsCaptureServer.Builder builder = TlsCaptureServer.builder()
+        .protocol(server.protocol())
+        .implicitTls(server.implicitTls())
+        .startTlsBehaviour(server.startTlsBehaviour())
+        .identity(server.scenario().identity())
         .protocols(server.protocols())
-        .applicationProtocols(applicationProtocols.toArray(String[]::new))
-        .build();
+        .applicationProtocols(applicationProtocols.toArray(String[]::new));
+    TlsCaptureServer capture;
+    try {
+      capture = builder.build();
+    } catch (IllegalArgumentException e) {
+      throw elements.misuse(describe(server) + ": " + e.getMessage(), e);
+    }
     return new ServerHandle(this, capture.start(), await);
+  }
+
+  /** {@code @ProbeServer(protocol = IMAP, implicitTls = true)}: the elements that choose what is served. */
+  private static String describe(ProbeServer server) {
+    List<String> set = new ArrayList<>();
+    set.add("protocol = " + server.protocol().name());
+    if (server.implicitTls()) {
+      set.add("implicitTls = true");
+    }
+    if (server.startTlsBehaviour() != StartTlsBehaviour.UPGRADE) {
+      set.add("startTlsBehaviour = " + server.startTlsBehaviour().name());
+    }
+    return "@ProbeServer(" + String.join(", ", set) + ")";
   }
 
   private Duration awaitTimeout(Elements elements) {

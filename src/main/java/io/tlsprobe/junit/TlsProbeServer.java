@@ -6,6 +6,7 @@ import io.tlsprobe.cert.ClientTrust;
 import io.tlsprobe.cert.ServerIdentity;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.server.TlsCaptureServer;
+import io.tlsprobe.starttls.ServiceProtocol;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -47,6 +48,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the next test; tests that share a class's server and run concurrently take each other's reports (give each a
  * method-level {@code @ProbeServer}).
  *
+ * <p>With a plain-text {@link ProbeServer#protocol()} (SMTP…), connect to {@link #uri()} instead; a report then
+ * exists once the client's session ended and carries its {@code plainTextPhase()}.
+ *
  * <p>Each report {@link #awaitConnection()} returns is published like a probe's: a report entry {@code
  * tlsprobe.<name>} with its summary and a file {@code tlsprobe-<name>.json} (the second report of a test as {@code
  * <name>-2}, and so on).
@@ -75,9 +79,26 @@ public final class TlsProbeServer {
     return handle.server().port();
   }
 
-  /** {@code https://localhost:<port><path>}; {@code path} must start with {@code /}. */
+  /**
+   * {@code https://localhost:<port><path>}; {@code path} must start with {@code /}.
+   *
+   * @throws IllegalStateException when the server does not serve HTTPS: use {@link #uri()}
+   */
   public URI url(String path) {
     return handle.server().url(path);
+  }
+
+  /**
+   * Where clients connect, its scheme naming the protocol and how TLS starts: {@code https://localhost:40123},
+   * {@code smtp://localhost:40123} (STARTTLS), {@code smtps://localhost:40123} (implicit TLS)…
+   */
+  public URI uri() {
+    return handle.server().uri();
+  }
+
+  /** What the server speaks: {@link ProbeServer#protocol()}. */
+  public ServiceProtocol protocol() {
+    return handle.server().protocol();
   }
 
   /** What the server presents: the {@link ProbeServer#scenario() scenario}'s certificate chain for localhost. */
@@ -137,7 +158,7 @@ public final class TlsProbeServer {
         }
         throw new IllegalStateException("no client connection within " + timeout.toMillis() + " ms: "
             + connections().size() + " since this test started, all taken already (" + earlier.size()
-            + " before it), by " + this + ": point the client at " + url("/") + " (or port " + port() + ")");
+            + " before it), by " + this + ": point the client at " + uri());
       }
       if (!earlier.contains(report)) {
         int n = published.incrementAndGet();

@@ -2,6 +2,8 @@ package io.tlsprobe.junit;
 
 import io.tlsprobe.cert.CertificateScenario;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.server.StartTlsBehaviour;
+import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,20 @@ final class ServerFailureFixtures {
   @Fixture
   @TlsProbe(server = @ProbeServer, timeout = "soon")
   static class TimeoutNotADurationTestCase {
+    @Test
+    void test(TlsProbeServer server) {}
+  }
+
+  @Fixture
+  @TlsProbe(server = @ProbeServer(protocol = ServiceProtocol.LDAP))
+  static class UnservedProtocolTestCase {
+    @Test
+    void test(TlsProbeServer server) {}
+  }
+
+  @Fixture
+  @TlsProbe(server = @ProbeServer(startTlsBehaviour = StartTlsBehaviour.NOT_ADVERTISED))
+  static class StartTlsBehaviourOnHttpsTestCase {
     @Test
     void test(TlsProbeServer server) {}
   }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.CertificateScenario;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.ServiceProtocol;
+import io.tlsprobe.starttls.StartTls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -241,6 +244,34 @@ final class ServerFixtures {
       assertEquals(probed.cipherSuite(), captured.cipherSuite());
       assertEquals(probed.group(), captured.group());
       assertEquals(probed.clientHello(), captured.clientHello(), "the ClientHello the probe sent, as captured");
+    }
+  }
+
+  /**
+   * {@code protocol = SMTP} reaches the server: tlsprobe's own STARTTLS probe (a field target with the class's SMTP
+   * options) upgrades on the class's SMTP front, and the capture's report carries the plain-text phase.
+   */
+  @Fixture
+  @TlsProbe(protocol = ServiceProtocol.SMTP, injectionCheck = false)
+  @TlsProbe(name = "mail", server = @ProbeServer(protocol = ServiceProtocol.SMTP))
+  static class SmtpServerTestCase {
+    @TlsProbe.Target static int port;
+
+    @BeforeAll
+    static void start(TlsProbeServer server) {
+      port = server.port();
+    }
+
+    @Test
+    void upgradesWithStartTls(TlsConnectionReport probed, TlsProbeServer server) {
+      assertEquals(ServiceProtocol.SMTP, server.protocol());
+      assertEquals("smtp://localhost:" + port, server.uri().toString());
+      TlsConnectionReport captured = server.awaitConnection();
+
+      assertThat(probed).isEstablished().usesStartTls(StartTls.SMTP);
+      assertThat(captured).wasAcceptedByClient().plainTextPhase().sentNoCredentialsBeforeTls();
+      assertEquals(probed.cipherSuite(), captured.cipherSuite());
+      assertTrue(captured.plainTextPhase().orElseThrow().upgraded(), () -> captured.summary());
     }
   }
 }

@@ -81,8 +81,7 @@ class TlsProbeServerTest {
     assertThat(Long.parseLong(entry(results, "waited.ms"))).isBetween(300L, 5_000L);
     assertThat(entry(results, "message")).matches("no client connection within 300 ms: 0 since this test started,"
         + " all taken already \\(0 before it\\), by TlsProbeServer\\['default', 127\\.0\\.0\\.1:(\\d+), VALID for"
-        + " localhost: .*, 0 connections in this test\\]: point the client at https://localhost:\\1/ \\(or port"
-        + " \\1\\)");
+        + " localhost: .*, 0 connections in this test\\]: point the client at https://localhost:\\1");
   }
 
   @Test
@@ -110,6 +109,16 @@ class TlsProbeServerTest {
     results.testEvents().assertStatistics(s -> s.succeeded(1));
     assertThat(Fixtures.reportEntries(results, "tlsprobe.port")).as("the probe's report").hasSize(1);
     assertThat(Fixtures.reportEntries(results, "tlsprobe.capture")).as("the capture's report").hasSize(1);
+  }
+
+  @Test
+  void servesSmtpWithStartTlsToTlsprobesOwnProbe(@TempDir Path output) {
+    EngineExecutionResults results = Fixtures.run(ServerFixtures.SmtpServerTestCase.class, Map.of(), output);
+
+    assertThat(Fixtures.failureMessages(results)).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+    assertThat(Fixtures.reportEntries(results, "tlsprobe.mail")).singleElement().asString()
+        .startsWith("127.0.0.1:").contains("(starttls:smtp): established").contains("upgraded");
   }
 
   /** Each misuse fails the test that asks for a server or a report, with an exact message. */
@@ -198,6 +207,30 @@ class TlsProbeServerTest {
       TlsProbeExtensionTest.assertFailure(ServerFailureFixtures.TimeoutNotADurationTestCase.class, Map.of(), output,
           "@TlsProbe on class " + F + "TimeoutNotADurationTestCase: timeout 'soon' is not a duration like 5s, 500ms,"
               + " 2m or PT5S");
+    }
+  }
+
+  @Nested
+  class ServedProtocolFailures {
+    private static final String F = "ServerFailureFixtures.";
+
+    @Test
+    void protocolTheCaptureServerDoesNotServe(@TempDir Path output) {
+      EngineExecutionResults results = Fixtures.run(ServerFailureFixtures.UnservedProtocolTestCase.class, Map.of(),
+          output);
+
+      // the list of served protocols is the capture server's, and grows with each front
+      assertThat(Fixtures.failureMessages(results)).singleElement().asString().startsWith("@TlsProbe on class " + F
+          + "UnservedProtocolTestCase: @ProbeServer(protocol = LDAP): the capture server does not serve ldap; it"
+          + " serves ").contains("https", "smtp");
+    }
+
+    @Test
+    void startTlsBehaviourOnHttps(@TempDir Path output) {
+      TlsProbeExtensionTest.assertFailure(ServerFailureFixtures.StartTlsBehaviourOnHttpsTestCase.class, Map.of(),
+          output, "@TlsProbe on class " + F + "StartTlsBehaviourOnHttpsTestCase: @ProbeServer(protocol = HTTPS,"
+              + " startTlsBehaviour = NOT_ADVERTISED): startTlsBehaviour NOT_ADVERTISED needs a STARTTLS protocol;"
+              + " https has no upgrade to interfere with");
     }
   }
 
