@@ -95,7 +95,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     OkHttpClient client = new OkHttpClient.Builder()
  *         .sslSocketFactory(server.clientSslSocketFactory(), server.clientTrustManager()).build();
  *     client.newCall(new Request.Builder().url(server.url("/").toString()).build()).execute().close();
- *     assertThat(server.awaitConnection()).usesProtocolAtLeast(TLSv1_2).clientOffer().offersNoProtocolBelow(TLSv1_2);
+ *     assertThat(server.awaitConnection()).usesProtocolAtLeast(TLSv1_2)
+ *         .clientOffer().offersNoProtocolBelow(TLSv1_2);
  *   }
  * }
  * }</pre>
