@@ -95,7 +95,8 @@ class ApacheHttpClientCaptureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"EXPIRED", "SELF_SIGNED", "UNTRUSTED_ROOT", "WRONG_HOST"})
+  @EnumSource(names = {"EXPIRED", "NOT_YET_VALID", "SELF_SIGNED", "UNTRUSTED_ROOT", "MISSING_INTERMEDIATE",
+      "WRONG_HOST"})
   void rejectsABadChainOrWrongHostInTheHandshakeWithCertificateUnknown(CertificateScenario scenario)
       throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
@@ -157,6 +158,18 @@ class ApacheHttpClientCaptureTest {
       SSLSession session = get(server, HostnameVerificationPolicy.CLIENT);
 
       assertThat(session.getPeerPrincipal().getName()).isEqualTo("CN=" + CertificateScenario.WRONG_HOST_NAME);
+      assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
+    }
+  }
+
+  /** A finding shared with the JDK it runs on: a 1024-bit RSA leaf and a SHA-1 signed leaf are accepted. */
+  @ParameterizedTest
+  @EnumSource(value = CertificateScenario.class, names = {"RSA_1024", "SHA1_SIGNATURE"})
+  void acceptsAWeakKeyAndASha1Signature(CertificateScenario scenario) throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
+      SSLSession session = get(server, HostnameVerificationPolicy.BOTH);
+
+      assertThat(session.getPeerCertificates()[0]).isEqualTo(server.identity().chain().get(0));
       assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
     }
   }

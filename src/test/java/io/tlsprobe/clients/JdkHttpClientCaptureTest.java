@@ -60,7 +60,8 @@ class JdkHttpClientCaptureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"EXPIRED", "SELF_SIGNED", "UNTRUSTED_ROOT", "WRONG_HOST"})
+  @EnumSource(names = {"EXPIRED", "NOT_YET_VALID", "SELF_SIGNED", "UNTRUSTED_ROOT", "MISSING_INTERMEDIATE",
+      "WRONG_HOST"})
   void refusesABadChainOrWrongHostInTheHandshakeClosingWithoutAnAlert(CertificateScenario scenario)
       throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
@@ -81,6 +82,20 @@ class JdkHttpClientCaptureTest {
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.sslSession().orElseThrow().getPeerPrincipal().getName()).isEqualTo("CN=localhost");
+      assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
+    }
+  }
+
+  /** The JDK's defaults: a 1024-bit RSA leaf and a SHA-1 signed leaf under a test root are accepted. */
+  @ParameterizedTest
+  @EnumSource(names = {"RSA_1024", "SHA1_SIGNATURE"})
+  void acceptsAWeakKeyAndASha1Signature(CertificateScenario scenario) throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
+      HttpResponse<String> response = get(server);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0])
+          .isEqualTo(server.identity().chain().get(0));
       assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
     }
   }

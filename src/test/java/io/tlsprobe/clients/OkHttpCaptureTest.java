@@ -102,7 +102,7 @@ class OkHttpCaptureTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"EXPIRED", "SELF_SIGNED", "UNTRUSTED_ROOT"})
+  @EnumSource(names = {"EXPIRED", "NOT_YET_VALID", "SELF_SIGNED", "UNTRUSTED_ROOT", "MISSING_INTERMEDIATE"})
   void rejectsABadChainInTheHandshakeWithCertificateUnknown(CertificateScenario scenario) throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
       OkHttpClient client = client(server);
@@ -137,6 +137,22 @@ class OkHttpCaptureTest {
 
       assertThat(report).wasAcceptedByClient();
       assertThat(server.connections()).as("no retry").hasSize(1);
+    }
+  }
+
+  /** A finding shared with the JDK it runs on: a 1024-bit RSA leaf and a SHA-1 signed leaf are accepted. */
+  @ParameterizedTest
+  @EnumSource(names = {"RSA_1024", "SHA1_SIGNATURE"})
+  void acceptsAWeakKeyAndASha1Signature(CertificateScenario scenario) throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
+      OkHttpClient client = client(server);
+      try (Response response = get(client, server)) {
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.handshake().peerCertificates().get(0)).isEqualTo(server.identity().chain().get(0));
+      } finally {
+        shutdown(client);
+      }
+      assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
     }
   }
 }
