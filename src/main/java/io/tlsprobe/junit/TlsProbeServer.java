@@ -43,8 +43,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p><b>One test's connections.</b> A server declared on a test class serves all its tests, but each test sees only
  * the connections recorded after it started (before its {@code @BeforeEach} methods): {@link #awaitConnection()}
  * skips reports an earlier test left untaken, and {@link #connections()} lists this test's alone. A {@code
- * TlsProbeServer} received by a {@code @BeforeAll} method or a {@code PER_CLASS} constructor sees every connection
- * from the server's start. A client of an earlier test whose handshake ends after the next test started is counted in
+ * TlsProbeServer} received by a {@code @BeforeAll} or {@code @AfterAll} method or a {@code PER_CLASS} constructor sees
+ * every connection since the server started. A client of an earlier test whose handshake ends after the next test started is counted in
  * the next test; tests that share a class's server and run concurrently take each other's reports (give each a
  * method-level {@code @ProbeServer}).
  *
@@ -61,11 +61,17 @@ public final class TlsProbeServer {
   private final Set<TlsConnectionReport> earlier;
   private final AtomicInteger published = new AtomicInteger();
 
+  /**
+   * A view for {@code context}: a test method's sees the connections from now on, a class-level one (for
+   * {@code @BeforeAll}, {@code @AfterAll}, a {@code PER_CLASS} constructor) every connection since the server started.
+   */
   TlsProbeServer(ServerHandle handle, ExtensionContext context) {
     this.handle = requireNonNull(handle, "handle");
     this.context = requireNonNull(context, "context");
     Set<TlsConnectionReport> before = Collections.newSetFromMap(new IdentityHashMap<>());
-    before.addAll(handle.server().connections());
+    if (context.getTestMethod().isPresent()) {
+      before.addAll(handle.server().connections());
+    }
     this.earlier = Collections.unmodifiableSet(before);
   }
 

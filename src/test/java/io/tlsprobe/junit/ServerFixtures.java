@@ -20,6 +20,7 @@ import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -103,6 +104,28 @@ final class ServerFixtures {
       assertEquals(own, report.endpoint().port(), "the report of this test's connection, not the earlier one's");
       assertEquals(1, server.connections().size(), () -> "this test's connections: " + server.connections());
       assertEquals(3, forClass.connections().size(), "the class's view sees every connection");
+    }
+  }
+
+  /** A server first received in {@code @AfterAll} still sees every connection of the class's tests. */
+  @Fixture
+  @TlsProbe(server = @ProbeServer)
+  static class AfterAllTestCase {
+    @AfterAll
+    static void seesEveryConnection(TlsProbeServer server) {
+      assertEquals(3, server.connections().size(), () -> "connections: " + server.connections());
+      assertThat(server.awaitConnection()).wasAcceptedByClient();
+    }
+
+    @Test
+    void connectsTwice(TlsProbeServer server) throws IOException {
+      connectOnce(server);
+      connectOnce(server);
+    }
+
+    @Test
+    void connectsOnce(TlsProbeServer server) throws IOException {
+      connectOnce(server);
     }
   }
 

@@ -46,6 +46,15 @@ class TlsProbeServerTest {
   }
 
   @Test
+  void showsAClassLevelMethodEveryConnectionSinceTheServerStarted(@TempDir Path output) {
+    EngineExecutionResults results = Fixtures.run(ServerFixtures.AfterAllTestCase.class, Map.of(), output);
+
+    assertThat(Fixtures.failureMessages(results)).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    assertThat(Fixtures.reportEntries(results, "tlsprobe.default")).as("awaited in @AfterAll").hasSize(1);
+  }
+
+  @Test
   void givesAMethodLevelServerToItsMethodAloneAndClosesItWhenTheMethodEnds(@TempDir Path output)
       throws IOException {
     EngineExecutionResults results = Fixtures.run(ServerFixtures.MethodServerTestCase.class, Map.of(), output);
