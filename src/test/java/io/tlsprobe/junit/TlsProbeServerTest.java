@@ -52,6 +52,7 @@ class TlsProbeServerTest {
     assertThat(Fixtures.failureMessages(results)).isEmpty();
     results.testEvents().assertStatistics(s -> s.succeeded(2));
     assertThat(Fixtures.reportEntries(results, "tlsprobe.default")).as("awaited in @AfterAll").hasSize(1);
+    assertThat(Fixtures.reportEntries(results, "tlsprobe.default-3")).as("the third one").hasSize(1);
   }
 
   @Test
