@@ -37,7 +37,7 @@ record ServerTarget(TlsProbe annotation, ProbeServer server, String declaration,
   static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 
   /** {@link ProbeServer#applicationProtocols()}'s default, which means none for a protocol other than HTTPS. */
-  private static final String[] DEFAULT_APPLICATION_PROTOCOLS = {"http/1.1"};
+  private static final List<String> DEFAULT_APPLICATION_PROTOCOLS = List.of("http/1.1");
 
   ServerTarget {
     requireNonNull(annotation, "annotation");
@@ -140,7 +140,7 @@ record ServerTarget(TlsProbe annotation, ProbeServer server, String declaration,
     Duration await = awaitTimeout(elements);
     List<String> applicationProtocols = new ArrayList<>();
     boolean httpsDefault = server.protocol() != ServiceProtocol.HTTPS
-        && Arrays.equals(server.applicationProtocols(), DEFAULT_APPLICATION_PROTOCOLS);
+        && List.of(server.applicationProtocols()).equals(DEFAULT_APPLICATION_PROTOCOLS);
     for (String raw : httpsDefault ? new String[0] : server.applicationProtocols()) {
       Elements.Value name = elements.value("server's applicationProtocols", raw);
       if (name.text().isEmpty() || name.text().length() > 255) {

@@ -311,4 +311,24 @@ final class ServerFixtures {
       assertTrue(captured.plainTextPhase().orElseThrow().upgraded(), () -> captured.summary());
     }
   }
+
+  /**
+   * {@code implicitTls} reaches the server, and for a protocol other than HTTPS the default {@code
+   * applicationProtocols} means none: a client offering only ALPN {@code smtp} is answered without ALPN, not refused.
+   */
+  @Fixture
+  @TlsProbe(server = @ProbeServer(protocol = ServiceProtocol.SMTP, implicitTls = true))
+  static class ImplicitSmtpTestCase {
+    @Test
+    void servesSmtpsWithoutAlpn(TlsProbeServer server) throws IOException {
+      assertEquals("smtps://localhost:" + server.port(), server.uri().toString());
+      try (SSLSocket socket = handshake(server, "smtp")) {
+        assertEquals("", socket.getApplicationProtocol(), "no ALPN agreed");
+      }
+
+      TlsConnectionReport report = server.awaitConnection();
+      assertThat(report).wasAcceptedByClient().usesImplicitTls();
+      assertTrue(report.applicationProtocol().isEmpty(), report::summary);
+    }
+  }
 }

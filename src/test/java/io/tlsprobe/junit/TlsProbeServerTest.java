@@ -131,6 +131,14 @@ class TlsProbeServerTest {
         .startsWith("127.0.0.1:").contains("(starttls:smtp): established").contains("upgraded");
   }
 
+  @Test
+  void servesSmtpInsideTlsWithoutAlpnByDefault(@TempDir Path output) {
+    EngineExecutionResults results = Fixtures.run(ServerFixtures.ImplicitSmtpTestCase.class, Map.of(), output);
+
+    assertThat(Fixtures.failureMessages(results)).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+  }
+
   /** Each misuse fails the test that asks for a server or a report, with an exact message. */
   @Nested
   class Failures {
