@@ -47,6 +47,14 @@ final class PostgresFront implements Front {
   static final String VERSION_TEXT = "PostgreSQL " + VERSION + " (tlsprobe capture front)";
   /** The most SSLRequest/GSSENCRequest rounds before the StartupMessage. */
   static final int MAX_NEGOTIATIONS = 4;
+  /**
+   * Recorded when the client closes inside TLS before its StartupMessage: the handshake completed, yet the client
+   * gave up, as pgjdbc's and libpq's {@code verify-full} do when they check the host name after the handshake, and
+   * libpq does when bytes followed the {@code S} in clear.
+   */
+  static final String CLOSED_AFTER_HANDSHAKE = "<closed inside TLS before its StartupMessage: the handshake "
+      + "completed, but the client gave up (a check after the handshake: the host name, or bytes sent in clear "
+      + "after 'S')>";
   /** The first byte of a TLS handshake record: a client using direct SSL. */
   static final int TLS_HANDSHAKE = 0x16;
 
@@ -57,6 +65,14 @@ final class PostgresFront implements Front {
     for (int round = 0; round < MAX_NEGOTIATIONS; round++) {
       int first = s.peek();
       if (first < 0) {
+        if (s.overTls()) {
+          s.recordClient(CLOSED_AFTER_HANDSHAKE);
+          if (injectedPending) {
+            s.injection(new InjectionCheck(InjectionVerdict.NOT_VULNERABLE, injected, "the client completed the "
+                + "handshake and closed without sending its StartupMessage: it did not act on the login injected "
+                + "in clear after 'S' (libpq: \"received unencrypted data after SSL response\")", List.of()));
+          }
+        }
         return;
       }
       if (first == TLS_HANDSHAKE && !s.overTls()) {
