@@ -14,7 +14,8 @@ final class Fronts {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
       case POSTGRES -> new PostgresFront();
-      case HTTPS, NONE, LMTP, FTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
+      case NNTP -> new NntpFront();
+      case HTTPS, NONE, LMTP, FTP, IMAP, POP3, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
     });
   }
 
