@@ -138,6 +138,36 @@ class PostgresFrontTest {
   }
 
   @Test
+  void pgjdbcWithRequireAuthScramRefusesTheCleartextPasswordRequest() {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start()) {
+      Properties extra = new Properties();
+      extra.setProperty("requireAuth", "scram-sha-256");
+      assertThatThrownBy(() -> connect(server, "disable", extra).close()).isInstanceOf(SQLException.class)
+          .hasMessageContaining("Authentication method is not allowed by requireAuth");
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      assertThat(report).failedStartTls().plainTextPhase().sentNoCredentialsBeforeTls();
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText())
+          .contains("S: AuthenticationCleartextPassword").doesNotContain("C: PasswordMessage");
+    }
+  }
+
+  @Test
+  void pgjdbcWithChannelBindingRequiredRefusesTheCleartextPasswordRequestEvenInsideTls() {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start()) {
+      Properties extra = new Properties();
+      extra.setProperty("channelBinding", "require");
+      assertThatThrownBy(() -> connect(server, "require", extra).close()).isInstanceOf(SQLException.class)
+          .hasMessageContaining("Channel binding is required, but server requested");
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      assertThat(report).isEstablished();
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText())
+          .doesNotContain("PasswordMessage");
+    }
+  }
+
+  @Test
   void pgjdbcWithSslModePreferFallsBackToClearWhenSslIsRefused() throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES)
         .startTlsBehaviour(StartTlsBehaviour.REFUSED).build().start()) {
