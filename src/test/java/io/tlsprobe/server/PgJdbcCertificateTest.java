@@ -40,6 +40,8 @@ class PgJdbcCertificateTest {
 
   @ParameterizedTest(name = "sslmode={0} against {1}: {2}")
   @CsvSource(textBlock = """
+      prefer,      WRONG_HOST,           ACCEPTED
+      prefer,      EXPIRED,              ACCEPTED
       require,     VALID,                ACCEPTED
       require,     EXPIRED,              ACCEPTED
       require,     NOT_YET_VALID,        ACCEPTED

@@ -78,6 +78,17 @@ class PsqlFrontTest {
   }
 
   @Test
+  void psqlWithSslModeRequireVerifiesTheChainOnceARootCertificateIsGiven() {
+    try (TlsCaptureServer server = server(CertificateScenario.EXPIRED, StartTlsBehaviour.UPGRADE)) {
+      ProcessResult psql = psql(server, "sslmode=require sslrootcert=" + server.clientTrust().pemFile());
+
+      Assertions.assertThat(psql.exitCode()).isNotZero();
+      Assertions.assertThat(psql.stderr()).contains("certificate verify failed");
+      assertThat(server.awaitConnection(WAIT)).wasRejectedByClient(AlertDescription.of(45));
+    }
+  }
+
+  @Test
   void psqlWithSslModeVerifyFullRefusesACertificateForAnotherHost() {
     try (TlsCaptureServer server = server(CertificateScenario.WRONG_HOST, StartTlsBehaviour.UPGRADE)) {
       ProcessResult psql = psql(server, "sslmode=verify-full sslrootcert=" + server.clientTrust().pemFile());
