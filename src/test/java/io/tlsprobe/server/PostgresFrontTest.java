@@ -103,6 +103,25 @@ class PostgresFrontTest {
   }
 
   @Test
+  void endsTheSessionOnAQueryThatAnnouncesMoreThanTheMessageLimit() throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start();
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      out.write(startupMessage("alice"));
+      out.write(new byte[] {'p', 0, 0, 0, 9, 'p', 'a', 's', 's', 0});
+      out.write(new byte[] {'Q', 0, 0x10, 0, 0});
+      out.flush();
+      byte[] answers = socket.getInputStream().readAllBytes();
+
+      Assertions.assertThat(answers).startsWith('R', 0, 0, 0, 8, 0, 0, 0, 3, 'R', 0, 0, 0, 8, 0, 0, 0, 0);
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      Assertions.assertThat(report.outcome().reason())
+          .contains("the client announced a message 'Q' of 1048576 bytes (4 to 65540 accepted)");
+    }
+  }
+
+  @Test
   void pgjdbcWithSslModeDisableSendsItsPasswordInClear() throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start()) {
       try (Connection c = connect(server, "disable")) {
