@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -231,7 +232,9 @@ final class PostgresQueries {
     for (int i = 0; i < n; i++) {
       resultFormats[i] = b.int16();
     }
-    PostgresWire.recordClient(s, "Bind portal " + named(portal) + " to statement " + named(statement), m.bytes());
+    boolean binary = Arrays.stream(resultFormats).anyMatch(f -> f == 1);
+    PostgresWire.recordClient(s, "Bind portal " + named(portal) + " to statement " + named(statement)
+        + (binary ? " (binary results)" : ""), m.bytes());
     if (skipToSync) {
       return;
     }

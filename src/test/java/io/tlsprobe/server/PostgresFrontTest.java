@@ -16,10 +16,13 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -271,6 +274,29 @@ class PostgresFrontTest {
       assertThatThrownBy(() -> st.executeQuery("SELECT * FROM accounts")).isInstanceOf(SQLException.class)
           .hasMessageContaining("answers only SELECT <integer>");
       Assertions.assertThat(selectOne(c)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void pgjdbcServerPreparedStatementsReadBinaryResultsAcrossTheThreshold() throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start()) {
+      Properties extra = new Properties();
+      extra.setProperty("prepareThreshold", "1");
+      List<Integer> answers = new ArrayList<>();
+      try (Connection c = connect(server, "require", extra);
+          PreparedStatement ps = c.prepareStatement("SELECT 42 AS answer")) {
+        for (int i = 0; i < 3; i++) {
+          try (ResultSet rs = ps.executeQuery()) {
+            Assertions.assertThat(rs.next()).isTrue();
+            Assertions.assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("answer");
+            answers.add(rs.getInt("answer"));
+          }
+        }
+      }
+
+      Assertions.assertThat(answers).containsExactly(42, 42, 42);
+      Assertions.assertThat(server.awaitConnection(WAIT).plainTextPhase().orElseThrow().transcriptText())
+          .contains("C (tls): Parse \"S_1\" \"SELECT 42 AS answer\"", "to statement \"S_1\" (binary results)");
     }
   }
 
