@@ -9,6 +9,7 @@ import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
+import io.tlsprobe.testing.OpensslClientView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +41,21 @@ class NntpFrontTest {
           .contains("S: 200 localhost tlsprobe capture NNTP service ready (posting ok)", "C: STARTTLS",
               "S: 382 Continue with TLS negotiation", "C (tls): CAPABILITIES");
       Assertions.assertThat(server.uri()).hasToString("nntp://localhost:" + server.port());
+    }
+  }
+
+  @Test
+  void opensslStartTlsNntpNegotiatesWhatTheFrontRecords() {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.NNTP).build().start()) {
+      OpensslClientView view = OpensslClientView.connect(server.port(), "-starttls", "nntp",
+          "-CAfile", server.clientTrust().pemFile().toString());
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+
+      Assertions.assertThat(view.verifyCode()).as(view.output()).isZero();
+      assertThat(report).isEstablished().usesStartTls(StartTls.NNTP).plainTextPhase().sentNoCredentialsBeforeTls();
+      view.assertSameProtocolAndSuite(report);
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText())
+          .contains("C: STARTTLS", "S: 382 Continue with TLS negotiation");
     }
   }
 

@@ -10,6 +10,7 @@ import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
+import io.tlsprobe.testing.OpensslClientView;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -47,6 +48,21 @@ class PostgresFrontTest {
       Assertions.assertThat(captured.plainTextPhase().orElseThrow().transcriptText())
           .contains("C: SSLRequest (code 80877103) [0000000804d2162f]", "S: 'S': SSL accepted [53]");
       Assertions.assertThat(server.uri()).hasToString("postgresql://localhost:" + server.port());
+    }
+  }
+
+  @Test
+  void opensslStartTlsPostgresNegotiatesWhatTheFrontRecords() {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.POSTGRES).build().start()) {
+      OpensslClientView view = OpensslClientView.connect(server.port(), "-starttls", "postgres",
+          "-CAfile", server.clientTrust().pemFile().toString());
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+
+      Assertions.assertThat(view.verifyCode()).as(view.output()).isZero();
+      assertThat(report).isEstablished().usesStartTls(StartTls.POSTGRES);
+      view.assertSameProtocolAndSuite(report);
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText())
+          .contains("C: SSLRequest (code 80877103)", "C (tls): " + PostgresFront.CLOSED_AFTER_HANDSHAKE);
     }
   }
 
