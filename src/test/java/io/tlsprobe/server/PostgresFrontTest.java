@@ -164,6 +164,7 @@ class PostgresFrontTest {
       try (Connection c = connect(server, "require")) {
         Assertions.assertThat(selectOne(c)).isEqualTo(1);
         Assertions.assertThat(c.getMetaData().getDatabaseProductVersion()).isEqualTo(PostgresFront.VERSION);
+        Assertions.assertThat(c.isValid(2)).isTrue();
       }
 
       TlsConnectionReport report = server.awaitConnection(WAIT);
