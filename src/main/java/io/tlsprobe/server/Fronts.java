@@ -15,7 +15,9 @@ final class Fronts {
       case SMTP, SUBMISSION -> new SmtpFront();
       case IMAP -> new ImapFront();
       case POP3 -> new Pop3Front();
-      case HTTPS, NONE, LMTP, FTP, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
+      case POSTGRES -> new PostgresFront();
+      case NNTP -> new NntpFront();
+      case HTTPS, NONE, LMTP, FTP, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
     });
   }
 
