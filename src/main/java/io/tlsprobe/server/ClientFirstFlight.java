@@ -30,11 +30,27 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
 
   /** Reads from {@code socket} until {@code deadlineNanos} (a {@link System#nanoTime()} value). */
   static ClientFirstFlight read(Socket socket, long deadlineNanos) {
-    byte[] buffer = new byte[4096];
-    int length = 0;
+    return read(socket, new byte[0], deadlineNanos);
+  }
+
+  /**
+   * Reads from {@code socket} until {@code deadlineNanos}, starting with {@code alreadyRead} (the bytes a client sent
+   * right after its STARTTLS command, read with it).
+   */
+  static ClientFirstFlight read(Socket socket, byte[] alreadyRead, long deadlineNanos) {
+    byte[] buffer = Arrays.copyOf(alreadyRead, Math.max(4096, alreadyRead.length));
+    int length = alreadyRead.length;
     int consumed = 0;
     try {
       InputStream in = socket.getInputStream();
+      if (length > 0 && decodable(buffer, 0, length)) {
+        byte[] soFar = Arrays.copyOf(buffer, length);
+        Decoded decoded = TlsDecoder.decodePartial(soFar);
+        consumed = decoded.consumed();
+        if (decoded.clientHello().isPresent()) {
+          return new ClientFirstFlight(soFar, decoded.clientHello(), Ending.HELLO, null);
+        }
+      }
       while (true) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
