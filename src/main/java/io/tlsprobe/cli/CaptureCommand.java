@@ -4,15 +4,15 @@ import io.tlsprobe.cert.CertificateScenario;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.ReportJson;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.server.StartTlsBehaviour;
 import io.tlsprobe.server.TlsCaptureServer;
+import io.tlsprobe.starttls.ServiceProtocol;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code tlsprobe capture [options]}: runs a {@link TlsCaptureServer} on 127.0.0.1 and prints each client's report
@@ -71,14 +69,14 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      converter = PortConverter.class,
+      converter = CaptureOptions.PortConverter.class,
       description = "The port to listen on, on 127.0.0.1 (default: 0, a free port chosen by the system).")
   private int port;
 
   @Option(
       names = "--scenario",
       paramLabel = "NAME",
-      converter = ScenarioConverter.class,
+      converter = CaptureOptions.ScenarioConverter.class,
       description = "The certificate the server presents: valid, expired, not-yet-valid, self-signed,"
           + " untrusted-root, wrong-host, no-san, rsa-1024, sha1-signature, missing-intermediate,"
           + " client-certificate-required (default: valid). The client is always meant to trust the run's CA"
@@ -86,9 +84,32 @@ final class CaptureCommand implements Callable<Integer> {
   private CertificateScenario scenario = CertificateScenario.VALID;
 
   @Option(
+      names = "--starttls",
+      paramLabel = "PROTOCOL",
+      converter = ServiceOptions.ServiceConverter.class,
+      description = "Serve PROTOCOL instead of HTTPS, in clear with a STARTTLS upgrade, recording every plain-text"
+          + " line: smtp or submission (the protocols with a front; any other is refused with the list); with"
+          + " --implicit-tls, inside TLS from the first byte (smtps) instead.")
+  private @Nullable ServiceProtocol startTls;
+
+  @Option(
+      names = "--implicit-tls",
+      description = "With --starttls PROTOCOL: serve it inside TLS from the first byte (SMTPS, IMAPS, …) instead of"
+          + " upgrading.")
+  private boolean implicitTls;
+
+  @Option(
+      names = "--starttls-behaviour",
+      paramLabel = "BEHAVIOUR",
+      converter = CaptureOptions.BehaviourConverter.class,
+      description = "How the STARTTLS upgrade is answered, to see what the client does: upgrade, not-advertised"
+          + " (stripped), refused, inject-response (default: upgrade).")
+  private StartTlsBehaviour behaviour = StartTlsBehaviour.UPGRADE;
+
+  @Option(
       names = "--count",
       paramLabel = "K",
-      converter = CountConverter.class,
+      converter = CaptureOptions.CountConverter.class,
       description = "Stop after K connections, once their reports are printed and the clients have finished"
           + " (default: run until SIGINT/SIGTERM or --duration).")
   private @Nullable Integer count;
@@ -119,6 +140,10 @@ final class CaptureCommand implements Callable<Integer> {
       + " client_hello as decode --json prints it) instead of text.")
   private boolean json;
 
+  @Option(names = {"-v", "--verbose"}, description = "Show each STARTTLS transcript in full (default: only when it is"
+      + " at most 24 lines).")
+  private boolean verbose;
+
   private final boolean stopOnSignal;
 
   CaptureCommand(boolean stopOnSignal) {
@@ -135,7 +160,17 @@ final class CaptureCommand implements Callable<Integer> {
     if (bound != null) {
       builder.handshakeTimeout(bound).idleTimeout(bound);
     }
-    try (TlsCaptureServer server = builder.build();
+    TlsCaptureServer built;
+    try {
+      built = protocol(builder).build();
+    } catch (IllegalArgumentException e) {
+      String message = oneLine(e.getMessage());
+      ServiceProtocol asked = startTls;
+      err.println("tlsprobe: " + (asked == null || message.startsWith("--") ? "" : "--starttls " + asked.cliName()
+          + ": ") + message);
+      return Main.BAD_INPUT;
+    }
+    try (TlsCaptureServer server = built;
         SignalStop stop = stopOnSignal ? SignalStop.install() : SignalStop.none()) {
       Path trust;
       try {
@@ -159,6 +194,35 @@ final class CaptureCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
+  }
+
+  /**
+   * Applies {@code --starttls}, {@code --implicit-tls} and {@code --starttls-behaviour}.
+   *
+   * @throws IllegalArgumentException when they do not fit together (the builder names protocols without a front)
+   */
+  private TlsCaptureServer.Builder protocol(TlsCaptureServer.Builder builder) {
+    ServiceProtocol protocol = startTls;
+    if (protocol == null) {
+      if (implicitTls) {
+        throw new IllegalArgumentException("--implicit-tls needs --starttls PROTOCOL, the protocol to serve inside"
+            + " TLS (HTTPS, served without --starttls, always is)");
+      }
+      if (behaviour != StartTlsBehaviour.UPGRADE) {
+        throw new IllegalArgumentException("--starttls-behaviour " + CaptureOptions.behaviourName(behaviour) + " needs --starttls"
+            + " PROTOCOL: HTTPS has no upgrade to interfere with");
+      }
+      return builder;
+    }
+    if (protocol == ServiceProtocol.HTTPS) {
+      throw new IllegalArgumentException("--starttls https: HTTPS has no STARTTLS upgrade; it is what capture"
+          + " serves without --starttls");
+    }
+    if (implicitTls && behaviour != StartTlsBehaviour.UPGRADE) {
+      throw new IllegalArgumentException("--starttls-behaviour " + CaptureOptions.behaviourName(behaviour) + " needs a STARTTLS"
+          + " upgrade: drop --implicit-tls");
+    }
+    return builder.protocol(protocol).implicitTls(implicitTls).startTlsBehaviour(behaviour);
   }
 
   /** Prints reports until a stop, then lets the last clients finish when the count was reached; says why it ended. */
@@ -199,7 +263,7 @@ final class CaptureCommand implements Callable<Integer> {
       out.println(ReportJson.toJsonLine(report));
     } else {
       out.println("connection " + number + ":");
-      new TextOut(out).write(ReportView.captured(report, Instant.now()), 1);
+      new TextOut(out).write(ReportView.captured(report, Instant.now(), verbose), 1);
       out.println();
     }
     out.flush();
@@ -228,20 +292,25 @@ final class CaptureCommand implements Callable<Integer> {
   }
 
   private String banner(TlsCaptureServer server, Path trust) {
-    String url = server.url("/").toString();
+    boolean https = server.protocol() == ServiceProtocol.HTTPS;
+    String where = https ? server.url("/").toString() : server.uri().toString();
+    String how = https ? "" : server.implicitTls() ? ", " + server.protocol().cliName() + " inside TLS"
+        : ", " + server.protocol().cliName() + " with STARTTLS"
+            + (server.startTlsBehaviour() == StartTlsBehaviour.UPGRADE ? ""
+                : " answered " + CaptureOptions.behaviourName(server.startTlsBehaviour()));
+    String example = https ? "curl --cacert " + trust + " " + where
+        : "openssl s_client" + (server.implicitTls() ? "" : " -starttls " + server.protocol().startTls().cliName())
+            + " -connect 127.0.0.1:" + server.port() + " -CAfile " + trust;
     String file = trustOut != null ? trust.toString() : trust + " (deleted on exit; --trust-out FILE keeps one)";
     String verdict = scenario.correctClientAccepts() ? "a correct client accepts it" : "a correct client rejects it";
-    return "tlsprobe: listening on " + url + " (127.0.0.1:" + server.port() + "), certificate scenario "
-        + scenarioName(scenario) + " (" + verdict + ")"
+    return "tlsprobe: listening on " + where + " (127.0.0.1:" + server.port() + how + "), certificate scenario "
+        + CaptureOptions.scenarioName(scenario) + " (" + verdict + ")"
         + (server.identity().needsClientCertificate() ? ", client certificate required" : "")
-        + "; trust " + file + ", e.g. curl --cacert " + trust + " " + url + "; "
+        + "; trust " + file + ", e.g. " + example + "; "
         + (count != null ? "stops after " + plural(count, "connection") : "Ctrl-C stops");
   }
 
-  /** {@code wrong-host} for {@link CertificateScenario#WRONG_HOST}. */
-  static String scenarioName(CertificateScenario scenario) {
-    return scenario.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
+
 
   private static String plural(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
@@ -255,53 +324,5 @@ final class CaptureCommand implements Callable<Integer> {
 
   private static String oneLine(@Nullable String message) {
     return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
-
-  /** {@code --scenario NAME}: a {@link CertificateScenario} in any case, with '-' or '_'; unknown lists them all. */
-  static final class ScenarioConverter implements ITypeConverter<CertificateScenario> {
-    @Override
-    public CertificateScenario convert(String value) {
-      String wanted = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-      return Arrays.stream(CertificateScenario.values()).filter(s -> s.name().equals(wanted)).findFirst()
-          .orElseThrow(() -> new TypeConversionException("unknown certificate scenario '" + value + "': use "
-              + names()));
-    }
-
-    static String names() {
-      return Arrays.stream(CertificateScenario.values()).map(CaptureCommand::scenarioName)
-          .collect(Collectors.joining("|"));
-    }
-  }
-
-  /** {@code --port PORT}: 0 to 65535. */
-  static final class PortConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      try {
-        int port = Integer.parseInt(value.strip());
-        if (port >= 0 && port <= 0xffff) {
-          return port;
-        }
-      } catch (NumberFormatException e) {
-        // named below
-      }
-      throw new TypeConversionException("--port '" + value + "' is not a port: use 1-65535, or 0 for a free one");
-    }
-  }
-
-  /** {@code --count K}: at least 1. */
-  static final class CountConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      try {
-        int k = Integer.parseInt(value.strip());
-        if (k >= 1) {
-          return k;
-        }
-      } catch (NumberFormatException e) {
-        // named below
-      }
-      throw new TypeConversionException("--count '" + value + "' is not a number of connections: use 1 or more");
-    }
   }
 }

@@ -59,9 +59,10 @@ final class ReportView {
    * with the SNI it sent), how the handshake ended, what was agreed, and the client's whole offer
    * ({@link #clientOffer(ClientOffer)}) instead of the hello's brief; what our own server answered (its
    * renegotiation and ticket flags, its JA3S) is left out, and certificates appear only when the client sent some.
+   * {@code verbose} shows a STARTTLS front's transcript in full.
    */
-  static Fields captured(TlsConnectionReport report, Instant now) {
-    return of(report, now, false, true);
+  static Fields captured(TlsConnectionReport report, Instant now, boolean verbose) {
+    return of(report, now, verbose, true);
   }
 
   private static Fields of(TlsConnectionReport report, Instant now, boolean verbose, boolean captured) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class CaptureRun implements AutoCloseable {
   /** The port in the banner, e.g. {@code listening on https://localhost:40123/}. */
-  static final Pattern LISTENING = Pattern.compile("listening on \\w+://localhost:(\\d+)/");
+  static final Pattern LISTENING = Pattern.compile("listening on \\w+://localhost:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StringWriter out = new StringWriter();
