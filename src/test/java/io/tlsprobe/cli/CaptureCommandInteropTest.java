@@ -154,4 +154,60 @@ class CaptureCommandInteropTest {
       assertThat(lines.get(1).get("alert").asString()).isEqualTo("bad_certificate");
     }
   }
+
+  @Test
+  void smtpStartTlsLineSaysWhatOpensslStartTlsSmtpNegotiated() throws Exception {
+    // given
+    Interop.requireCommand("openssl");
+    Path ca = dir.resolve("ca.pem");
+    try (CaptureRun capture = CaptureRun.start("--starttls", "smtp", "--count", "1", "--json", "--trust-out",
+        ca.toString())) {
+      int port = capture.awaitPort();
+
+      // when
+      OpensslClientView openssl = OpensslClientView.connect(port, "-starttls", "smtp", "-CAfile", ca.toString());
+      int exit = capture.awaitExit(EXIT);
+
+      // then
+      assertThat(openssl.verifyCode()).as(openssl.output()).isZero();
+      assertThat(exit).as(capture.err()).isZero();
+      JsonNode line = capture.jsonLines().get(0);
+      assertThat(line.get("outcome").asString()).isEqualTo("established");
+      assertThat(line.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
+      assertThat(TlsProtocol.fromJsseName(line.get("protocol").asString())).isPresent().isEqualTo(openssl.protocol());
+      assertThat(CipherSuite.byName(line.get("cipher_suite").asString())).isPresent()
+          .isEqualTo(openssl.cipherSuite());
+      JsonNode phase = line.get("plain_text_phase");
+      assertThat(phase.get("dialect").asString()).isEqualTo("smtp");
+      assertThat(phase.get("starttls_advertised").asBoolean()).isTrue();
+      assertThat(phase.get("upgraded").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void implicitTlsSubmissionLineSaysWhatOpensslNegotiated() throws Exception {
+    // given
+    Interop.requireCommand("openssl");
+    Path ca = dir.resolve("ca.pem");
+    try (CaptureRun capture = CaptureRun.start("--starttls", "submission", "--implicit-tls", "--count", "1",
+        "--json", "--trust-out", ca.toString())) {
+      int port = capture.awaitPort();
+
+      // when
+      OpensslClientView openssl = OpensslClientView.connect(port, "-CAfile", ca.toString());
+      int exit = capture.awaitExit(EXIT);
+
+      // then
+      assertThat(capture.err()).contains("listening on smtps://localhost:" + port + " (127.0.0.1:" + port
+          + ", submission inside TLS)");
+      assertThat(openssl.verifyCode()).as(openssl.output()).isZero();
+      assertThat(exit).as(capture.err()).isZero();
+      JsonNode line = capture.jsonLines().get(0);
+      assertThat(line.get("outcome").asString()).isEqualTo("established");
+      assertThat(line.get("endpoint").get("connection").asString()).isEqualTo("direct");
+      assertThat(TlsProtocol.fromJsseName(line.get("protocol").asString())).isPresent().isEqualTo(openssl.protocol());
+      assertThat(CipherSuite.byName(line.get("cipher_suite").asString())).isPresent()
+          .isEqualTo(openssl.cipherSuite());
+    }
+  }
 }
