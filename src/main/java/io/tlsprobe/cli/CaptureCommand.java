@@ -188,10 +188,14 @@ final class CaptureCommand implements Callable<Integer> {
       err.println(banner(server, trust));
       err.flush();
       String ending = serve(server, stop, out);
+      boolean interrupted = Thread.interrupted(); // cleared, so that close() waits for the server's threads
       server.close();
       err.println("tlsprobe: " + ending + "; server closed");
       err.flush();
       out.flush();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       return Main.OK;
     }
   }
