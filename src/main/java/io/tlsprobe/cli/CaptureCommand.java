@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
           + " SNI, the versions, cipher suites, groups, signature schemes, extensions and ALPN it offers, its JA3"
           + " and JA4, and the protocol, cipher suite and group agreed, or how it ended the handshake (rejected with"
           + " an alert, closed, not TLS).",
-      "The server answers HTTP/1.1 after the handshake, so a client finishes its request. Its certificate comes"
+      "By default the server speaks HTTPS and answers one HTTP/1.1 request after the handshake, so a client"
+          + " finishes its job; --starttls serves a plain-text protocol instead. Its certificate comes"
           + " from a CA generated for this run; --trust-out writes that CA for the client (curl --cacert FILE),"
           + " and --scenario presents a bad certificate instead (expired, wrong-host, …) to see whether the client"
           + " refuses it."
@@ -88,7 +89,8 @@ final class CaptureCommand implements Callable<Integer> {
       paramLabel = "PROTOCOL",
       converter = ServiceOptions.ServiceConverter.class,
       description = "Serve PROTOCOL instead of HTTPS, in clear with a STARTTLS upgrade, recording every plain-text"
-          + " line: smtp or submission (the protocols with a front; any other is refused with the list); with"
+          + " line: e.g. smtp, submission (a protocol the capture server has no front for is refused, listing"
+          + " those it serves); with"
           + " --implicit-tls, inside TLS from the first byte (smtps) instead.")
   private @Nullable ServiceProtocol startTls;
 
