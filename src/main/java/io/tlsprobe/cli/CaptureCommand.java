@@ -172,32 +172,35 @@ final class CaptureCommand implements Callable<Integer> {
           + ": ") + message);
       return Main.BAD_INPUT;
     }
-    try (TlsCaptureServer server = built;
-        SignalStop stop = stopOnSignal ? SignalStop.install() : SignalStop.none()) {
-      Path trust;
+    try (SignalStop stop = stopOnSignal ? SignalStop.install() : SignalStop.none()) {
+      String ending;
       try {
-        trust = trustOut != null ? server.clientTrust().writePem(trustOut) : server.clientTrust().pemFile();
-      } catch (UncheckedIOException e) {
-        err.println("tlsprobe: --trust-out " + trustOut + ": cannot write: " + describe(e));
-        return Main.BAD_INPUT;
+        Path trust;
+        try {
+          trust = trustOut != null ? built.clientTrust().writePem(trustOut) : built.clientTrust().pemFile();
+        } catch (UncheckedIOException e) {
+          err.println("tlsprobe: --trust-out " + trustOut + ": cannot write: " + describe(e));
+          return Main.BAD_INPUT;
+        }
+        try {
+          built.start();
+        } catch (UncheckedIOException e) {
+          err.println("tlsprobe: " + oneLine(e.getMessage()));
+          return Main.CANNOT_LISTEN;
+        }
+        err.println(banner(built, trust));
+        err.flush();
+        ending = serve(built, stop, out);
+      } finally {
+        boolean interrupted = Thread.interrupted(); // cleared, so that close() waits for the server's threads
+        built.close();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
-      try {
-        server.start();
-      } catch (UncheckedIOException e) {
-        err.println("tlsprobe: " + oneLine(e.getMessage()));
-        return Main.CANNOT_LISTEN;
-      }
-      err.println(banner(server, trust));
-      err.flush();
-      String ending = serve(server, stop, out);
-      boolean interrupted = Thread.interrupted(); // cleared, so that close() waits for the server's threads
-      server.close();
       err.println("tlsprobe: " + ending + "; server closed");
       err.flush();
       out.flush();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
       return Main.OK;
     }
   }
