@@ -93,6 +93,10 @@ final class DecodedView {
         .put("length", message.encodeBody().length);
   }
 
+  /**
+   * A ClientHello message. {@code io.tlsprobe.report.ClientHelloJson} writes the same object as a report's {@code
+   * client_hello} ({@code CaptureCommandTest} keeps the two equal): change both together.
+   */
   static Fields clientHello(ClientHello hello) {
     Ja3 ja3 = Ja3.of(hello);
     Ja4 ja4 = Ja4.of(hello);

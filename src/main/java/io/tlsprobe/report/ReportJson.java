@@ -25,9 +25,11 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * // {"schema":"tlsprobe.report/1","outcome":"established","protocol":"TLSv1.3",
  * //  "cipher_suite":"TLS_AES_128_GCM_SHA256","group":"x25519","compression":"null", …,
  * //  "plain_text_phase":null}
+ * String line = ReportJson.toJsonLine(report); // the same object on one line, as capture --json prints it
  * }</pre>
  *
- * <p>{@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
+ * <p>{@code client_hello} is the object {@code tlsprobe decode --json} prints for a ClientHello ({@link
+ * ClientHelloJson}). {@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
  * failed attempt, outcome {@code starttls_failed}) {@code plain_text_phase} holds what crossed in clear: dialect,
  * greeting, capabilities before and after TLS, whether the upgrade was advertised, whether authentication was offered
  * before TLS (with the evidence), whether the upgrade happened, the transcript and the injection check.
