@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -155,31 +157,33 @@ class CaptureCommandInteropTest {
     }
   }
 
-  @Test
-  void smtpStartTlsLineSaysWhatOpensslStartTlsSmtpNegotiated() throws Exception {
+  @ParameterizedTest(name = "--starttls {0}")
+  @ValueSource(strings = {"smtp", "imap", "pop3"})
+  void startTlsLineSaysWhatOpensslStartTlsNegotiated(String protocol) throws Exception {
     // given
     Interop.requireCommand("openssl");
     Path ca = dir.resolve("ca.pem");
-    try (CaptureRun capture = CaptureRun.start("--starttls", "smtp", "--count", "1", "--json", "--trust-out",
+    try (CaptureRun capture = CaptureRun.start("--starttls", protocol, "--count", "1", "--json", "--trust-out",
         ca.toString())) {
       int port = capture.awaitPort();
 
       // when
-      OpensslClientView openssl = OpensslClientView.connect(port, "-starttls", "smtp", "-CAfile", ca.toString());
+      OpensslClientView openssl = OpensslClientView.connect(port, "-starttls", protocol, "-CAfile", ca.toString());
       int exit = capture.awaitExit(EXIT);
 
       // then
+      assertThat(capture.err()).contains("listening on " + protocol + "://localhost:" + port + " (127.0.0.1:" + port
+          + ", " + protocol + " with STARTTLS)");
       assertThat(openssl.verifyCode()).as(openssl.output()).isZero();
       assertThat(exit).as(capture.err()).isZero();
       JsonNode line = capture.jsonLines().get(0);
       assertThat(line.get("outcome").asString()).isEqualTo("established");
-      assertThat(line.get("endpoint").get("connection").asString()).isEqualTo("starttls:smtp");
+      assertThat(line.get("endpoint").get("connection").asString()).isEqualTo("starttls:" + protocol);
       assertThat(TlsProtocol.fromJsseName(line.get("protocol").asString())).isPresent().isEqualTo(openssl.protocol());
       assertThat(CipherSuite.byName(line.get("cipher_suite").asString())).isPresent()
           .isEqualTo(openssl.cipherSuite());
       JsonNode phase = line.get("plain_text_phase");
-      assertThat(phase.get("dialect").asString()).isEqualTo("smtp");
-      assertThat(phase.get("starttls_advertised").asBoolean()).isTrue();
+      assertThat(phase.get("dialect").asString()).isEqualTo(protocol);
       assertThat(phase.get("upgraded").asBoolean()).isTrue();
     }
   }
