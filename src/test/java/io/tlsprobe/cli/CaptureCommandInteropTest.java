@@ -214,4 +214,51 @@ class CaptureCommandInteropTest {
           .isEqualTo(openssl.cipherSuite());
     }
   }
+
+  @Test
+  void strippedStartTlsShowsCurlTryingSslLoggingInInClearWhileRequiringSslGivesUp() throws Exception {
+    // given an SMTP front that does not advertise STARTTLS, and a mail to send with a password
+    String curl = Interop.requireCommand("curl").toString();
+    Path mail = java.nio.file.Files.writeString(dir.resolve("mail.eml"), "Subject: hi\r\n\r\nhello\r\n");
+    Path ca = dir.resolve("ca.pem");
+    try (CaptureRun capture = CaptureRun.start("--starttls", "smtp", "--starttls-behaviour", "not-advertised",
+        "--count", "2", "--json", "--trust-out", ca.toString())) {
+      int port = capture.awaitPort();
+      List<String> send = List.of(curl, "-sS", "--cacert", ca.toString(), "-u", "alice:secret",
+          "smtp://localhost:" + port, "--mail-from", "alice@example.test", "--mail-rcpt", "bob@example.test",
+          "-T", mail.toString());
+
+      // when curl sends it requiring TLS (--ssl-reqd), then merely trying TLS (--ssl)
+      List<String> required = new ArrayList<>(send);
+      required.add(1, "--ssl-reqd");
+      ProcessResult requiring = Interop.run(CLIENT, required);
+      List<String> tried = new ArrayList<>(send);
+      tried.add(1, "--ssl");
+      ProcessResult trying = Interop.run(CLIENT, tried);
+      int exit = capture.awaitExit(EXIT);
+
+      // then requiring gives up before any login; trying sends AUTH PLAIN and the mail in clear
+      assertThat(requiring.exitCode()).as(requiring.toString()).isEqualTo(64);
+      assertThat(requiring.stderr()).contains("STARTTLS not supported");
+      assertThat(trying.exitCode()).as(trying.toString()).isZero();
+      assertThat(exit).as(capture.err()).isZero();
+      List<JsonNode> lines = capture.jsonLines();
+      assertThat(lines).hasSize(2).allSatisfy(line -> {
+        assertThat(line.get("outcome").asString()).isEqualTo("starttls_failed");
+        assertThat(line.get("plain_text_phase").get("starttls_advertised").asBoolean()).isFalse();
+      });
+      assertThat(clientLines(lines.get(0))).noneMatch(l -> l.startsWith("AUTH"));
+      assertThat(clientLines(lines.get(1))).contains("AUTH PLAIN", "MAIL FROM:<alice@example.test> SIZE=22");
+    }
+  }
+
+  private static List<String> clientLines(JsonNode report) {
+    List<String> lines = new ArrayList<>();
+    report.get("plain_text_phase").get("transcript").forEach(l -> {
+      if (l.get("direction").asString().equals("C")) {
+        lines.add(l.get("text").asString());
+      }
+    });
+    return lines;
+  }
 }
