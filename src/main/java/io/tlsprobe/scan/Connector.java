@@ -76,8 +76,7 @@ final class Connector {
           return Reply.failed("connection " + number + ": " + failure);
         }
       }
-      long deadline = deadline(options.handshakeTimeout());
-      DeadlineChannel channel = new DeadlineChannel(socket, deadline, handshakeTimeout());
+      DeadlineChannel channel = channel(socket, "handshake");
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();
       return read(channel, complete);
@@ -113,21 +112,19 @@ final class Connector {
   private @Nullable String upgrade(Socket socket) {
     StartTlsClient client = StartTlsClient.of(options.startTls(), options.serverName().orElse(options.host()));
     try {
-      client.upgrade(new DeadlineChannel(socket, deadline(options.handshakeTimeout()),
-          "the STARTTLS timeout (" + format(options.handshakeTimeout()) + ")"));
+      client.upgrade(channel(socket, "STARTTLS"));
       return null;
     } catch (StartTlsException e) {
       return options.startTls().cliName() + " upgrade failed: " + e.getMessage();
     }
   }
 
-  private long deadline(Duration limit) {
-    long own = System.nanoTime() + limit.toNanos();
-    return own - totalDeadline < 0 ? own : totalDeadline;
-  }
-
-  private String handshakeTimeout() {
-    return "the handshake timeout (" + format(options.handshakeTimeout()) + ") or " + totalTimeout();
+  /** A channel bounded by the handshake timeout from now, or by the total timeout when that comes first. */
+  private DeadlineChannel channel(Socket socket, String name) {
+    long own = System.nanoTime() + options.handshakeTimeout().toNanos();
+    return own - totalDeadline < 0
+        ? new DeadlineChannel(socket, own, "the " + name + " timeout (" + format(options.handshakeTimeout()) + ")")
+        : new DeadlineChannel(socket, totalDeadline, totalTimeout());
   }
 
   private String describe() {

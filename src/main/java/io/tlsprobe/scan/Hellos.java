@@ -73,14 +73,17 @@ final class Hellos {
   }
 
   /**
-   * Every listed suite that may be negotiated in {@code version} (TLS 1.3 suites alone for TLS 1.3), no signalling or
-   * GREASE values, the ones servers most likely accept first: by strength, forward secrecy, ECDHE, AEAD, key size.
+   * The suites a scan offers in {@code version}: for TLS 1.3 its own suites, for older versions every listed suite
+   * that is not a TLS 1.3 one (a server that picks a suite its version does not allow is a finding too). No
+   * signalling or GREASE values. The ones servers most likely accept come first: those the version allows, then by
+   * strength, forward secrecy, ECDHE, AEAD and key size.
    */
   static List<Integer> suiteCandidates(TlsProtocol version) {
     return CipherSuite.all().stream()
-        .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease() && s.isValidFor(version))
-        .filter(s -> version == TlsProtocol.TLSv1_3 || !s.isValidFor(TlsProtocol.TLSv1_3))
-        .sorted(Comparator.comparing(CipherSuite::strength, Comparator.reverseOrder())
+        .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease())
+        .filter(s -> version == TlsProtocol.TLSv1_3 ? s.isValidFor(version) : !s.isValidFor(TlsProtocol.TLSv1_3))
+        .sorted(Comparator.comparing((CipherSuite s) -> !s.isValidFor(version))
+            .thenComparing(CipherSuite::strength, Comparator.reverseOrder())
             .thenComparing(s -> !s.forwardSecrecy())
             .thenComparing(s -> !s.keyExchange().startsWith("ECDHE"))
             .thenComparing(s -> !s.isAead())

@@ -87,7 +87,8 @@ final class Scan {
     if (!s.accepted() || s.protocol() != TlsProtocol.TLSv1_2 && !tls13 || !tls13 && seen.isEmpty()) {
       return suites;
     }
-    GroupScan.Result groups = new GroupScan(connector, hellos, tls13, seen).run();
+    boolean ecdsa = s.cipherSuites().stream().anyMatch(c -> c.authentication().equals("ECDSA"));
+    GroupScan.Result groups = new GroupScan(connector, hellos, tls13, seen, ecdsa).run();
     Optional<String> gap = suites.gap().isPresent() && groups.gap().isPresent()
         ? Optional.of(suites.gap().get() + "; " + groups.gap().get()) : suites.gap().or(groups::gap);
     return new SuiteScan.Result(s.withGroups(groups.groups()), gap);
