@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,7 @@ final class Connector {
   private final InetSocketAddress address;
   private final long totalDeadline;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicReference<@Nullable String> firstConnectFailure = new AtomicReference<>();
 
   Connector(ScanOptions options, InetSocketAddress address, long startNanos) {
     this.options = options;
@@ -35,6 +38,11 @@ final class Connector {
   /** How many TCP connections were opened so far. */
   int connections() {
     return connections.get();
+  }
+
+  /** Why the first connection that could not be made failed, if one could not. */
+  Optional<String> firstConnectFailure() {
+    return Optional.ofNullable(firstConnectFailure.get());
   }
 
   /** Whether the scan's total timeout has run out. */
@@ -62,11 +70,11 @@ final class Connector {
       socket.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectMillis)));
     } catch (SocketTimeoutException e) {
       close(socket);
-      return Reply.failed("no TCP connection to " + describe() + " within the connect timeout ("
+      return connectFailed("no TCP connection to " + describe() + " within the connect timeout ("
           + format(options.connectTimeout()) + ")");
     } catch (IOException e) {
       close(socket);
-      return Reply.failed("cannot connect to " + describe() + ": " + e.getMessage());
+      return connectFailed("cannot connect to " + describe() + ": " + e.getMessage());
     }
     int number = connections.incrementAndGet();
     try (socket) {
@@ -83,6 +91,11 @@ final class Connector {
     } catch (IOException e) {
       return new Reply(new byte[0], Reply.End.CLOSED, "writing failed: " + e.getMessage());
     }
+  }
+
+  private Reply connectFailed(String detail) {
+    firstConnectFailure.compareAndSet(null, detail);
+    return Reply.failed(detail);
   }
 
   private static Reply read(DeadlineChannel channel, Predicate<byte[]> complete) {

@@ -105,6 +105,9 @@ final class Scan {
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));
+    if (connector.connections() == 0 && connector.firstConnectFailure().isPresent()) {
+      partial = connector.firstConnectFailure(); // one reason, not one per version
+    }
     return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
         partial);
   }

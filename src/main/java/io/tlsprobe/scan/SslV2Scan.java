@@ -1,6 +1,7 @@
 package io.tlsprobe.scan;
 
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.SslV2ClientHello;
@@ -46,7 +47,7 @@ final class SslV2Scan {
     boolean accepted = b.length >= 11 && (b[0] & 0x80) != 0 && b[2] == SERVER_HELLO
         && ((b[5] & 0xff) << 8 | (b[6] & 0xff)) == VERSION && ((b[9] & 0xff) << 8 | (b[10] & 0xff)) > 0;
     return new SuiteScan.Result(accepted
-        ? new ProtocolSupport(TlsProtocol.SSLv2, true, List.of(), io.tlsprobe.report.CipherOrder.UNDETERMINED,
+        ? new ProtocolSupport(TlsProtocol.SSLv2, true, List.of(), CipherOrder.UNDETERMINED,
             List.of())
         : ProtocolSupport.refused(TlsProtocol.SSLv2), Optional.empty());
   }

@@ -7,12 +7,16 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.SmtpFront;
+import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.daemons.PostfixServer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scan over SMTP STARTTLS: every connection speaks EHLO and STARTTLS through the probe's own dialect before its
- * ClientHello. The server is the test front {@link SmtpFront} (JSSE behind an ESMTP greeting); sslscan's
- * {@code --starttls-smtp} scans the same front.
+ * ClientHello. The servers are the test front {@link SmtpFront} (JSSE behind an ESMTP greeting) and a private postfix
+ * (OpenSSL); sslscan's {@code --starttls-smtp} scans the same servers.
  */
 class StartTlsScanTest {
 
@@ -49,6 +53,36 @@ class StartTlsScanTest {
           .containsAll(theirs.groups(TlsProtocol.TLSv1_2).stream().map(NamedGroup::of).toList())
           .containsExactlyInAnyOrderElementsOf(ours.protocol(TlsProtocol.TLSv1_3).orElseThrow().groups().stream()
               .filter(g -> g.kind() == NamedGroup.Kind.ELLIPTIC_CURVE).toList());
+    }
+  }
+
+  @Test
+  void findsWhatSslscanFindsOnPostfixWithDebianDefaultsThroughSmtpStartTls(@TempDir Path dir) throws Exception {
+    try (PostfixServer postfix = PostfixServer.start(dir, TestCertificates.localhost())) {
+      ServerProfile ours;
+      int ourCount;
+      try (Relay relay = Relay.to(postfix.startTlsPort())) {
+        ours = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).startTls(StartTls.SMTP).build());
+        ourCount = relay.connections();
+      }
+      Sslscan theirs;
+      int theirCount;
+      try (Relay relay = Relay.to(postfix.startTlsPort())) {
+        theirs = Sslscan.run(relay.port(), "--starttls-smtp");
+        theirCount = relay.connections();
+      }
+      System.out.printf("SMTP STARTTLS (postfix): ours %d connections %d ms; sslscan %d connections %d ms%n%s%n",
+          ourCount, ours.elapsed().toMillis(), theirCount, theirs.elapsed().toMillis(), ours.render());
+
+      assertThat(ours.isComplete()).as(ours.render()).isTrue();
+      assertThat(ours.connections()).isEqualTo(ourCount);
+      // Debian's postfix defaults (smtpd_tls_security_level = may) take TLS 1.0 and anonymous suites (DAEMONS.md)
+      assertThat(ours.accepts(TlsProtocol.TLSv1)).isTrue();
+      assertThat(ours.acceptedCipherSuites()).anyMatch(s -> s.authentication().equals("anon"));
+      OpensslScanTest.assertSameVersionsAndSuites(ours, theirs);
+      OpensslScanTest.assertSameGroups(ours, theirs, TlsProtocol.TLSv1_3);
+      assertThat(ours.protocol(TlsProtocol.TLSv1_2).orElseThrow().groups())
+          .containsAll(theirs.groups(TlsProtocol.TLSv1_2).stream().map(NamedGroup::of).toList());
     }
   }
 
