@@ -9,6 +9,7 @@ import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.ClientHello;
 import io.tlsprobe.wire.ClientHelloBuilder;
 import io.tlsprobe.wire.KeyShareExtension;
+import io.tlsprobe.wire.PaddingExtension;
 import io.tlsprobe.wire.RenegotiationInfoExtension;
 import io.tlsprobe.wire.TlsRecord;
 import java.math.BigInteger;
@@ -27,7 +28,8 @@ import java.util.Set;
  * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
  * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
  * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
- * bytes are a public value, RFC 7748 section 5) and secp256r1 (a fresh valid point). Nobody finishes these handshakes.
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (a fresh valid point). A hello that would be 256 to 511
+ * bytes long is padded to 512. Nobody finishes these handshakes.
  *
  * <pre>{@code
  * Hellos hellos = Hellos.create(Optional.empty(), new SecureRandom());
@@ -50,6 +52,9 @@ final class Hellos {
   static final int SECP256R1 = 0x0017;
   /** Groups listed first, in this order: the ones servers most often have. */
   private static final List<Integer> FIRST_GROUPS = List.of(X25519, SECP256R1, 0x0018, 0x0019, 0x001e);
+  /** Hellos of PAD_FROM to PAD_TO - 1 bytes (handshake header included) are padded to PAD_TO. */
+  static final int PAD_FROM = 256;
+  static final int PAD_TO = 512;
   /** arbitrary_explicit_prime_curves and arbitrary_explicit_char2_curves: not groups one can negotiate by name. */
   private static final Set<Integer> NOT_NAMED = Set.of(0xff01, 0xff02);
 
@@ -175,13 +180,30 @@ final class Hellos {
       b.signatureAlgorithms(SIGNATURE_SCHEMES);
     }
     if (version != TlsProtocol.TLSv1_3) {
-      return b.extension(new RenegotiationInfoExtension(Bytes.empty())).build();
+      b.extension(new RenegotiationInfoExtension(Bytes.empty()));
+    } else {
+      b.supportedVersions(TlsProtocol.TLSv1_3.wireVersion());
+      if (shares) {
+        b.keyShare(X25519, x25519Share).keyShare(SECP256R1, p256Share);
+      } else {
+        b.extension(KeyShareExtension.client(List.of()));
+      }
     }
-    b.supportedVersions(TlsProtocol.TLSv1_3.wireVersion());
-    if (!shares) {
-      return b.extension(KeyShareExtension.client(List.of())).build();
+    return padded(b);
+  }
+
+  /**
+   * The hello, grown to 512 bytes with a padding extension (RFC 7685) when it would be 256 to 511 bytes long: hellos
+   * of that size make some load balancers hang (the reason RFC 7685 gives, and OpenSSL and BoringSSL pad the same).
+   */
+  private static ClientHello padded(ClientHelloBuilder b) {
+    ClientHello hello = b.build();
+    int length = hello.encode().length;
+    if (length < PAD_FROM || length >= PAD_TO) {
+      return hello;
     }
-    return b.keyShare(X25519, x25519Share).keyShare(SECP256R1, p256Share).build();
+    int padding = PAD_TO - length;
+    return b.extension(new PaddingExtension(padding >= 5 ? padding - 4 : 1)).build();
   }
 
   private static byte[] records(TlsProtocol version, ClientHello hello) {

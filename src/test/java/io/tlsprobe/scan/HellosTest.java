@@ -89,6 +89,22 @@ class HellosTest {
   }
 
   @Test
+  void padsEveryHelloThatWouldBe256To511BytesLongTo512() {
+    for (TlsProtocol version : List.of(TlsProtocol.TLSv1, TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3)) {
+      List<Integer> candidates = Hellos.suiteCandidates(version);
+      for (int count = 1; count <= Math.min(Hellos.MAX_SUITES, candidates.size()); count++) {
+        byte[] records = hellos.suites(version, candidates.subList(0, count));
+        int length = decode(records).encode().length;
+
+        assertThat(length).as("%s hello with %d suites", version, count).satisfiesAnyOf(
+            l -> assertThat(l).isLessThan(256), l -> assertThat(l).isGreaterThanOrEqualTo(512));
+      }
+    }
+    assertThat(decode(hellos.suites(TlsProtocol.TLSv1_2, Hellos.suiteCandidates(TlsProtocol.TLSv1_2)
+        .subList(0, 60))).extensionTypes()).contains(ExtensionTypes.PADDING);
+  }
+
+  @Test
   void candidatesCoverTheRegistryForTheVersionWithTheLikeliestFirst() {
     List<Integer> tls12 = Hellos.suiteCandidates(TlsProtocol.TLSv1_2);
     List<Integer> tls10 = Hellos.suiteCandidates(TlsProtocol.TLSv1);
