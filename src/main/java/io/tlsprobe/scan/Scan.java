@@ -87,7 +87,10 @@ final class Scan {
     if (!s.accepted() || s.protocol() != TlsProtocol.TLSv1_2 && !tls13 || !tls13 && seen.isEmpty()) {
       return suites;
     }
-    boolean ecdsa = s.cipherSuites().stream().anyMatch(c -> c.authentication().equals("ECDSA"));
+    // only an ECDSA certificate ties the curves to its own; with an RSA one too, ECDHE_RSA answers regardless
+    boolean ecdsa = s.cipherSuites().stream().anyMatch(c -> c.authentication().equals("ECDSA"))
+        && s.cipherSuites().stream()
+            .noneMatch(c -> c.keyExchange().equals("ECDHE") && c.authentication().equals("RSA"));
     GroupScan.Result groups = new GroupScan(connector, hellos, tls13, seen, ecdsa).run();
     Optional<String> gap = suites.gap().isPresent() && groups.gap().isPresent()
         ? Optional.of(suites.gap().get() + "; " + groups.gap().get()) : suites.gap().or(groups::gap);
