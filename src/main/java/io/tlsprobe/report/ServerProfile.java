@@ -33,7 +33,8 @@ import java.util.Set;
  * @param connections how many TCP connections the scan opened
  * @param elapsed how long the scan took
  * @param partialReason why some of the profile is missing (the server stopped answering, a timeout ran out); empty
- *     when the scan asked every question and got every answer
+ *     when the scan asked every question and got every answer. When present, a version it names may be listed as
+ *     not accepted, or with fewer suites, only because its scan could not finish
  */
 public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, int connections, Duration elapsed,
     Optional<String> partialReason) {

@@ -78,13 +78,15 @@ final class Scan {
 
   /**
    * After TLS 1.3's suites, its groups; after TLS 1.2's, its ECDHE curves when an ECDHE suite was accepted. Older
-   * versions share TLS 1.2's curves in practice and are not asked.
+   * versions share TLS 1.2's curves in practice and are not asked; a version whose suites could not all be found
+   * (the server stopped answering) is not asked either.
    */
   private static SuiteScan.Result withGroups(SuiteScan.Result suites, Connector connector, Hellos hellos) {
     ProtocolSupport s = suites.support();
     boolean tls13 = s.protocol() == TlsProtocol.TLSv1_3;
     List<NamedGroup> seen = s.suites().stream().flatMap(a -> a.group().stream()).distinct().toList();
-    if (!s.accepted() || s.protocol() != TlsProtocol.TLSv1_2 && !tls13 || !tls13 && seen.isEmpty()) {
+    if (!s.accepted() || suites.gap().isPresent() || s.protocol() != TlsProtocol.TLSv1_2 && !tls13
+        || !tls13 && seen.isEmpty()) {
       return suites;
     }
     // only an ECDSA certificate ties the curves to its own; with an RSA one too, ECDHE_RSA answers regardless
