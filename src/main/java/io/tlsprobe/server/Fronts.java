@@ -13,7 +13,9 @@ final class Fronts {
   static Optional<Front> of(ServiceProtocol protocol) {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
-      case HTTPS, NONE, LMTP, FTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
+      case IMAP -> new ImapFront();
+      case POP3 -> new Pop3Front();
+      case HTTPS, NONE, LMTP, FTP, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
     });
   }
 
