@@ -24,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scan against real {@code openssl s_server}s of chosen configurations, each compared with what {@code sslscan}
- * reports for the same server: the accepted versions, the accepted suites per version and the groups must be equal.
- * Both tools go through a counting {@link Relay}, so the connections each opened are exact; the findings and the
- * times (which include the relay hop for both) are printed to the test's output.
+ * reports for the same server ({@link Versus}): the accepted versions, the accepted suites per version and the groups
+ * must be equal. The connections each tool opened and the times are printed to the test's output.
  */
 class OpensslScanTest {
   /** Mozilla's intermediate configuration (server-side TLS 5.7): its TLS 1.2 suites, in its order. */
@@ -61,7 +60,7 @@ class OpensslScanTest {
   void findsWhatSslscanFindsOnATls13OnlyServerIncludingCcmAndFiniteFieldGroups() throws Exception {
     try (OpensslServer server = OpensslServer.www(dir, ecCert, ecKey, "-tls1_3", "-ciphersuites",
         "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:TLS_AES_128_CCM_SHA256")) {
-      Compared c = compare("TLS 1.3 only", server);
+      Versus c = compare("TLS 1.3 only", server);
 
       assertThat(c.ours().acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_3);
       assertThat(codes(c.ours().cipherSuites(TlsProtocol.TLSv1_3))).contains(0x1304);
@@ -72,7 +71,7 @@ class OpensslScanTest {
   @Test
   void findsWhatSslscanFindsOnAMozillaIntermediateServerWithClientOrder() throws Exception {
     try (OpensslServer server = intermediate()) {
-      Compared c = compare("Mozilla intermediate, client order", server);
+      Versus c = compare("Mozilla intermediate, client order", server);
 
       assertThat(c.ours().acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3);
       assertThat(c.ours().cipherSuites(TlsProtocol.TLSv1_2)).extracting(s -> s.openSslName().orElseThrow())
@@ -89,7 +88,7 @@ class OpensslScanTest {
   void findsTheServerOrderWhenTheServerEnforcesIt() throws Exception {
     String tls13Order = "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256";
     try (OpensslServer server = intermediate("-serverpref", "-ciphersuites", tls13Order)) {
-      Compared c = compare("Mozilla intermediate, server order", server);
+      Versus c = compare("Mozilla intermediate, server order", server);
 
       assertThat(c.ours().enforcesServerOrder(TlsProtocol.TLSv1_2)).isTrue();
       assertThat(c.ours().enforcesServerOrder(TlsProtocol.TLSv1_3)).isTrue();
@@ -106,7 +105,7 @@ class OpensslScanTest {
   void findsWhatSslscanFindsOnALegacyServerWithTls10CbcAndStaticRsa() throws Exception {
     try (OpensslServer server = OpensslServer.www(dir, rsaCert, rsaKey, "-cipher", "ALL:@SECLEVEL=0",
         "-min_protocol", "TLSv1", "-max_protocol", "TLSv1.2")) {
-      Compared c = compare("legacy (ALL:@SECLEVEL=0, TLS 1.0-1.2, RSA)", server);
+      Versus c = compare("legacy (ALL:@SECLEVEL=0, TLS 1.0-1.2, RSA)", server);
 
       assertThat(c.ours().acceptedProtocols())
           .containsExactly(TlsProtocol.TLSv1, TlsProtocol.TLSv1_1, TlsProtocol.TLSv1_2);
@@ -126,33 +125,11 @@ class OpensslScanTest {
     return OpensslServer.www(dir, rsaCert, rsaKey, options.toArray(String[]::new));
   }
 
-  /**
-   * Our scan and sslscan, each through its own counting relay; their findings must be equal. Ours runs once before,
-   * directly: its time is the cold one (classes loaded, code not yet compiled), and both runs must find the same.
-   */
-  static Compared compare(String config, OpensslServer server) throws Exception {
-    ServerProfile cold = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
-    ServerProfile ours;
-    int ourCount;
-    try (Relay relay = Relay.to(server.port())) {
-      ours = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
-      ourCount = relay.connections();
-    }
-    Sslscan theirs;
-    int theirCount;
-    try (Relay relay = Relay.to(server.port())) {
-      theirs = Sslscan.run(relay.port());
-      theirCount = relay.connections();
-    }
-    Compared c = new Compared(ours, theirs);
-    System.out.printf("%s: ours %d connections %d ms (first scan in this test %d ms); sslscan %d connections %d ms"
-        + "%n%s%n", config, ourCount, ours.elapsed().toMillis(), cold.elapsed().toMillis(), theirCount,
-        theirs.elapsed().toMillis(), ours.render());
-    assertThat(ours.isComplete()).as(ours.render()).isTrue();
-    assertThat(ours.protocols()).as("a second scan of the same server").isEqualTo(cold.protocols());
-    assertThat(ours.connections()).as("connections the relay counted").isEqualTo(ourCount);
-    assertSameFindings(ours, theirs);
-    return c;
+  /** Our scan and sslscan on {@code server} ({@link Versus}); versions, suites and groups must be equal. */
+  static Versus compare(String config, OpensslServer server) throws Exception {
+    Versus v = Versus.run(config, server.port(), b -> b);
+    assertSameFindings(v.ours(), v.theirs());
+    return v;
   }
 
   /** Versions, suites per version and (where sslscan lists them) groups per version are equal. */
@@ -186,6 +163,4 @@ class OpensslScanTest {
   static List<Integer> codes(List<CipherSuite> suites) {
     return suites.stream().map(CipherSuite::code).toList();
   }
-
-  record Compared(ServerProfile ours, Sslscan theirs) {}
 }

@@ -23,24 +23,12 @@ class StartTlsScanTest {
   @Test
   void findsWhatSslscanFindsThroughSmtpStartTls() throws Exception {
     try (SmtpFront front = SmtpFront.start()) {
-      ServerProfile ours;
-      int ourCount;
-      try (Relay relay = Relay.to(front.port())) {
-        ours = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).startTls(StartTls.SMTP).build());
-        ourCount = relay.connections();
-      }
-      Sslscan theirs;
-      int theirCount;
-      try (Relay relay = Relay.to(front.port())) {
-        theirs = Sslscan.run(relay.port(), "--starttls-smtp");
-        theirCount = relay.connections();
-      }
-      System.out.printf("SMTP STARTTLS (JSSE front): ours %d connections %d ms; sslscan %d connections %d ms%n%s%n",
-          ourCount, ours.elapsed().toMillis(), theirCount, theirs.elapsed().toMillis(), ours.render());
+      Versus v = Versus.run("SMTP STARTTLS (JSSE front)", front.port(), b -> b.startTls(StartTls.SMTP),
+          "--starttls-smtp");
+      ServerProfile ours = v.ours();
+      Sslscan theirs = v.theirs();
 
-      assertThat(ours.isComplete()).as(ours.render()).isTrue();
       assertThat(ours.endpoint().connection()).isEqualTo("starttls:smtp");
-      assertThat(ours.connections()).isEqualTo(ourCount);
       assertThat(ours.acceptedProtocols()).contains(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3);
       OpensslScanTest.assertSameVersionsAndSuites(ours, theirs);
       OpensslScanTest.assertSameGroups(ours, theirs, TlsProtocol.TLSv1_3);
@@ -59,23 +47,11 @@ class StartTlsScanTest {
   @Test
   void findsWhatSslscanFindsOnPostfixWithDebianDefaultsThroughSmtpStartTls(@TempDir Path dir) throws Exception {
     try (PostfixServer postfix = PostfixServer.start(dir, TestCertificates.localhost())) {
-      ServerProfile ours;
-      int ourCount;
-      try (Relay relay = Relay.to(postfix.startTlsPort())) {
-        ours = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).startTls(StartTls.SMTP).build());
-        ourCount = relay.connections();
-      }
-      Sslscan theirs;
-      int theirCount;
-      try (Relay relay = Relay.to(postfix.startTlsPort())) {
-        theirs = Sslscan.run(relay.port(), "--starttls-smtp");
-        theirCount = relay.connections();
-      }
-      System.out.printf("SMTP STARTTLS (postfix): ours %d connections %d ms; sslscan %d connections %d ms%n%s%n",
-          ourCount, ours.elapsed().toMillis(), theirCount, theirs.elapsed().toMillis(), ours.render());
+      Versus v = Versus.run("SMTP STARTTLS (postfix)", postfix.startTlsPort(), b -> b.startTls(StartTls.SMTP),
+          "--starttls-smtp");
+      ServerProfile ours = v.ours();
+      Sslscan theirs = v.theirs();
 
-      assertThat(ours.isComplete()).as(ours.render()).isTrue();
-      assertThat(ours.connections()).isEqualTo(ourCount);
       // Debian's postfix defaults (smtpd_tls_security_level = may) take TLS 1.0 and anonymous suites (DAEMONS.md)
       assertThat(ours.accepts(TlsProtocol.TLSv1)).isTrue();
       assertThat(ours.acceptedCipherSuites()).anyMatch(s -> s.authentication().equals("anon"));
