@@ -69,6 +69,19 @@ class OpensslScanTest {
   }
 
   @Test
+  void findsTls13SuitesThroughHelloRetryRequestsWhenNoKeyShareFits() throws Exception {
+    // our hellos carry x25519 and secp256r1 shares: this server can only ask for another one
+    try (OpensslServer server = OpensslServer.www(dir, ecCert, ecKey, "-tls1_3", "-groups", "secp384r1")) {
+      Versus c = compare("TLS 1.3 only, secp384r1 only (HelloRetryRequest)", server);
+
+      assertThat(c.ours().cipherSuites(TlsProtocol.TLSv1_3)).hasSize(3);
+      assertThat(c.ours().protocol(TlsProtocol.TLSv1_3).orElseThrow().suites())
+          .allSatisfy(s -> assertThat(s.group()).contains(NamedGroup.of(0x0018)));
+      assertThat(c.ours().groups()).containsExactly(NamedGroup.of(0x0018));
+    }
+  }
+
+  @Test
   void findsWhatSslscanFindsOnAMozillaIntermediateServerWithClientOrder() throws Exception {
     try (OpensslServer server = intermediate()) {
       Versus c = compare("Mozilla intermediate, client order", server);
