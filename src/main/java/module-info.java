@@ -18,6 +18,7 @@ module io.tlsprobe {
   exports io.tlsprobe.wire;
   exports io.tlsprobe.report;
   exports io.tlsprobe.probe;
+  exports io.tlsprobe.scan;
   exports io.tlsprobe.cert;
   exports io.tlsprobe.server;
   exports io.tlsprobe.starttls;

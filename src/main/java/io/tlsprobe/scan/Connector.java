@@ -1,0 +1,167 @@
+package io.tlsprobe.scan;
+
+import io.tlsprobe.starttls.StartTlsClient;
+import io.tlsprobe.starttls.StartTlsException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens the scan's connections: one per question, each with its STARTTLS exchange when the options ask for one, one
+ * request written and the answer read until it is complete, the server closes, or the handshake timeout (never past
+ * the scan's total timeout) runs out. Counts every TCP connection it opens. Safe for use by several threads.
+ */
+final class Connector {
+  /** The most bytes read for one answer: enough for a ServerHello, a certificate chain and a key exchange. */
+  static final int MAX_ANSWER = 1 << 17;
+
+  private final ScanOptions options;
+  private final InetSocketAddress address;
+  private final long totalDeadline;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicReference<@Nullable String> firstConnectFailure = new AtomicReference<>();
+
+  Connector(ScanOptions options, InetSocketAddress address, long startNanos) {
+    this.options = options;
+    this.address = address;
+    this.totalDeadline = startNanos + options.totalTimeout().toNanos();
+  }
+
+  /** How many TCP connections were opened so far. */
+  int connections() {
+    return connections.get();
+  }
+
+  /** Why the first connection that could not be made failed, if one could not. */
+  Optional<String> firstConnectFailure() {
+    return Optional.ofNullable(firstConnectFailure.get());
+  }
+
+  /** Whether the scan's total timeout has run out. */
+  boolean outOfTime() {
+    return totalDeadline - System.nanoTime() <= 0;
+  }
+
+  /** The total timeout, described: {@code "the total timeout (2 min)"}. */
+  String totalTimeout() {
+    return "the total timeout (" + format(options.totalTimeout()) + ")";
+  }
+
+  /**
+   * One connection: connect, the STARTTLS exchange if any, {@code request}, and the answer, read until
+   * {@code complete} says it is.
+   */
+  Reply converse(byte[] request, Predicate<byte[]> complete) {
+    if (outOfTime()) {
+      return Reply.failed(totalTimeout() + " ran out");
+    }
+    Socket socket = new Socket();
+    try {
+      long connectMillis = Math.min(options.connectTimeout().toMillis(), millisLeft(totalDeadline));
+      socket.setTcpNoDelay(true);
+      socket.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectMillis)));
+    } catch (SocketTimeoutException e) {
+      close(socket);
+      return connectFailed("no TCP connection to " + describe() + " within the connect timeout ("
+          + format(options.connectTimeout()) + ")");
+    } catch (IOException e) {
+      close(socket);
+      return connectFailed("cannot connect to " + describe() + ": " + e.getMessage());
+    }
+    int number = connections.incrementAndGet();
+    try (socket) {
+      if (options.startTls().isUpgrade()) {
+        String failure = upgrade(socket);
+        if (failure != null) {
+          return Reply.failed("connection " + number + ": " + failure);
+        }
+      }
+      DeadlineChannel channel = channel(socket, "handshake");
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      return read(channel, complete);
+    } catch (IOException e) {
+      return new Reply(new byte[0], Reply.End.CLOSED, "writing failed: " + e.getMessage());
+    }
+  }
+
+  private Reply connectFailed(String detail) {
+    firstConnectFailure.compareAndSet(null, detail);
+    return Reply.failed(detail);
+  }
+
+  private static Reply read(DeadlineChannel channel, Predicate<byte[]> complete) {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    while (answer.size() < MAX_ANSWER) {
+      int n;
+      try {
+        n = channel.read(buffer);
+      } catch (SocketTimeoutException e) {
+        return new Reply(answer.toByteArray(), Reply.End.TIMED_OUT, "no complete answer: " + e.getMessage());
+      } catch (IOException e) {
+        return new Reply(answer.toByteArray(), Reply.End.CLOSED, "connection reset: " + e.getMessage());
+      }
+      if (n < 0) {
+        return new Reply(answer.toByteArray(), Reply.End.CLOSED, "");
+      }
+      answer.write(buffer, 0, n);
+      if (complete.test(answer.toByteArray())) {
+        return new Reply(answer.toByteArray(), Reply.End.COMPLETE, "");
+      }
+    }
+    return new Reply(answer.toByteArray(), Reply.End.COMPLETE, "");
+  }
+
+  /** The dialect's plain-text exchange; null when the server gave its go-ahead, else why not. */
+  private @Nullable String upgrade(Socket socket) {
+    StartTlsClient client = StartTlsClient.of(options.startTls(), options.serverName().orElse(options.host()));
+    try {
+      client.upgrade(channel(socket, "STARTTLS"));
+      return null;
+    } catch (StartTlsException e) {
+      return options.startTls().cliName() + " upgrade failed: " + e.getMessage();
+    }
+  }
+
+  /** A channel bounded by the handshake timeout from now, or by the total timeout when that comes first. */
+  private DeadlineChannel channel(Socket socket, String name) {
+    long own = System.nanoTime() + options.handshakeTimeout().toNanos();
+    return own - totalDeadline < 0
+        ? new DeadlineChannel(socket, own, "the " + name + " timeout (" + format(options.handshakeTimeout()) + ")")
+        : new DeadlineChannel(socket, totalDeadline, totalTimeout());
+  }
+
+  private String describe() {
+    return (options.host().indexOf(':') >= 0 ? "[" + options.host() + "]" : options.host()) + ":" + options.port();
+  }
+
+  private static long millisLeft(long deadline) {
+    return Math.max(1, Math.floorDiv(deadline - System.nanoTime() + 999_999, 1_000_000));
+  }
+
+  /** {@code 500 ms}, {@code 10 s}, {@code 2 min}. */
+  static String format(Duration d) {
+    long millis = d.toMillis();
+    if (millis % 60_000 == 0 && millis >= 60_000) {
+      return millis / 60_000 + " min";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static void close(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing was opened
+    }
+  }
+}

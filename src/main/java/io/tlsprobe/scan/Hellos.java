@@ -1,0 +1,235 @@
+package io.tlsprobe.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.wire.Bytes;
+import io.tlsprobe.wire.ClientHello;
+import io.tlsprobe.wire.ClientHelloBuilder;
+import io.tlsprobe.wire.KeyShareExtension;
+import io.tlsprobe.wire.PaddingExtension;
+import io.tlsprobe.wire.RenegotiationInfoExtension;
+import io.tlsprobe.wire.TlsRecord;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scan's ClientHellos and what they may offer. Each version gets the hello a client of that version sends: SSL 3.0
+ * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
+ * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
+ * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (a fresh valid point). A hello that would be 256 to 511
+ * bytes long is padded to 512. Nobody finishes these handshakes.
+ *
+ * <pre>{@code
+ * Hellos hellos = Hellos.create(Optional.empty(), new SecureRandom());
+ * byte[] records = hellos.suites(TlsProtocol.TLSv1_2, Hellos.suiteCandidates(TlsProtocol.TLSv1_2).subList(0, 128));
+ * }</pre>
+ */
+final class Hellos {
+  /** The most cipher suites one hello offers: some servers refuse longer lists. */
+  static final int MAX_SUITES = 128;
+  /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3). */
+  static final int RENEGOTIATION_SCSV = 0x00ff;
+  /**
+   * ECDSA with SHA-256/384/512, Ed25519, Ed448, RSA-PSS (rsae, then pss) with SHA-256/384/512, RSA PKCS#1 with
+   * SHA-256/384/512, then the SHA-224 and SHA-1 schemes and DSA that old servers may need.
+   */
+  static final int[] SIGNATURE_SCHEMES = {
+    0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080a, 0x080b,
+    0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0203, 0x0201, 0x0202, 0x0402, 0x0502, 0x0602};
+  static final int X25519 = 0x001d;
+  static final int SECP256R1 = 0x0017;
+  /** Groups listed first, in this order: the ones servers most often have. */
+  private static final List<Integer> FIRST_GROUPS = List.of(X25519, SECP256R1, 0x0018, 0x0019, 0x001e);
+  /** Hellos of PAD_FROM to PAD_TO - 1 bytes (handshake header included) are padded to PAD_TO. */
+  static final int PAD_FROM = 256;
+  static final int PAD_TO = 512;
+  /** arbitrary_explicit_prime_curves and arbitrary_explicit_char2_curves: not groups one can negotiate by name. */
+  private static final Set<Integer> NOT_NAMED = Set.of(0xff01, 0xff02);
+
+  private final Optional<String> serverName;
+  private final SecureRandom random;
+  private final Bytes x25519Share;
+  private final Bytes p256Share;
+
+  private Hellos(Optional<String> serverName, SecureRandom random, Bytes x25519Share, Bytes p256Share) {
+    this.serverName = requireNonNull(serverName, "serverName");
+    this.random = requireNonNull(random, "random");
+    this.x25519Share = x25519Share;
+    this.p256Share = p256Share;
+  }
+
+  /** Hellos with {@code serverName} as SNI, and key shares made once from {@code random}. */
+  static Hellos create(Optional<String> serverName, SecureRandom random) {
+    byte[] x25519 = new byte[32];
+    random.nextBytes(x25519);
+    return new Hellos(serverName, random, Bytes.of(x25519), p256Point(random));
+  }
+
+  /**
+   * The suites a scan offers in {@code version}: for TLS 1.3 its own suites, for older versions every listed suite
+   * that is not a TLS 1.3 one (a server that picks a suite its version does not allow is a finding too). No
+   * signalling or GREASE values. The ones servers most likely accept come first: those the version allows, then by
+   * strength, forward secrecy, ECDHE, AEAD and key size.
+   */
+  static List<Integer> suiteCandidates(TlsProtocol version) {
+    return CipherSuite.all().stream()
+        .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease())
+        .filter(s -> version == TlsProtocol.TLSv1_3 ? s.isValidFor(version) : !s.isValidFor(TlsProtocol.TLSv1_3))
+        .sorted(Comparator.comparing((CipherSuite s) -> !s.isValidFor(version))
+            .thenComparing(CipherSuite::strength, Comparator.reverseOrder())
+            .thenComparing(s -> !s.forwardSecrecy())
+            .thenComparing(s -> !s.keyExchange().startsWith("ECDHE"))
+            .thenComparing(s -> !s.isAead())
+            .thenComparing(CipherSuite::secretKeyBits, Comparator.reverseOrder())
+            .thenComparingInt(CipherSuite::code))
+        .map(CipherSuite::code)
+        .toList();
+  }
+
+  /** The suites whose key exchange names an elliptic curve in a ServerKeyExchange (ECDHE, anonymous ECDH). */
+  static List<Integer> ecdheSuites() {
+    return CipherSuite.all().stream()
+        .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease() && s.isValidFor(TlsProtocol.TLSv1_2))
+        .filter(Hellos::namesCurve)
+        .map(CipherSuite::code)
+        .limit(MAX_SUITES)
+        .toList();
+  }
+
+  /** Whether a TLS 1.2 ServerKeyExchange for {@code suite} holds ECDHE parameters with a named curve. */
+  static boolean namesCurve(CipherSuite suite) {
+    return suite.keyExchange().equals("ECDHE") || suite.keyExchange().equals("ECDH")
+        && suite.authentication().equals("anon");
+  }
+
+  /** Whether a TLS 1.2 ServerKeyExchange for {@code suite} holds finite-field Diffie-Hellman parameters. */
+  static boolean carriesDhParams(CipherSuite suite) {
+    return suite.keyExchange().equals("DHE") || suite.keyExchange().equals("DH")
+        && suite.authentication().equals("anon");
+  }
+
+  /**
+   * The groups a scan offers in {@code version}: for TLS 1.3 every named group of the registry (elliptic curves,
+   * finite fields, post-quantum and hybrids), for older versions the elliptic curves (ECDHE) and finite fields (RFC
+   * 7919 DHE), the common ones first.
+   */
+  static List<Integer> groupCandidates(TlsProtocol version) {
+    return NamedGroup.all().stream()
+        .filter(g -> g.isKnown() && !g.isGrease() && !NOT_NAMED.contains(g.code()))
+        .filter(g -> version == TlsProtocol.TLSv1_3 || g.kind() == NamedGroup.Kind.ELLIPTIC_CURVE
+            || g.kind() == NamedGroup.Kind.FINITE_FIELD)
+        .sorted(Comparator.comparingInt((NamedGroup g) -> FIRST_GROUPS.contains(g.code())
+                ? FIRST_GROUPS.indexOf(g.code()) : FIRST_GROUPS.size())
+            .thenComparingInt(NamedGroup::code))
+        .map(NamedGroup::code)
+        .toList();
+  }
+
+  /** The elliptic curves of {@link #groupCandidates} for TLS 1.2 and below. */
+  static List<Integer> curveCandidates() {
+    return groupCandidates(TlsProtocol.TLSv1_2).stream()
+        .filter(g -> NamedGroup.of(g).kind() == NamedGroup.Kind.ELLIPTIC_CURVE)
+        .toList();
+  }
+
+  /** A hello for {@code version} offering {@code suites} and every group, in records ready to write. */
+  byte[] suites(TlsProtocol version, List<Integer> suites) {
+    return records(version, build(version, suites, groupCandidates(version), true));
+  }
+
+  /**
+   * A hello for {@code version} offering {@code suites} and only {@code groups}; in TLS 1.3 with an empty key_share,
+   * so that a server that accepts one of the groups must name it in a HelloRetryRequest.
+   */
+  byte[] groups(TlsProtocol version, List<Integer> suites, List<Integer> groups) {
+    return records(version, build(version, suites, groups, false));
+  }
+
+  private ClientHello build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
+    ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
+        Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
+    if (version == TlsProtocol.SSLv3) {
+      List<Integer> withScsv = new java.util.ArrayList<>(suites);
+      withScsv.add(RENEGOTIATION_SCSV);
+      return b.cipherSuites(withScsv).noExtensions().build();
+    }
+    b.cipherSuites(suites);
+    if (version == TlsProtocol.TLSv1_3) {
+      byte[] sessionId = new byte[32];
+      random.nextBytes(sessionId);
+      b.sessionId(Bytes.of(sessionId));
+    }
+    serverName.ifPresent(b::serverName);
+    b.supportedGroups(groups.stream().mapToInt(Integer::intValue).toArray());
+    if (version != TlsProtocol.TLSv1_3) {
+      b.ecPointFormats(0);
+    }
+    if (version.isAtLeast(TlsProtocol.TLSv1_2)) {
+      b.signatureAlgorithms(SIGNATURE_SCHEMES);
+    }
+    if (version != TlsProtocol.TLSv1_3) {
+      b.extension(new RenegotiationInfoExtension(Bytes.empty()));
+    } else {
+      b.supportedVersions(TlsProtocol.TLSv1_3.wireVersion());
+      if (shares) {
+        b.keyShare(X25519, x25519Share).keyShare(SECP256R1, p256Share);
+      } else {
+        b.extension(KeyShareExtension.client(List.of()));
+      }
+    }
+    return padded(b);
+  }
+
+  /**
+   * The hello, grown to 512 bytes with a padding extension (RFC 7685) when it would be 256 to 511 bytes long: hellos
+   * of that size make some load balancers hang (the reason RFC 7685 gives, and OpenSSL and BoringSSL pad the same).
+   */
+  private static ClientHello padded(ClientHelloBuilder b) {
+    ClientHello hello = b.build();
+    int length = hello.encode().length;
+    if (length < PAD_FROM || length >= PAD_TO) {
+      return hello;
+    }
+    int padding = PAD_TO - length;
+    return b.extension(new PaddingExtension(padding >= 5 ? padding - 4 : 1)).build();
+  }
+
+  private static byte[] records(TlsProtocol version, ClientHello hello) {
+    int recordVersion = version == TlsProtocol.SSLv3 ? 0x0300 : 0x0301;
+    return TlsRecord.wrapHandshake(hello.encode(), recordVersion);
+  }
+
+  /** A fresh secp256r1 public key, uncompressed (RFC 8446 section 4.2.8.2): 0x04, x, y. */
+  private static Bytes p256Point(SecureRandom random) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+      ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
+      byte[] point = new byte[65];
+      point[0] = 4;
+      put(key.getW().getAffineX(), point, 1);
+      put(key.getW().getAffineY(), point, 33);
+      return Bytes.of(point);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM cannot make a secp256r1 key", e);
+    }
+  }
+
+  private static void put(BigInteger value, byte[] into, int at) {
+    byte[] bytes = value.toByteArray();
+    int length = Math.min(bytes.length, 32);
+    System.arraycopy(bytes, bytes.length - length, into, at + 32 - length, length);
+  }
+}

@@ -1,0 +1,178 @@
+package io.tlsprobe.scan;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.AcceptedCipherSuite;
+import io.tlsprobe.report.CipherOrder;
+import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.wire.DheParams;
+import io.tlsprobe.wire.EcdheParams;
+import io.tlsprobe.wire.ServerHello;
+import io.tlsprobe.wire.ServerKeyExchange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One protocol version's cipher suites, found by elimination: offer the first {@value Hellos#MAX_SUITES} candidates
+ * not yet decided, note the suite the server picks and take it out, and when the server refuses, take out every suite
+ * that hello offered; until nothing is left. The cost is one connection per accepted suite plus one per refused
+ * window. Then whose order decides (two accepted suites in both orders, the discovery hello being one of them) and,
+ * when the server's does, its order: the picks are it already when each pick's hello held every later pick, else
+ * elimination runs again over the accepted suites alone.
+ */
+final class SuiteScan {
+  private final Connector connector;
+  private final Hellos hellos;
+  private final TlsProtocol version;
+  private @Nullable String gap;
+
+  /** One pick: the suite the server chose from {@code offered}, and the key exchange it named with it. */
+  private record Pick(AcceptedCipherSuite suite, List<Integer> offered) {
+    int code() {
+      return suite.cipherSuite().code();
+    }
+  }
+
+  /** What one version's scan found, and what it could not find out. */
+  record Result(ProtocolSupport support, Optional<String> gap) {}
+
+  SuiteScan(Connector connector, Hellos hellos, TlsProtocol version) {
+    this.connector = connector;
+    this.hellos = hellos;
+    this.version = version;
+  }
+
+  Result run() {
+    List<Pick> picks = eliminate(Hellos.suiteCandidates(version));
+    if (picks.isEmpty()) {
+      return new Result(ProtocolSupport.refused(version), Optional.ofNullable(gap));
+    }
+    CipherOrder order = gap == null ? order(picks) : CipherOrder.UNDETERMINED;
+    List<AcceptedCipherSuite> suites = picks.stream().map(Pick::suite).toList();
+    if (order == CipherOrder.SERVER && !picksAreServerOrder(picks)) {
+      suites = serverOrder(suites);
+    }
+    return new Result(new ProtocolSupport(version, true, suites, order, List.of()), Optional.ofNullable(gap));
+  }
+
+  private List<Pick> eliminate(List<Integer> candidates) {
+    List<Integer> remaining = new ArrayList<>(candidates);
+    List<Pick> picks = new ArrayList<>();
+    while (!remaining.isEmpty()) {
+      List<Integer> window = List.copyOf(remaining.subList(0, Math.min(Hellos.MAX_SUITES, remaining.size())));
+      Answer answer = ask(window);
+      if (answer.kind() == Answer.Kind.FAILED) {
+        gap = version.displayName() + " cipher suites, after " + picks.size() + " found: " + answer.detail();
+        break;
+      }
+      if (answer.kind() == Answer.Kind.REFUSED) {
+        if (answer.refusedVersion() && picks.isEmpty()) {
+          break;
+        }
+        remaining.subList(0, window.size()).clear();
+        continue;
+      }
+      ServerHello hello = answer.hello().orElseThrow();
+      if (hello.selectedVersion() != version.wireVersion()) {
+        if (!picks.isEmpty()) {
+          gap = version.displayName() + ": after accepting it the server answered with "
+              + TlsProtocol.describeWireVersion(hello.selectedVersion());
+        }
+        break;
+      }
+      if (!window.contains(hello.cipherSuite())) {
+        gap = version.displayName() + ": the server chose " + CipherSuite.of(hello.cipherSuite()).name()
+            + ", which was not offered";
+        break;
+      }
+      picks.add(new Pick(accepted(hello, answer.keyExchange()), window));
+      remaining.remove(Integer.valueOf(hello.cipherSuite()));
+    }
+    return picks;
+  }
+
+  /**
+   * Whose order decides: the server's when its first pick came after its second in the discovery hello; else one more
+   * hello offering the second before the first.
+   */
+  private CipherOrder order(List<Pick> picks) {
+    if (picks.size() < 2) {
+      return CipherOrder.UNDETERMINED;
+    }
+    int first = picks.get(0).code();
+    int second = picks.get(1).code();
+    List<Integer> offered = picks.get(0).offered();
+    int at = offered.indexOf(second);
+    if (at >= 0 && at < offered.indexOf(first)) {
+      return CipherOrder.SERVER;
+    }
+    Answer answer = ask(List.of(second, first));
+    int chosen = answer.hello().map(ServerHello::cipherSuite).orElse(-1);
+    if (chosen == first) {
+      return CipherOrder.SERVER;
+    }
+    if (chosen == second) {
+      return CipherOrder.CLIENT;
+    }
+    gap = version.displayName() + " cipher order: offered " + CipherSuite.of(second).name() + " and "
+        + CipherSuite.of(first).name() + ", " + (answer.kind() == Answer.Kind.HELLO
+            ? "the server chose " + CipherSuite.of(chosen).name() : "no choice: " + answer.detail());
+    return CipherOrder.UNDETERMINED;
+  }
+
+  /** Whether every pick's hello offered every later pick: then the picks are in the server's order. */
+  private static boolean picksAreServerOrder(List<Pick> picks) {
+    for (int i = 0; i < picks.size(); i++) {
+      for (int j = i + 1; j < picks.size(); j++) {
+        if (!picks.get(i).offered().contains(picks.get(j).code())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Elimination over the accepted suites alone: the server's order. On a failure the rest keep discovery order. */
+  private List<AcceptedCipherSuite> serverOrder(List<AcceptedCipherSuite> accepted) {
+    List<AcceptedCipherSuite> rest = new ArrayList<>(accepted);
+    List<AcceptedCipherSuite> ordered = new ArrayList<>();
+    while (rest.size() > 1) {
+      List<Integer> offer = rest.stream().map(s -> s.cipherSuite().code()).limit(Hellos.MAX_SUITES).toList();
+      Answer answer = ask(offer);
+      int chosen = answer.hello().map(ServerHello::cipherSuite).orElse(-1);
+      Optional<AcceptedCipherSuite> pick = rest.stream().filter(s -> s.cipherSuite().code() == chosen).findFirst();
+      if (pick.isEmpty()) {
+        gap = version.displayName() + " server order, after " + ordered.size() + " placed: "
+            + (answer.kind() == Answer.Kind.HELLO ? "the server chose " + CipherSuite.of(chosen).name()
+                : answer.detail());
+        break;
+      }
+      ordered.add(pick.get());
+      rest.remove(pick.get());
+    }
+    ordered.addAll(rest);
+    return ordered;
+  }
+
+  private Answer ask(List<Integer> suites) {
+    return Answer.of(connector.converse(hellos.suites(version, suites), Answer::complete));
+  }
+
+  /** The chosen suite with the group or DH prime size its key exchange named. */
+  static AcceptedCipherSuite accepted(ServerHello hello, Optional<ServerKeyExchange> keyExchange) {
+    CipherSuite suite = CipherSuite.of(hello.cipherSuite());
+    if (hello.isHelloRetryRequest() || hello.selectedVersion() >= TlsProtocol.TLSv1_3.wireVersion()) {
+      return new AcceptedCipherSuite(suite, hello.keyShareGroup().map(NamedGroup::of), Optional.empty());
+    }
+    Optional<NamedGroup> group = Hellos.namesCurve(suite)
+        ? keyExchange.flatMap(ServerKeyExchange::ecdhe).map(EcdheParams::namedGroup).map(NamedGroup::of)
+        : Optional.empty();
+    Optional<Integer> bits = Hellos.carriesDhParams(suite)
+        ? keyExchange.flatMap(ServerKeyExchange::dhe).map(DheParams::primeBits)
+        : Optional.empty();
+    return new AcceptedCipherSuite(suite, group, bits);
+  }
+}

@@ -1,0 +1,54 @@
+package io.tlsprobe.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.starttls.StartTls;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ScanOptionsTest {
+
+  @Test
+  void defaultsToFiveConnectionsEveryVersionAndJssesSniRule() {
+    ScanOptions local = ScanOptions.builder("localhost", 8443).build();
+    ScanOptions named = ScanOptions.builder("mail.test", 25).build();
+
+    assertThat(local.maxParallel()).isEqualTo(5);
+    assertThat(local.protocols()).containsExactlyInAnyOrder(TlsProtocol.values());
+    assertThat(local.serverName()).isEmpty();
+    assertThat(ScanOptions.builder("127.0.0.1", 1).build().serverName()).isEmpty();
+    assertThat(named.serverName()).contains("mail.test");
+    assertThat(named.toString()).isEqualTo("ScanOptions[mail.test:25, SNI mail.test, 5 parallel, protocols [SSLv2,"
+        + " SSLv3, TLSv1, TLSv1_1, TLSv1_2, TLSv1_3], timeouts connect 5000 ms, handshake 10000 ms, total 120000 ms]");
+  }
+
+  @Test
+  void takesAProbesTargetStartTlsSniAndTimeouts() {
+    ProbeOptions probe = ProbeOptions.builder("mail.test", 587).startTls(StartTls.SMTP).noServerName()
+        .connectTimeout(Duration.ofSeconds(1)).handshakeTimeout(Duration.ofSeconds(2)).build();
+
+    ScanOptions scan = ScanOptions.from(probe);
+
+    assertThat(scan.host()).isEqualTo("mail.test");
+    assertThat(scan.port()).isEqualTo(587);
+    assertThat(scan.startTls()).isEqualTo(StartTls.SMTP);
+    assertThat(scan.serverName()).isEmpty();
+    assertThat(scan.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(scan.handshakeTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void rejectsParallelismOutsideItsBoundsAndEmptyVersionLists() {
+    ScanOptions.Builder b = ScanOptions.builder("localhost", 443);
+
+    assertThatThrownBy(() -> b.maxParallel(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxParallel must be 1-64: 0");
+    assertThatThrownBy(() -> b.maxParallel(65)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.protocols()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("protocols must not be empty");
+    assertThatThrownBy(() -> b.serverName("10.0.0.1")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
