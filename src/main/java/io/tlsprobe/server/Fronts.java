@@ -13,7 +13,8 @@ final class Fronts {
   static Optional<Front> of(ServiceProtocol protocol) {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
-      case HTTPS, NONE, LMTP, FTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
+      case FTP -> new FtpFront(null);
+      case HTTPS, NONE, LMTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
     });
   }
 
