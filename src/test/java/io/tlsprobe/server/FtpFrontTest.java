@@ -4,6 +4,8 @@ import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.ServiceProtocol;
@@ -28,6 +30,30 @@ import org.mockftpserver.fake.filesystem.UnixFakeFileSystem;
 /** The FTP front, seen by Apache commons-net's FTPSClient and FTPClient. */
 class FtpFrontTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void probeUpgradesThroughTheFrontAndBothSidesAgree() {
+    try (TlsCaptureServer server = ftp(filesWithHello()).build().start()) {
+      TlsConnectionReport probed = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", server.port())
+          .startTls(StartTls.FTP).startTlsInjectionCheck(false).build());
+
+      assertThat(probed).isEstablished().usesStartTls(StartTls.FTP).plainTextPhase().advertisedStartTls()
+          .offeredAuthenticationBeforeTls();
+      TlsConnectionReport upgraded = server.awaitConnection(WAIT);
+      TlsConnectionReport loginCheck = server.awaitConnection(WAIT);
+      if (!upgraded.outcome().isEstablished()) {
+        TlsConnectionReport t = upgraded;
+        upgraded = loginCheck;
+        loginCheck = t;
+      }
+      assertThat(upgraded).isEstablished().usesStartTls(StartTls.FTP).plainTextPhase().wasUpgraded()
+          .sentNoCredentialsBeforeTls().hasCapabilityBeforeTls("AUTH TLS").hasCapabilityAfterTls("PROT");
+      Assertions.assertThat(upgraded.protocol()).isEqualTo(probed.protocol());
+      Assertions.assertThat(upgraded.cipherSuite()).isEqualTo(probed.cipherSuite());
+      Assertions.assertThat(loginCheck.plainTextPhase().orElseThrow().transcriptText())
+          .contains("C: USER tlsprobe", "S: 331 User name okay, need password.", "C: QUIT");
+    }
+  }
 
   @Test
   void commonsNetExplicitFtpsListsStoresAndRetrievesOverProtectedDataChannels() throws Exception {
