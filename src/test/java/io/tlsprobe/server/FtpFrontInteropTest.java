@@ -3,6 +3,7 @@ package io.tlsprobe.server;
 import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.Interop;
@@ -44,6 +45,21 @@ class FtpFrontInteropTest {
           // connection only; the second offers no pre_shared_key (its ticket was used once)
           .containsPattern("<data channel 2: RETR, PROT P, TLSv1\\.3 \\w+, session reused: no \\(the client offered "
               + "no pre_shared_key\\), 31 bytes to the client>");
+    }
+  }
+
+  @Test
+  void curlResumesTheControlSessionOnTheDataChannelWithTls12SessionIds() {
+    try (TlsCaptureServer server = FtpFrontTest.ftp(FtpFrontTest.filesWithHello()).protocols(TlsProtocol.TLSv1_2)
+        .build().start()) {
+      ProcessResult result = curl(server, "--ssl-reqd", "-u", "alice:secret", server.uri() + "/hello.txt");
+
+      Assertions.assertThat(result.exitCode()).as(result.toString()).isZero();
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      assertThat(report).isEstablished().usesProtocol(TlsProtocol.TLSv1_2);
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText()).containsPattern(
+          "<data channel 1: RETR, PROT P, TLSv1\\.2 \\w+, session reused: yes \\(the client's session id was "
+              + "resumed, the control connection's session\\), 31 bytes to the client>");
     }
   }
 

@@ -237,6 +237,30 @@ class FtpFrontTest {
     }
   }
 
+  @Test
+  void commonsNetDoesNotResumeTheControlSessionOnTheDataChannel() throws Exception {
+    try (TlsCaptureServer server = ftp(filesWithHello()).protocols(TlsProtocol.TLSv1_2).build().start()) {
+      FTPSClient client = ftps(server, false);
+      try {
+        client.execPBSZ(0);
+        client.execPROT("P");
+        client.login("alice", "secret");
+        client.enterLocalPassiveMode();
+        Assertions.assertThat(client.retrieveFile("/hello.txt", new ByteArrayOutputStream())).isTrue();
+        client.logout();
+      } finally {
+        client.disconnect();
+      }
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      // the JDK caches client sessions by host and port: the data port is another key, so it offers no session of
+      // ours (its session id is the random one of TLS 1.3's middlebox compatibility) and a new session is made
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText()).containsPattern(
+          "<data channel 1: RETR, PROT P, TLSv1\\.2 \\w+, session reused: no \\(the client offered a session id not "
+              + "known to the server\\), 31 bytes to the client>");
+    }
+  }
+
   static TlsCaptureServer.Builder ftp(FileSystem files) {
     return TlsCaptureServer.builder().protocol(ServiceProtocol.FTP).ftpFileSystem(files)
         .idleTimeout(Duration.ofSeconds(5));
