@@ -14,7 +14,9 @@ final class Fronts {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
       case FTP -> new FtpFront(null);
-      case HTTPS, NONE, LMTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
+      case IMAP -> new ImapFront();
+      case POP3 -> new Pop3Front();
+      case HTTPS, NONE, LMTP, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
     });
   }
 

@@ -135,7 +135,7 @@ class FtpFrontTest {
       }
 
       TlsConnectionReport report = server.awaitConnection(WAIT);
-      assertThat(report).failedStartTls().plainTextPhase().advertisedStartTls();
+      assertThat(report).failedStartTls().plainTextPhase().advertisedStartTls().clientContinuedWithoutTls();
       assertThatThrownBy(() -> assertThat(report).plainTextPhase().sentNoCredentialsBeforeTls())
           .isInstanceOf(AssertionError.class).hasMessageContaining("C: PASS ***")
           .hasMessageNotContaining("secret");
@@ -152,7 +152,7 @@ class FtpFrontTest {
           .hasMessageContaining("431 Unable to accept security mechanism");
 
       TlsConnectionReport report = server.awaitConnection(WAIT);
-      assertThat(report).failedStartTls().plainTextPhase().sentNoCredentialsBeforeTls();
+      assertThat(report).failedStartTls().plainTextPhase().clientStoppedWithoutTls().sentNoCredentialsBeforeTls();
       Assertions.assertThat(report.outcome().reason()).contains("AUTH TLS was refused (431)");
     }
   }
@@ -165,7 +165,8 @@ class FtpFrontTest {
           .hasMessageContaining("502 Command not implemented: AUTH.");
 
       TlsConnectionReport report = server.awaitConnection(WAIT);
-      assertThat(report).failedStartTls().plainTextPhase().sentNoCredentialsBeforeTls();
+      assertThat(report).failedStartTls().plainTextPhase().didNotAdvertiseStartTls().clientStoppedWithoutTls()
+          .sentNoCredentialsBeforeTls();
     }
   }
 
