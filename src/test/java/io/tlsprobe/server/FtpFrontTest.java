@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
@@ -52,6 +54,21 @@ class FtpFrontTest {
       Assertions.assertThat(upgraded.cipherSuite()).isEqualTo(probed.cipherSuite());
       Assertions.assertThat(loginCheck.plainTextPhase().orElseThrow().transcriptText())
           .contains("C: USER tlsprobe", "S: 331 User name okay, need password.", "C: QUIT");
+    }
+  }
+
+  @Test
+  void probesInjectionCheckPipelinesACommandThatTheFrontHandsToTls() {
+    try (TlsCaptureServer server = ftp(filesWithHello()).build().start()) {
+      TlsConnectionReport probed = TlsProbes.probe(ProbeOptions.builder("127.0.0.1", server.port())
+          .startTls(StartTls.FTP).build());
+
+      assertThat(probed).isEstablished().isNotVulnerableToStartTlsInjection();
+      List<TlsConnectionReport> captured = List.of(server.awaitConnection(WAIT), server.awaitConnection(WAIT),
+          server.awaitConnection(WAIT));
+      Assertions.assertThat(captured).filteredOn(r -> r.outcome().isEstablished()).hasSize(1);
+      Assertions.assertThat(captured).anySatisfy(r -> Assertions.assertThat(r.outcome().reason())
+          .contains("not a TLS ClientHello"));
     }
   }
 
@@ -260,6 +277,35 @@ class FtpFrontTest {
           "<data channel 1: RETR, PROT P, TLSv1\\.2 \\w+, session reused: no \\(the client offered a session id not "
               + "known to the server\\), 31 bytes to the client>");
     }
+  }
+
+  @Test
+  void closeStopsMockFtpServerAndLeavesNoThreadBehind() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    TlsCaptureServer server = ftp(filesWithHello()).build().start();
+    FTPSClient client = ftps(server, false);
+    client.login("alice", "secret");
+    client.enterLocalPassiveMode();
+    client.listNames("/");
+
+    long start = System.nanoTime();
+    server.close(); // with the client still connected
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    client.disconnect();
+
+    Assertions.assertThat(took).isLessThan(Duration.ofMillis(1500));
+    long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    List<Thread> left;
+    do {
+      left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+          .filter(t -> !t.getName().startsWith("surefire") && !t.getName().startsWith("process reaper")).toList();
+    } while (!left.isEmpty() && System.nanoTime() < until && sleep());
+    Assertions.assertThat(left).as("threads started by the server and still alive").isEmpty();
+  }
+
+  private static boolean sleep() throws InterruptedException {
+    Thread.sleep(20);
+    return true;
   }
 
   static TlsCaptureServer.Builder ftp(FileSystem files) {
