@@ -4,6 +4,7 @@ import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.Interop;
@@ -88,6 +89,34 @@ class FtpFrontInteropTest {
       assertThat(report).failedStartTls().plainTextPhase().clientStoppedWithoutTls().sentNoCredentialsBeforeTls();
       Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText()).contains("C: AUTH SSL",
           "S: 431 Unable to accept security mechanism: TLS is not available.");
+    }
+  }
+
+  @Test
+  void curlWithSslRequiredGivesUpWhenAuthTlsIsStripped() {
+    try (TlsCaptureServer server = FtpFrontTest.ftp(FtpFrontTest.filesWithHello())
+        .startTlsBehaviour(StartTlsBehaviour.NOT_ADVERTISED).build().start()) {
+      ProcessResult result = curl(server, "--ssl-reqd", "-u", "alice:secret", server.uri() + "/hello.txt");
+
+      Assertions.assertThat(result.exitCode()).as(result.toString()).isEqualTo(64); // CURLE_USE_SSL_FAILED
+      assertThat(server.awaitConnection(WAIT)).failedStartTls().plainTextPhase().didNotAdvertiseStartTls()
+          .clientStoppedWithoutTls().sentNoCredentialsBeforeTls();
+    }
+  }
+
+  @Test
+  void curlGivesUpOnAReplyInjectedBeforeTls() {
+    try (TlsCaptureServer server = FtpFrontTest.ftp(FtpFrontTest.filesWithHello())
+        .startTlsBehaviour(StartTlsBehaviour.INJECT_RESPONSE).build().start()) {
+      ProcessResult result = curl(server, "--ssl-reqd", "-u", "alice:secret", server.uri() + "/hello.txt");
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      // observed: curl sees bytes after the 234 before any TLS and stops (CURLE_WEIRD_SERVER_REPLY), never starting TLS
+      Assertions.assertThat(result.exitCode()).as(result.toString()).isEqualTo(8);
+      Assertions.assertThat(result.stderr()).contains("Weird server reply");
+      assertThat(report).plainTextPhase().hasStartTlsInjectionVerdict(InjectionVerdict.NOT_VULNERABLE)
+          .sentNoCredentialsBeforeTls();
+      Assertions.assertThat(report.outcome().reason()).contains("closed without sending anything");
     }
   }
 
