@@ -106,8 +106,13 @@ final class FtpDataChannel implements AutoCloseable {
     long deadline = System.nanoTime() + settings.handshakeTimeout().toNanos();
     ClientFirstFlight flight = ClientFirstFlight.read(client, deadline);
     if (flight.hello().isEmpty()) {
-      return Result.failed(true, "the client sent no TLS ClientHello on the data connection (" + flight.ending()
-          .name().toLowerCase(java.util.Locale.ROOT) + ", " + flight.bytes().length + " bytes)");
+      int n = flight.bytes().length;
+      return Result.failed(true, "the client sent no TLS ClientHello on the data connection (" + switch (flight.ending()) {
+        case NOT_TLS -> "its first " + n + " bytes are not TLS";
+        case TIMEOUT -> "none within the handshake timeout, " + n + " bytes";
+        case CLOSED -> "it closed after " + n + " bytes";
+        default -> flight.ending().name().toLowerCase(java.util.Locale.ROOT) + ", " + n + " bytes";
+      } + ")");
     }
     ClientHello hello = flight.hello().get();
     EngineTransport transport = new EngineTransport(settings.newEngine(), client, flight.bytes());

@@ -211,6 +211,29 @@ class FtpFrontTest {
   }
 
   @Test
+  void recordsADataConnectionThatStaysInClearUnderProtP() throws Exception {
+    FileSystem files = filesWithHello();
+    try (TlsCaptureServer server = ftp(files).build().start()) {
+      FTPSClient client = ftps(server, false);
+      try {
+        client.execPBSZ(0);
+        client.sendCommand("PROT", "P"); // the server protects data connections; the client does not know it
+        client.login("alice", "secret");
+        client.enterLocalPassiveMode();
+        client.storeFile("/clear.txt", stream("sent in clear"));
+        client.logout();
+      } finally {
+        client.disconnect();
+      }
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText()).contains("<data channel 1: STOR, "
+          + "PROT P, the client sent no TLS ClientHello on the data connection (its first 13 bytes are not TLS)>");
+      Assertions.assertThat(contents(files, "/clear.txt")).as("not one unprotected byte is stored").isEmpty();
+    }
+  }
+
+  @Test
   void commonsNetActiveModeDataConnectionIsProtectedToo() throws Exception {
     FileSystem files = filesWithHello();
     try (TlsCaptureServer server = ftp(files).build().start()) {
