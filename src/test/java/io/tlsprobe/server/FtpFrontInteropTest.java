@@ -8,6 +8,7 @@ import io.tlsprobe.report.PlainTextPhase.InjectionVerdict;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockftpserver.fake.filesystem.FileSystem;
 
-/** The FTP front against curl (OpenSSL): explicit FTPS with --ssl-reqd and --ssl, implicit ftps://. */
+/**
+ * The FTP front against process clients: curl (explicit FTPS with --ssl-reqd and --ssl, implicit ftps://) and
+ * {@code openssl s_client -starttls ftp}.
+ */
 class FtpFrontInteropTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -62,6 +66,22 @@ class FtpFrontInteropTest {
       Assertions.assertThat(report.plainTextPhase().orElseThrow().transcriptText()).containsPattern(
           "<data channel 1: RETR, PROT P, TLSv1\\.2 \\w+, session reused: yes \\(the client's session id was "
               + "resumed, the control connection's session\\), 31 bytes to the client>");
+    }
+  }
+
+  @Test
+  void opensslStartTlsFtpNegotiatesWhatTheReportSays() {
+    try (TlsCaptureServer server = FtpFrontTest.ftp(FtpFrontTest.filesWithHello()).build().start()) {
+      OpensslClientView view = OpensslClientView.connect(server.port(), "-starttls", "ftp", "-servername",
+          "localhost", "-CAfile", server.clientTrust().pemFile().toString());
+
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      Assertions.assertThat(view.verifyCode()).as(view.output()).isZero();
+      assertThat(report).isEstablished().usesStartTls(StartTls.FTP).plainTextPhase().wasUpgraded()
+          .sentNoCredentialsBeforeTls();
+      Assertions.assertThat(report.protocol()).isEqualTo(view.protocol()).isPresent();
+      Assertions.assertThat(report.cipherSuite()).isEqualTo(view.cipherSuite()).isPresent();
+      Assertions.assertThat(report.group()).isEqualTo(view.group()).isPresent();
     }
   }
 
