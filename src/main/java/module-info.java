@@ -10,6 +10,7 @@ module io.tlsprobe {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires static info.picocli;
+  requires static MockFtpServer; // optional: only the FTP front of the capture server loads it
   requires static java.net.http; // compile-time only: tests drive the capture server with the JDK HttpClient
   requires static transitive org.assertj.core;
   requires static transitive org.junit.jupiter.api;

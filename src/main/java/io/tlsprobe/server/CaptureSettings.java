@@ -8,6 +8,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a capture server answers each client: the server context and what it accepts.
@@ -22,10 +23,11 @@ import javax.net.ssl.SSLParameters;
  * @param protocol what is served: HTTPS, or a plain-text protocol through its {@link Front}
  * @param implicitTls whether a plain-text protocol is served inside TLS from the first byte
  * @param startTlsBehaviour how a STARTTLS front answers the upgrade
+ * @param front the server's one front for {@code protocol}; null for HTTPS
  */
 record CaptureSettings(SSLContext context, List<TlsProtocol> protocols, List<CipherSuite> cipherSuites,
     List<String> applicationProtocols, boolean needClientAuth, Duration handshakeTimeout, Duration idleTimeout,
-    ServiceProtocol protocol, boolean implicitTls, StartTlsBehaviour startTlsBehaviour) {
+    ServiceProtocol protocol, boolean implicitTls, StartTlsBehaviour startTlsBehaviour, @Nullable Front front) {
 
   CaptureSettings {
     protocols = List.copyOf(protocols);
@@ -34,8 +36,12 @@ record CaptureSettings(SSLContext context, List<TlsProtocol> protocols, List<Cip
   }
 
   /** The front serving {@link #protocol()}. */
-  Front front() {
-    return Fronts.of(protocol).orElseThrow(() -> new IllegalStateException("no front for " + protocol));
+  @Override
+  public Front front() {
+    if (front == null) {
+      throw new IllegalStateException("no front for " + protocol);
+    }
+    return front;
   }
 
   /** Whether a plain-text protocol is served (through a {@link Front}), not HTTPS. */

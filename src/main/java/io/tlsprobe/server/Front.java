@@ -9,10 +9,17 @@ import java.io.IOException;
  * Never blocks without a bound: every read of the session has the idle timeout, and every loop ends on the session's
  * limits or the client's end of stream.
  *
- * <p>One implementation per protocol, registered in {@link Fronts}. With implicit TLS the session is already over
+ * <p>One implementation per protocol, registered in {@link Fronts}; one instance per capture server, serving its
+ * clients concurrently. With implicit TLS the session is already over
  * TLS when {@link #serve(FrontSession)} starts, and the front neither advertises nor accepts an upgrade.
  */
 interface Front {
   /** Serves one client until it quits, closes, or breaks a limit. */
   void serve(FrontSession session) throws IOException;
+
+  /**
+   * Releases what the front holds for the capture server's lifetime (FTP: its MockFtpServer); called once by {@link
+   * TlsCaptureServer#close()}. Default: nothing.
+   */
+  default void close() {}
 }

@@ -100,6 +100,11 @@ final class FrontSession {
     return phase;
   }
 
+  /** The capture's settings (a front that opens more connections, e.g. FTP's data channels, needs its engines). */
+  CaptureSettings settings() {
+    return settings;
+  }
+
   /** The host name the server calls itself in greetings. */
   String serverName() {
     return "localhost";
@@ -239,6 +244,14 @@ final class FrontSession {
   /** Records a line the front summarizes ({@code <message body: 12 lines, 340 bytes>}). */
   void recordClient(String text) {
     record(Direction.CLIENT, text);
+  }
+
+  /**
+   * Records a fact about the session that is not a line of it ({@code <data channel 1: PROT P, …>}), as the client's:
+   * unlike lines, notes inside TLS are kept past {@link #MAX_RECORDED_TLS_LINES} (up to the phase's own limit).
+   */
+  void note(String text) {
+    phase.line(Direction.CLIENT, tls != null, text);
   }
 
   /**

@@ -13,11 +13,12 @@ final class Fronts {
   static Optional<Front> of(ServiceProtocol protocol) {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
+      case FTP -> new FtpFront(null);
       case IMAP -> new ImapFront();
       case POP3 -> new Pop3Front();
       case POSTGRES -> new PostgresFront();
       case NNTP -> new NntpFront();
-      case HTTPS, NONE, LMTP, FTP, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
+      case HTTPS, NONE, LMTP, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
     });
   }
 

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
+import org.mockftpserver.fake.filesystem.FileSystem;
 
 /**
  * An in-process HTTPS server that records what each client offered and agreed: point a client at it, then assert
@@ -75,7 +76,8 @@ public final class TlsCaptureServer implements AutoCloseable {
         : b.protocol == ServiceProtocol.HTTPS ? List.of("http/1.1") : List.of();
     this.settings = new CaptureSettings(identity.serverContext(), b.protocols, b.cipherSuites, alpn,
         b.needClientAuth || identity.needsClientCertificate(), b.handshakeTimeout, b.idleTimeout, b.protocol,
-        b.implicitTls || b.protocol == ServiceProtocol.HTTPS, b.startTlsBehaviour);
+        b.implicitTls || b.protocol == ServiceProtocol.HTTPS, b.startTlsBehaviour,
+        b.protocol == ServiceProtocol.FTP ? new FtpFront(b.ftpFileSystem) : Fronts.of(b.protocol).orElse(null));
     this.log = new CaptureLog(b.logCapacity);
     this.requestedPort = b.port;
   }
@@ -318,6 +320,9 @@ public final class TlsCaptureServer implements AutoCloseable {
       running = new ArrayList<>(threads);
     }
     trust.close();
+    if (settings.hasFront()) {
+      settings.front().close();
+    }
     long deadline = System.nanoTime() + 900_000_000L;
     for (Thread thread : running) {
       thread.interrupt();
@@ -363,6 +368,7 @@ public final class TlsCaptureServer implements AutoCloseable {
     private Duration idleTimeout = Duration.ofSeconds(10);
     private int logCapacity = 1000;
     private int port;
+    private @Nullable FileSystem ftpFileSystem;
 
     private Builder() {}
 
@@ -459,6 +465,26 @@ public final class TlsCaptureServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The MockFtpServer file system an {@link ServiceProtocol#FTP FTP} server serves: put files in it before the
+     * client comes, and find what the client stored in it afterwards. Every login (any user name and password) lands
+     * in its directory {@code /}, created if missing; use a {@link org.mockftpserver.fake.filesystem.UnixFakeFileSystem}.
+     * Default: a fresh, empty {@code UnixFakeFileSystem}. Needs MockFtpServer ({@code org.mockftpserver:MockFtpServer},
+     * an optional dependency of tlsprobe) on the class path, as serving FTP does.
+     *
+     * <pre>{@code
+     * FileSystem files = new UnixFakeFileSystem();
+     * files.add(new FileEntry("/hello.txt", "hello"));
+     * TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.FTP).ftpFileSystem(files).build();
+     * // … a client stores /upload.txt through the server …
+     * files.exists("/upload.txt");  // true
+     * }</pre>
+     */
+    public Builder ftpFileSystem(FileSystem fileSystem) {
+      this.ftpFileSystem = requireNonNull(fileSystem, "fileSystem");
+      return this;
+    }
+
     /** How many reports {@link #connections()} keeps (the oldest are dropped). Default: 1000. */
     public Builder logCapacity(int capacity) {
       if (capacity < 1) {
@@ -473,7 +499,8 @@ public final class TlsCaptureServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the protocol has no front, has no implicit-TLS form but {@link
      *     #implicitTls(boolean)} was asked, or a {@link StartTlsBehaviour} other than {@code UPGRADE} was asked
-     *     without STARTTLS
+     *     without STARTTLS, or {@link #ftpFileSystem(FileSystem)} was given for another protocol than FTP
+     * @throws IllegalStateException for FTP without MockFtpServer on the class path (the message names it)
      */
     public TlsCaptureServer build() {
       List<ServiceProtocol> supported = Fronts.supported();
@@ -488,6 +515,12 @@ public final class TlsCaptureServer implements AutoCloseable {
         throw new IllegalArgumentException("startTlsBehaviour " + startTlsBehaviour + " needs a STARTTLS protocol; "
             + (protocol == ServiceProtocol.HTTPS ? "https" : protocol.cliName() + " with implicit TLS")
             + " has no upgrade to interfere with");
+      }
+      if (ftpFileSystem != null && protocol != ServiceProtocol.FTP) {
+        throw new IllegalArgumentException("ftpFileSystem is for ftp; this server serves " + protocol.cliName());
+      }
+      if (protocol == ServiceProtocol.FTP) {
+        FtpFront.requireMockFtpServer();
       }
       return new TlsCaptureServer(this);
     }

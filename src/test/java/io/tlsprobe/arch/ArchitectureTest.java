@@ -66,6 +66,11 @@ class ArchitectureTest {
     LayerRules.changesNoGlobalState(ROOT).check(PRODUCTION);
   }
 
+  @Test
+  void onlyTheFtpBackendUsesTheOptionalMockFtpServer() {
+    LayerRules.onlyTheFtpBackendUsesMockFtpServer(ROOT).check(PRODUCTION);
+  }
+
   /** Each rule, pointed at the fixture, reports the planted violation and leaves the well-behaved classes alone. */
   @Nested
   class EachRuleCatchesAViolation {
@@ -142,6 +147,14 @@ class ArchitectureTest {
           .anyMatch(v -> v.contains("HttpsURLConnection.setDefaultHostnameVerifier"))
           .noneMatch(v -> v.contains("harmless"))
           .hasSize(4);
+    }
+
+    @Test
+    void mockFtpServerRuleReportsAClassOtherThanTheFtpBackendThatUsesIt() {
+      List<String> violations = violations(LayerRules.onlyTheFtpBackendUsesMockFtpServer(FIXTURE));
+
+      assertThat(violations).isNotEmpty().allMatch(v -> v.contains("FtpLeakingServer"))
+          .anyMatch(v -> v.contains("org.mockftpserver.fake.filesystem.FileSystem"));
     }
 
     private List<String> violations(ArchRule rule) {

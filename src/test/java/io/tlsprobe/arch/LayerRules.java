@@ -154,6 +154,29 @@ final class LayerRules {
         .because("a test library must not change how the rest of the suite behaves");
   }
 
+  /**
+   * MockFtpServer, an optional dependency, is used by the FTP front's backend only, and named by the capture server's
+   * builder option that hands it a file system: no other class may need it, so nothing else fails without it.
+   */
+  static ArchRule onlyTheFtpBackendUsesMockFtpServer(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".server.FtpBackend")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".server.FtpBackend$1")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".server.TlsCaptureServer")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".server.TlsCaptureServer$Builder")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.mockftpserver..")
+        .as("only the FTP front's backend (and the capture server's ftpFileSystem option) use MockFtpServer")
+        .because("it is an optional dependency: a user without it must be able to use everything but FTP");
+  }
+
   private static DescribedPredicate<JavaMethodCall> httpsUrlConnectionDefaultSetter() {
     return DescribedPredicate.describe(
         "HttpsURLConnection.setDefault*",
