@@ -5,29 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.LoopbackCapture;
 import io.tlsprobe.testing.ProcessResult;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JA3 the capture server records for a real client equals tshark's for the same connection: dumpcap captures the
- * loopback interface while {@code curl} or {@code openssl s_client} connects, then tshark dissects the pcap and its
- * {@code tls.handshake.ja3_full} / {@code tls.handshake.ja3} for the client's source port (the report's endpoint
- * port) must equal {@link ClientOffer#ja3()} / {@link ClientOffer#ja3Hash()}.
+ * loopback interface while {@code curl}, {@code openssl s_client} or {@code gnutls-cli} connects, then tshark dissects
+ * the pcap and its {@code tls.handshake.ja3_full} / {@code tls.handshake.ja3} for the client's source port (the
+ * report's endpoint port) must equal {@link ClientOffer#ja3()} / {@link ClientOffer#ja3Hash()}.
+ *
+ * <p>A machine that does not allow a live capture (no permission, no {@code lo}, capture not supported) aborts each
+ * test with dumpcap's message, even under {@code TLSPROBE_INTEROP=required} ({@link LoopbackCapture}); a missing
+ * tshark, dumpcap or client skips, or fails when required.
+ *
+ * <p>JA4 is not compared: tshark 4.0 (Debian 12) has no JA4 field ({@code tshark -G fields} lists only {@code
+ * tls.handshake.ja3*}). The codec's JA4 is checked against the JA4 specification's worked
+ * example instead ({@code Ja4Test}).
  */
 class CaptureJa3AgreesWithTsharkTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -61,6 +63,14 @@ class CaptureJa3AgreesWithTsharkTest {
         "-servername", "localhost", "-CAfile", server.clientTrust().pemFile().toString()));
   }
 
+  @Test
+  void gnutlsClisJa3AsRecordedEqualsTsharksForTheSameConnection() {
+    String gnutls = Interop.requireCommand("gnutls-cli").toString();
+    assertJa3AgreesWithTshark(List.of(gnutls, "--port", String.valueOf(server.port()),
+        "--sni-hostname", "localhost", "--verify-hostname", "localhost",
+        "--x509cafile", server.clientTrust().pemFile().toString(), "127.0.0.1"));
+  }
+
   private void assertJa3AgreesWithTshark(List<String> client) {
     // given a capture of the server's port on lo
     Path tshark = Interop.requireCommand("tshark");
@@ -70,7 +80,7 @@ class CaptureJa3AgreesWithTsharkTest {
     TlsConnectionReport report;
 
     // when the client connects (standard input empty, so s_client leaves after the handshake)
-    try (LoopbackCapture capture = LoopbackCapture.start(dumpcap, server.port(), pcap, dir)) {
+    try (LoopbackCapture capture = LoopbackCapture.start(dumpcap, "lo", "tcp port " + server.port(), pcap)) {
       clientRun = Interop.run(CLIENT_TIMEOUT, client);
       report = server.awaitConnection(WAIT);
       awaitClientHelloInFile(tshark, pcap, server.port(), report.endpoint().port());
@@ -134,86 +144,5 @@ class CaptureJa3AgreesWithTsharkTest {
       assertThat(previous).as("one ClientHello per client port: %s", result.stdout()).isNull();
     }
     return byPort;
-  }
-
-  /**
-   * dumpcap on {@code lo}, filtered to one TCP port, writing a pcapng file; bounded by its own 60 s autostop and
-   * stopped (SIGTERM, then killed) by {@link #close()}.
-   */
-  private static final class LoopbackCapture implements AutoCloseable {
-    private final Process process;
-
-    private LoopbackCapture(Process process) {
-      this.process = process;
-    }
-
-    /**
-     * Starts dumpcap and returns once it says {@code Capturing on}; when it cannot capture (no privilege, no
-     * {@code lo}), the test is skipped, or failed under {@code TLSPROBE_INTEROP=required}, with dumpcap's message.
-     */
-    static LoopbackCapture start(Path dumpcap, int port, Path pcap, Path dir) {
-      Path err = dir.resolve("dumpcap.err");
-      Process process;
-      try {
-        process = new ProcessBuilder(dumpcap.toString(), "-i", "lo", "-f", "tcp port " + port,
-            "-a", "duration:60", "-w", pcap.toString())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .redirectOutput(dir.resolve("dumpcap.out").toFile())
-            .redirectError(err.toFile())
-            .start();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot start " + dumpcap, e);
-      }
-      LoopbackCapture capture = new LoopbackCapture(process);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      try {
-        while (System.nanoTime() < deadline) {
-          String said = Files.readString(err, StandardCharsets.UTF_8);
-          if (said.contains("Capturing on")) {
-            return capture;
-          }
-          if (!process.isAlive()) {
-            capture.close();
-            return cannotCapture("dumpcap cannot capture on lo (exit " + process.exitValue() + "): " + said);
-          }
-          Thread.sleep(50);
-        }
-        String said = Files.readString(err, StandardCharsets.UTF_8);
-        capture.close();
-        return Assertions.fail("dumpcap did not start capturing on lo within 10 s: " + said);
-      } catch (IOException | InterruptedException | RuntimeException | Error e) {
-        capture.close();
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        if (e instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException("waiting for dumpcap to capture", e);
-      }
-    }
-
-    private static LoopbackCapture cannotCapture(String why) {
-      if (Interop.isRequired()) {
-        return Assertions.fail(why + "; " + Interop.MODE_VARIABLE + "=" + Interop.REQUIRED);
-      }
-      return Assumptions.abort(why + "; skipped, set " + Interop.MODE_VARIABLE + "=" + Interop.REQUIRED
-          + " to fail instead");
-    }
-
-    /** SIGTERM (dumpcap then finishes its file), killed if it has not ended within 5 s. */
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
