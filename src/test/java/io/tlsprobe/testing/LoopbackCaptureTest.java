@@ -102,7 +102,8 @@ class LoopbackCaptureTest {
     assertThat(LoopbackCapture.environmentForbids("(Packet capture is not supported on that device)")).isPresent();
     assertThat(LoopbackCapture.environmentForbids("dumpcap: The file to which the capture would be saved (\"/x\") "
         + "could not be opened: Permission denied.")).isEmpty();
-    assertThat(LoopbackCapture.environmentForbids("dumpcap: Invalid capture filter \"x\" for interface 'lo'.")).isEmpty();
+    assertThat(LoopbackCapture.environmentForbids("dumpcap: Invalid capture filter \"x\" for interface 'lo'."))
+        .isEmpty();
   }
 
   /** Polls tshark until the file dumpcap is writing holds a packet from {@code port} (the file lags the wire). */
