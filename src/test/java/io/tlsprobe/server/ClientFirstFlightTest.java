@@ -36,7 +36,10 @@ class ClientFirstFlightTest {
 
   @Test
   void handshakeTimeCountsFromTheClientsFirstByteNotFromItsConnect() throws Exception {
-    // given a client that connects, then stays silent for 2 s before its ClientHello
+    // given a warm JVM (one handshake made, so the one below is not the JVM's first), and a client that connects,
+    // then stays silent for 2 s before its ClientHello
+    handshake(new Socket("127.0.0.1", server.port()));
+    server.awaitConnection(WAIT);
     Duration silence = Duration.ofSeconds(2);
     long connected;
     long handshaken;
@@ -45,11 +48,8 @@ class ClientFirstFlightTest {
       Thread.sleep(silence.toMillis());
 
       // when it then makes a whole handshake
-      try (SSLSocket tls = (SSLSocket) server.clientSslSocketFactory()
-          .createSocket(plain, "localhost", server.port(), true)) {
-        tls.startHandshake();
-        handshaken = System.nanoTime();
-      }
+      handshake(plain);
+      handshaken = System.nanoTime();
     }
     TlsConnectionReport report = server.awaitConnection(WAIT);
 
@@ -68,9 +68,14 @@ class ClientFirstFlightTest {
     flight.writeBytes(hello);
     flight.writeBytes("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-    // when
-    sendAndReadUntilClosed(flight.toByteArray());
-    TlsConnectionReport report = server.awaitConnection(WAIT);
+    // when it is sent to a server allowing 1 s for a handshake (JSSE may wait for the rest of a "record" whose header
+    // is "GET /")
+    TlsConnectionReport report;
+    try (TlsCaptureServer impatient = TlsCaptureServer.builder().handshakeTimeout(Duration.ofSeconds(1)).build()
+        .start()) {
+      sendAndReadUntilClosed(impatient.port(), flight.toByteArray());
+      report = impatient.awaitConnection(WAIT);
+    }
 
     // then the offer is kept (not a bare "not TLS"), and the handshake did not go through
     assertThat(report.clientHello()).as(report.summary()).contains(expected);
@@ -79,9 +84,16 @@ class ClientFirstFlightTest {
         .isNotEqualTo(Outcome.Kind.TRANSPORT_ERROR);
   }
 
-  private void sendAndReadUntilClosed(byte[] bytes) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(5000);
+  private void handshake(Socket plain) throws IOException {
+    try (SSLSocket tls = (SSLSocket) server.clientSslSocketFactory()
+        .createSocket(plain, "localhost", server.port(), true)) {
+      tls.startHandshake();
+    }
+  }
+
+  private static void sendAndReadUntilClosed(int port, byte[] bytes) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
       socket.getOutputStream().write(bytes);
       InputStream in = socket.getInputStream();
       try {
