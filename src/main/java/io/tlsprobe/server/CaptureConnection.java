@@ -2,7 +2,9 @@ package io.tlsprobe.server;
 
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
+import io.tlsprobe.report.PlainTextPhase;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.ClientHello;
 import java.io.IOException;
@@ -15,10 +17,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client, from accept to close: reads its first flight with the codec, finishes the handshake with JSSE (the
- * bytes already read replayed into the engine), publishes the report, then serves one HTTP/1.1 request.
+ * bytes already read replayed into the engine), publishes the report, then serves one HTTP/1.1 request. A plain-text
+ * protocol is served by its {@link Front}: inside TLS from the first byte (the report is published after the
+ * handshake), or in clear until the client's STARTTLS (the report, with its plain-text phase, is published when the
+ * session ends).
  *
  * <p>The report's endpoint is the peer, as in a probe's report: here the client's address and source port, with the
  * SNI it sent, connection {@code direct}.
@@ -49,16 +55,87 @@ final class CaptureConnection implements Runnable {
 
   private void serve() throws IOException {
     long deadline = startNanos + settings.handshakeTimeout().toNanos();
-    InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
-    String host = peer.getAddress().getHostAddress();
-    ClientFirstFlight flight = ClientFirstFlight.read(socket, deadline);
-    helloStartNanos = flight.firstByteNanos();
-    if (flight.hello().isEmpty()) {
-      publish.accept(report(Endpoint.direct(host, peer.getPort()), noHello(flight)).build());
+    if (settings.startsInClear()) {
+      serveStartTls();
       return;
     }
+    Handshake handshake = handshake(new byte[0], deadline, StartTls.NONE);
+    TlsConnectionReport report = handshake.report().build();
+    publish.accept(report);
+    EngineTransport transport = handshake.transport();
+    if (transport == null) {
+      return;
+    }
+    if (settings.hasFront()) {
+      FrontSession session = FrontSession.overTls(socket, settings, PlainTextPhase.builder(dialect()), transport);
+      serveQuietly(session);
+      session.finish();
+    } else {
+      HttpResponder.serve(transport, report);
+      transport.closeOutbound();
+    }
+    drain(transport);
+  }
+
+  /** A plain-text protocol with STARTTLS: the report is published when the session ends, with its transcript. */
+  private void serveStartTls() throws IOException {
+    PlainTextPhase.Builder phase = PlainTextPhase.builder(dialect());
+    Handshake[] upgrade = new Handshake[1];
+    FrontSession session = new FrontSession(socket, settings, phase, pending -> {
+      upgrade[0] = handshake(pending, System.nanoTime() + settings.handshakeTimeout().toNanos(),
+          settings.protocol().startTls());
+      return upgrade[0].transport();
+    });
+    serveQuietly(session);
+    TlsConnectionReport.Builder b;
+    if (upgrade[0] != null) {
+      b = upgrade[0].report();
+    } else {
+      InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+      String reason = session.endReason() != null ? session.endReason()
+          : "the client did not start TLS" + (session.startTlsRequested() ? " (its STARTTLS was refused)" : "");
+      b = report(new Endpoint(peer.getAddress().getHostAddress(), peer.getPort(), Optional.empty(),
+          settings.protocol().startTls().connectionName()), Outcome.startTlsFailed(reason, Bytes.empty()));
+    }
+    publish.accept(b.plainTextPhase(phase.build()).build());
+    session.finish();
+    EngineTransport transport = session.tls();
+    if (transport != null) {
+      drain(transport);
+    }
+  }
+
+  /** Runs the front; the client ending the session in any way (close, timeout, a broken limit) just ends it. */
+  private void serveQuietly(FrontSession session) {
+    try {
+      settings.front().serve(session);
+    } catch (FrontSession.LimitExceeded e) {
+      session.endReason("the session was ended: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      // the client went away or timed out: the transcript says how far it got
+    }
+  }
+
+  private String dialect() {
+    return settings.protocol().startTls().cliName();
+  }
+
+  /**
+   * Reads the client's first flight (after {@code alreadyRead}) and runs the handshake.
+   *
+   * @param connection how the endpoint's connection is named: direct, or the STARTTLS dialect
+   */
+  private Handshake handshake(byte[] alreadyRead, long deadline, StartTls connection) throws IOException {
+    InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+    String host = peer.getAddress().getHostAddress();
+    ClientFirstFlight flight = ClientFirstFlight.read(socket, alreadyRead, deadline);
+    helloStartNanos = flight.firstByteNanos();
+    if (flight.hello().isEmpty()) {
+      Endpoint endpoint = new Endpoint(host, peer.getPort(), Optional.empty(), connection.connectionName());
+      return new Handshake(report(endpoint, noHello(flight)), null);
+    }
     ClientHello hello = flight.hello().get();
-    Endpoint endpoint = new Endpoint(host, peer.getPort(), hello.serverName(), Endpoint.DIRECT);
+    Endpoint endpoint = new Endpoint(host, peer.getPort(), hello.serverName(), connection.connectionName());
     EngineTransport transport = new EngineTransport(settings.newEngine(), socket, flight.bytes());
     transport.deadline(deadline);
     Outcome outcome;
@@ -82,23 +159,30 @@ final class CaptureConnection implements Runnable {
     }
     TlsConnectionReport.Builder b = report(endpoint, outcome).clientHello(hello);
     ServerSideReport.fromOurFlight(b, transport.sent());
-    if (outcome.isEstablished()) {
-      ServerSideReport.fromSession(b, transport.engine());
-    }
-    TlsConnectionReport report = b.build();
-    publish.accept(report);
     if (!outcome.isEstablished()) {
-      return;
+      return new Handshake(b, null);
     }
+    ServerSideReport.fromSession(b, transport.engine());
     transport.stopTapping();
     transport.deadline(System.nanoTime() + settings.idleTimeout().toNanos());
-    HttpResponder.serve(transport, report);
-    transport.closeOutbound();
+    return new Handshake(b, transport);
+  }
+
+  /** Waits for the client's close_notify or end of stream, so closing sends no reset. */
+  private static void drain(EngineTransport transport) throws IOException {
     byte[] sink = new byte[1024];
-    while (transport.read(sink, 0, sink.length) >= 0) {
-      // wait for the client's close_notify or end of stream, so closing sends no reset
+    for (int i = 0; i < 1024 && transport.read(sink, 0, sink.length) >= 0; i++) {
+      // bounded: at most 1 MiB of trailing bytes
     }
   }
+
+  /**
+   * A handshake's report so far, and its transport when it completed.
+   *
+   * @param report the report builder with the TLS facts (no plain-text phase yet)
+   * @param transport the established transport; null when the handshake did not complete
+   */
+  private record Handshake(TlsConnectionReport.Builder report, @Nullable EngineTransport transport) {}
 
   private TlsConnectionReport.Builder report(Endpoint endpoint, Outcome outcome) {
     return TlsConnectionReport.builder(endpoint, outcome).startedAt(startedAt)

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param hello the ClientHello, when one was read whole
  * @param ending why reading stopped
  * @param problem the codec's complaint or the I/O failure, for {@link Ending#NOT_TLS} and {@link Ending#RESET}
- * @param firstByteNanos the {@link System#nanoTime()} when the first byte arrived (when reading began, if none did):
+ * @param firstByteNanos the {@link System#nanoTime()} when the first byte arrived (when reading began, if none did or
+ *     some came with the STARTTLS command):
  *     a captured handshake is timed from here, not from the accept
  */
 record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending ending, @Nullable String problem,
@@ -35,12 +36,28 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
 
   /** Reads from {@code socket} until {@code deadlineNanos} (a {@link System#nanoTime()} value). */
   static ClientFirstFlight read(Socket socket, long deadlineNanos) {
-    byte[] buffer = new byte[4096];
-    int length = 0;
+    return read(socket, new byte[0], deadlineNanos);
+  }
+
+  /**
+   * Reads from {@code socket} until {@code deadlineNanos}, starting with {@code alreadyRead} (the bytes a client sent
+   * right after its STARTTLS command, read with it).
+   */
+  static ClientFirstFlight read(Socket socket, byte[] alreadyRead, long deadlineNanos) {
+    byte[] buffer = Arrays.copyOf(alreadyRead, Math.max(4096, alreadyRead.length));
+    int length = alreadyRead.length;
     int consumed = 0;
     long firstByte = System.nanoTime();
     try {
       InputStream in = socket.getInputStream();
+      if (length > 0 && decodable(buffer, 0, length)) {
+        byte[] soFar = Arrays.copyOf(buffer, length);
+        Decoded decoded = decode(soFar);
+        consumed = decoded.consumed();
+        if (decoded.clientHello().isPresent()) {
+          return new ClientFirstFlight(soFar, decoded.clientHello(), Ending.HELLO, null, firstByte);
+        }
+      }
       while (true) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
@@ -61,7 +78,8 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
           continue;
         }
         if (n < 0) {
-          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.CLOSED, null, firstByte);
+          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.CLOSED, null,
+              firstByte);
         }
         if (length == 0 && n > 0) {
           firstByte = System.nanoTime();
@@ -71,16 +89,7 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
           continue;
         }
         byte[] soFar = Arrays.copyOf(buffer, length);
-        Decoded decoded;
-        try {
-          decoded = TlsDecoder.decodePartial(soFar);
-        } catch (TlsDecodeException e) {
-          Optional<ClientHello> before = TlsDecoder.decodeLongestPrefix(soFar).clientHello();
-          if (before.isEmpty()) {
-            throw e;
-          }
-          return new ClientFirstFlight(soFar, before, Ending.HELLO, null, firstByte);
-        }
+        Decoded decoded = decode(soFar);
         consumed = decoded.consumed();
         Optional<ClientHello> hello = decoded.clientHello();
         if (hello.isPresent()) {
@@ -93,6 +102,23 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
     } catch (IOException e) {
       return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.RESET, e.toString(),
           firstByte);
+    }
+  }
+
+  /**
+   * What decoded so far; a whole ClientHello followed by bytes the codec cannot read counts as decoded.
+   *
+   * @throws TlsDecodeException when malformed bytes come before any whole ClientHello
+   */
+  private static Decoded decode(byte[] soFar) {
+    try {
+      return TlsDecoder.decodePartial(soFar);
+    } catch (TlsDecodeException e) {
+      Decoded before = TlsDecoder.decodeLongestPrefix(soFar);
+      if (before.clientHello().isEmpty()) {
+        throw e;
+      }
+      return before;
     }
   }
 

@@ -9,6 +9,7 @@ import io.tlsprobe.cert.Certificates;
 import io.tlsprobe.cert.ClientTrust;
 import io.tlsprobe.cert.ServerIdentity;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.starttls.ServiceProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -69,9 +70,11 @@ public final class TlsCaptureServer implements AutoCloseable {
   private TlsCaptureServer(Builder b) {
     this.identity = b.identity != null ? b.identity : CertificateScenario.VALID.identity();
     this.trust = identity.clientTrust();
-    this.settings = new CaptureSettings(identity.serverContext(), b.protocols, b.cipherSuites,
-        b.applicationProtocols, b.needClientAuth || identity.needsClientCertificate(), b.handshakeTimeout,
-        b.idleTimeout);
+    List<String> alpn = b.applicationProtocols != null ? b.applicationProtocols
+        : b.protocol == ServiceProtocol.HTTPS ? List.of("http/1.1") : List.of();
+    this.settings = new CaptureSettings(identity.serverContext(), b.protocols, b.cipherSuites, alpn,
+        b.needClientAuth || identity.needsClientCertificate(), b.handshakeTimeout, b.idleTimeout, b.protocol,
+        b.implicitTls || b.protocol == ServiceProtocol.HTTPS, b.startTlsBehaviour);
     this.log = new CaptureLog(b.logCapacity);
   }
 
@@ -168,9 +171,17 @@ public final class TlsCaptureServer implements AutoCloseable {
     }
   }
 
-  /** {@code https://localhost:<port><path>}; {@code path} must start with {@code /}. */
+  /**
+   * {@code https://localhost:<port><path>}; {@code path} must start with {@code /}.
+   *
+   * @throws IllegalStateException when the server does not serve HTTPS (see {@link #uri()})
+   */
   public URI url(String path) {
     requireNonNull(path, "path");
+    if (settings.protocol() != ServiceProtocol.HTTPS) {
+      throw new IllegalStateException("url(path) is for HTTPS; this server serves " + describeProtocol()
+          + ": use uri() (" + uri() + ")");
+    }
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with '/': " + path);
     }
@@ -178,8 +189,49 @@ public final class TlsCaptureServer implements AutoCloseable {
   }
 
   /**
+   * Where clients connect, as a URI whose scheme names the protocol and its TLS mode: {@code https://localhost:40123},
+   * {@code smtp://localhost:40123} (STARTTLS), {@code smtps://…}, {@code imap://…}, {@code imaps://…}, {@code pop3://…},
+   * {@code nntp://…}, {@code ftp://…}, {@code ftps://…} (implicit), {@code postgresql://…}.
+   */
+  public URI uri() {
+    ServiceProtocol p = settings.protocol();
+    String scheme = switch (p) {
+      case HTTPS -> "https";
+      case SUBMISSION -> "smtp";
+      case POSTGRES -> "postgresql";
+      default -> p.cliName();
+    };
+    if (p != ServiceProtocol.HTTPS && settings.implicitTls()) {
+      scheme += "s";
+    }
+    return URI.create(scheme + "://localhost:" + port());
+  }
+
+  /** What is served: {@link ServiceProtocol#HTTPS} or a plain-text protocol. */
+  public ServiceProtocol protocol() {
+    return settings.protocol();
+  }
+
+  /** Whether the protocol is served inside TLS from the first byte (always so for HTTPS), not with STARTTLS. */
+  public boolean implicitTls() {
+    return settings.implicitTls();
+  }
+
+  /** How a STARTTLS upgrade is answered ({@link StartTlsBehaviour#UPGRADE} unless configured). */
+  public StartTlsBehaviour startTlsBehaviour() {
+    return settings.startTlsBehaviour();
+  }
+
+  private String describeProtocol() {
+    return settings.protocol().cliName() + (settings.protocol() == ServiceProtocol.HTTPS ? ""
+        : settings.implicitTls() ? " (implicit TLS)" : " (STARTTLS)");
+  }
+
+  /**
    * The next connection's report not yet taken, in arrival order, waiting up to {@code timeout}. A report is
-   * published when the handshake ends (completed or not), before any HTTP is served.
+   * published when the handshake ends (completed or not), before any HTTP is served; with a STARTTLS front, when the
+   * client's session ends (it quit, closed, or stayed silent for the idle timeout), with the session's plain-text
+   * phase in {@link TlsConnectionReport#plainTextPhase()}.
    *
    * @throws IllegalStateException when no client connected in time (the message says how many did before)
    */
@@ -293,7 +345,8 @@ public final class TlsCaptureServer implements AutoCloseable {
     synchronized (lock) {
       where = closed ? "closed" : serverSocket == null ? "not started" : "127.0.0.1:" + serverSocket.getLocalPort();
     }
-    return "TlsCaptureServer[" + where + ", " + log.count() + " connections, " + identity + "]";
+    return "TlsCaptureServer[" + where + ", " + describeProtocol() + ", " + log.count() + " connections, " + identity
+        + "]";
   }
 
   /** Configures a {@link TlsCaptureServer}; every setter names its default. */
@@ -301,7 +354,10 @@ public final class TlsCaptureServer implements AutoCloseable {
     private @Nullable ServerIdentity identity;
     private List<TlsProtocol> protocols = List.of();
     private List<CipherSuite> cipherSuites = List.of();
-    private List<String> applicationProtocols = List.of("http/1.1");
+    private @Nullable List<String> applicationProtocols;
+    private ServiceProtocol protocol = ServiceProtocol.HTTPS;
+    private boolean implicitTls;
+    private StartTlsBehaviour startTlsBehaviour = StartTlsBehaviour.UPGRADE;
     private boolean needClientAuth;
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(10);
@@ -331,9 +387,44 @@ public final class TlsCaptureServer implements AutoCloseable {
       return this;
     }
 
-    /** ALPN protocol names in preference order; none to answer no ALPN. Default: {@code http/1.1}. */
+    /**
+     * ALPN protocol names in preference order; none to answer no ALPN. Default: {@code http/1.1} for HTTPS, none for
+     * the other protocols (a client offering ALPN then gets no ALPN answer, rather than a refusal).
+     */
     public Builder applicationProtocols(String... names) {
       this.applicationProtocols = List.of(names);
+      return this;
+    }
+
+    /**
+     * What is served after the handshake. Default: {@link ServiceProtocol#HTTPS}. {@link ServiceProtocol#SMTP} (and
+     * {@code SUBMISSION}), {@code IMAP}, {@code POP3}, {@code NNTP}, {@code FTP} and {@code POSTGRES} are served by a
+     * front speaking enough of the protocol for a client library to finish its job: in clear with a STARTTLS upgrade
+     * (see {@link #startTlsBehaviour(StartTlsBehaviour)}), or with {@link #implicitTls(boolean)}; every line is
+     * recorded in the report's plain-text phase.
+     *
+     * @throws IllegalArgumentException at {@link #build()} for a protocol without a front (the message lists them)
+     */
+    public Builder protocol(ServiceProtocol protocol) {
+      this.protocol = requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /**
+     * Whether a plain-text protocol is served inside TLS from the first byte (SMTPS, IMAPS, POP3S, NNTPS, implicit
+     * FTPS) rather than upgraded with STARTTLS. Default: false. HTTPS is always implicit.
+     */
+    public Builder implicitTls(boolean implicitTls) {
+      this.implicitTls = implicitTls;
+      return this;
+    }
+
+    /**
+     * How a STARTTLS upgrade is answered: honestly, or as a man in the middle would (stripped, refused, with an
+     * injected response). Default: {@link StartTlsBehaviour#UPGRADE}. Only for a plain-text protocol with STARTTLS.
+     */
+    public Builder startTlsBehaviour(StartTlsBehaviour behaviour) {
+      this.startTlsBehaviour = requireNonNull(behaviour, "behaviour");
       return this;
     }
 
@@ -364,8 +455,27 @@ public final class TlsCaptureServer implements AutoCloseable {
       return this;
     }
 
-    /** The server, not yet started. */
+    /**
+     * The server, not yet started.
+     *
+     * @throws IllegalArgumentException when the protocol has no front, has no implicit-TLS form but {@link
+     *     #implicitTls(boolean)} was asked, or a {@link StartTlsBehaviour} other than {@code UPGRADE} was asked
+     *     without STARTTLS
+     */
     public TlsCaptureServer build() {
+      List<ServiceProtocol> supported = Fronts.supported();
+      if (!supported.contains(protocol)) {
+        throw new IllegalArgumentException("the capture server does not serve " + protocol.cliName()
+            + "; it serves " + String.join(", ", supported.stream().map(ServiceProtocol::cliName).toList()));
+      }
+      if (implicitTls && protocol != ServiceProtocol.HTTPS && protocol.implicitTlsPort().isEmpty()) {
+        throw new IllegalArgumentException(protocol.cliName() + " has no implicit-TLS form; serve it with STARTTLS");
+      }
+      if (startTlsBehaviour != StartTlsBehaviour.UPGRADE && (implicitTls || protocol == ServiceProtocol.HTTPS)) {
+        throw new IllegalArgumentException("startTlsBehaviour " + startTlsBehaviour + " needs a STARTTLS protocol; "
+            + (protocol == ServiceProtocol.HTTPS ? "https" : protocol.cliName() + " with implicit TLS")
+            + " has no upgrade to interfere with");
+      }
       return new TlsCaptureServer(this);
     }
 
