@@ -12,7 +12,8 @@
 #
 # Environment: JMH_ARGS (extra JMH options for the latency benchmark), ROUNDS (interleaved connections per server
 # and protocol after as many warm-up ones, default 300), CLIENTS (default 200), RUNS (concurrent runs, default 5).
-# Output: target/bench/capture-*.json, capture-load.md, capture-summary.md, capture-machine.txt.
+# Output: target/bench/capture-latency-TLSv1.x.json, capture-start.json, capture-load.md, capture-summary.md,
+# capture-machine.txt, logs.
 # Loopback only; every JVM is bounded by timeout.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -44,10 +45,15 @@ echo "== build (mvn -Pbench -DskipTests test-compile)"
 mvn -B -q -Pbench -DskipTests test-compile
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
-echo "== JMH CaptureLatencyBenchmark (load before: $(load))" | tee -a "$OUT/capture-machine.txt"
-# shellcheck disable=SC2086  # JMH_ARGS is a list of options
-timeout 600 java -cp "$CP" org.openjdk.jmh.Main CaptureLatencyBenchmark -rf json -rff "$OUT/capture-latency.json" \
-  $JMH_ARGS | tee "$OUT/capture-latency.log"
+# One JMH run per protocol, so that the capture server and the plain server of one protocol run back to back and a
+# change in the machine's load between runs does not land on one of them only.
+rm -f "$OUT"/capture-latency-*.json "$OUT/capture-latency.log"
+for protocol in TLSv1.3 TLSv1.2; do
+  echo "== JMH CaptureLatencyBenchmark protocol=$protocol (load before: $(load))" | tee -a "$OUT/capture-machine.txt"
+  # shellcheck disable=SC2086  # JMH_ARGS is a list of options
+  timeout 600 java -cp "$CP" org.openjdk.jmh.Main CaptureLatencyBenchmark -p protocol="$protocol" -rf json \
+    -rff "$OUT/capture-latency-$protocol.json" $JMH_ARGS | tee -a "$OUT/capture-latency.log"
+done
 
 echo "== JMH CaptureStartBenchmark (load before: $(load))" | tee -a "$OUT/capture-machine.txt"
 # shellcheck disable=SC2086
@@ -63,7 +69,7 @@ echo "run time: $(($(date +%s) - started)) s" | tee -a "$OUT/capture-machine.txt
 
 echo "== summary"
 {
-  java -cp "$CP" io.tlsprobe.bench.CaptureSummary "$OUT/capture-latency.json" "$OUT/capture-start.json"
+  java -cp "$CP" io.tlsprobe.bench.CaptureSummary "$OUT"/capture-latency-*.json "$OUT/capture-start.json"
   echo
   echo "Interleaved (blocks of 25 connections; $ROUNDS per server and protocol after as many warm-up ones) and"
   echo "$CLIENTS concurrent clients"
