@@ -2,6 +2,7 @@ package io.tlsprobe.assertj;
 
 import static io.tlsprobe.assertj.error.ShouldAdvertiseStartTls.shouldAdvertiseStartTls;
 import static io.tlsprobe.assertj.error.ShouldBeUpgraded.shouldBeUpgraded;
+import static io.tlsprobe.assertj.error.ShouldContinueWithoutTls.shouldContinueWithoutTls;
 import static io.tlsprobe.assertj.error.ShouldHaveBeenCheckedForStartTlsInjection.shouldHaveBeenCheckedForStartTlsInjection;
 import static io.tlsprobe.assertj.error.ShouldHaveCapability.shouldHaveCapabilityAfterTls;
 import static io.tlsprobe.assertj.error.ShouldHaveCapability.shouldHaveCapabilityBeforeTls;
@@ -13,6 +14,8 @@ import static io.tlsprobe.assertj.error.ShouldOfferAuthenticationBeforeTls.shoul
 import static io.tlsprobe.assertj.error.ShouldOfferNoAuthenticationBeforeTls.shouldOfferNoAuthenticationBeforeTls;
 import static io.tlsprobe.assertj.error.ShouldSendNoCredentialsBeforeTls.shouldSendNoCredentialsBeforeTls;
 import static io.tlsprobe.assertj.error.ShouldSendNoCredentialsBeforeTls.shouldSendNoCredentialsBeforeTlsButUnknown;
+import static io.tlsprobe.assertj.error.ShouldStopWithoutTls.shouldStopWithoutTls;
+import static io.tlsprobe.assertj.error.ShouldStopWithoutTls.shouldStopWithoutTlsButUpgraded;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.report.PlainTextPhase;
@@ -176,6 +179,58 @@ public abstract class AbstractPlainTextPhaseAssert<SELF extends AbstractPlainTex
     }
     if (Credentials.cutBeforeTls(actual)) {
       throwAssertionError(shouldSendNoCredentialsBeforeTlsButUnknown(actual, report));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the client stopped once STARTTLS was refused or stripped (a capture server's {@code REFUSED} or
+   * {@code NOT_ADVERTISED} front): after its refused upgrade command, or from the start when the upgrade was not
+   * advertised, it sent nothing in clear but {@code QUIT}, {@code LOGOUT}, capability queries ({@code EHLO}, {@code
+   * CAPABILITY}, {@code CAPA}, {@code FEAT}) or the upgrade command. The failure lists what it sent instead,
+   * credentials masked. Also fails when the server agreed to start TLS, since nothing was refused.
+   *
+   * <pre>{@code
+   * assertThat(requiredClientReport).plainTextPhase().clientStoppedWithoutTls(); // passes: C: CAPA, C: QUIT
+   * assertThat(enabledClientReport).plainTextPhase().clientStoppedWithoutTls();
+   * // fails: C: USER *** (a user name), C: PASS *** (a password), C: STAT …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the client carried on in clear, or the phase was upgraded
+   */
+  public SELF clientStoppedWithoutTls() {
+    if (!check()) {
+      return myself;
+    }
+    if (actual.upgraded()) {
+      throwAssertionError(shouldStopWithoutTlsButUpgraded(actual, report));
+    }
+    List<String> continued = ClearTextContinuation.find(actual);
+    if (!continued.isEmpty()) {
+      throwAssertionError(shouldStopWithoutTls(Credentials.masked(actual, Credentials.find(actual)), continued,
+          report));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the client carried on in clear once STARTTLS was refused or stripped, to document a weak client
+   * (the opposite of {@link #clientStoppedWithoutTls()}, lines counted the same way): it sent at least one line in
+   * clear other than {@code QUIT}, {@code LOGOUT}, a capability query or the upgrade command. Fails too when the
+   * server agreed to start TLS.
+   *
+   * <pre>{@code
+   * assertThat(enabledClientReport).plainTextPhase().clientContinuedWithoutTls();  // passes: it logged in in clear
+   * assertThat(requiredClientReport).plainTextPhase().clientContinuedWithoutTls(); // fails: it only sent QUIT
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the client stopped, or the phase was upgraded
+   */
+  public SELF clientContinuedWithoutTls() {
+    if (check() && (actual.upgraded() || ClearTextContinuation.find(actual).isEmpty())) {
+      throwAssertionError(shouldContinueWithoutTls(actual, report));
     }
     return myself;
   }

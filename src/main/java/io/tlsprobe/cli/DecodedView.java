@@ -12,6 +12,7 @@ import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.CertificateStatus;
 import io.tlsprobe.wire.ClientHello;
 import io.tlsprobe.wire.Decoded;
+import io.tlsprobe.wire.EcPointFormatsExtension;
 import io.tlsprobe.wire.HandshakeMessage;
 import io.tlsprobe.wire.Ja3;
 import io.tlsprobe.wire.Ja3s;
@@ -92,6 +93,10 @@ final class DecodedView {
         .put("length", message.encodeBody().length);
   }
 
+  /**
+   * A ClientHello message. {@code io.tlsprobe.report.ClientHelloJson} writes the same object as a report's {@code
+   * client_hello} ({@code CaptureCommandTest} keeps the two equal): change both together.
+   */
   static Fields clientHello(ClientHello hello) {
     Ja3 ja3 = Ja3.of(hello);
     Ja4 ja4 = Ja4.of(hello);
@@ -106,7 +111,7 @@ final class DecodedView {
         .put("server_name", hello.serverName().orElse(null))
         .put("alpn", hello.alpn())
         .put("supported_groups", Fields.Codes.of(hello.supportedGroups(), g -> NamedGroup.of(g).name(), 4))
-        .put("ec_point_formats", Fields.Codes.of(hello.ecPointFormats(), DecodedView::pointFormatName, 2))
+        .put("ec_point_formats", Fields.Codes.of(hello.ecPointFormats(), EcPointFormatsExtension::name, 2))
         .put("signature_algorithms",
             Fields.Codes.of(hello.signatureAlgorithms(), s -> SignatureScheme.of(s).name(), 4))
         .put("signature_algorithms_cert",
@@ -119,7 +124,7 @@ final class DecodedView {
         .put("psk_key_exchange_modes", Fields.Codes.of(
             hello.extension(PskKeyExchangeModesExtension.class).map(PskKeyExchangeModesExtension::modes)
                 .orElse(List.of()),
-            DecodedView::pskModeName, 2))
+            PskKeyExchangeModesExtension::name, 2))
         .put("ja3", ja3.string())
         .put("ja3_hash", ja3.hash())
         .put("ja4", ja4.fingerprint())
@@ -203,25 +208,6 @@ final class DecodedView {
       case HandshakeMessage.KEY_UPDATE -> "key_update";
       case HandshakeMessage.MESSAGE_HASH -> "message_hash";
       default -> unknown(type, 2);
-    };
-  }
-
-  /** RFC 8422 section 5.1.2 ECPointFormat. */
-  static String pointFormatName(int format) {
-    return switch (format) {
-      case 0 -> "uncompressed";
-      case 1 -> "ansiX962_compressed_prime";
-      case 2 -> "ansiX962_compressed_char2";
-      default -> unknown(format, 2);
-    };
-  }
-
-  /** RFC 8446 section 4.2.9 PskKeyExchangeMode. */
-  static String pskModeName(int mode) {
-    return switch (mode) {
-      case 0 -> "psk_ke";
-      case 1 -> "psk_dhe_ke";
-      default -> unknown(mode, 2);
     };
   }
 

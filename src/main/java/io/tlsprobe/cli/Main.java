@@ -15,17 +15,18 @@ import picocli.CommandLine.Command;
  * $ java -jar target/tlsprobe-cli.jar probe mail.test --protocol imap --discover
  * $ java -jar target/tlsprobe-cli.jar decode capture.hex
  * $ java -jar target/tlsprobe-cli.jar decode --json - &lt; capture.bin
+ * $ java -jar target/tlsprobe-cli.jar capture --count 1 --trust-out ca.pem --json
  * </pre>
  *
  * <p>Exit codes: 0 success, 2 bad input or usage (a one-line error on standard error, never a stack trace), 3 a
- * probe whose handshake was not established.
+ * probe whose handshake was not established, or a capture server that cannot listen.
  */
 @Command(
     name = "tlsprobe",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Prove that TLS is strong: decode, probe, capture and scan.",
-    subcommands = {ProbeCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ProbeCommand.class, CaptureCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
@@ -33,16 +34,30 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Exit code of {@code probe} when the handshake was not established. */
   public static final int NOT_ESTABLISHED = 3;
+  /** Exit code of {@code capture} when its server cannot listen (the port is in use or not allowed). */
+  public static final int CANNOT_LISTEN = 3;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.in));
+    System.exit(run(args, out, err, System.in, true));
   }
 
-  /** Runs the command line with the given streams and returns the exit code; for tests and embedding. */
+  /**
+   * Runs the command line with the given streams and returns the exit code; for tests and embedding. A command that
+   * runs until stopped ({@code capture} without {@code --count}) stops when the calling thread is interrupted.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream stdin) {
-    CommandLine cli = new CommandLine(new Main(), new Factory(stdin));
+    return run(args, out, err, stdin, false);
+  }
+
+  /**
+   * {@link #run(String[], PrintWriter, PrintWriter, java.io.InputStream)}; with {@code stopOnSignal}, as the program
+   * itself, a long-running command also stops cleanly on SIGINT or SIGTERM (a JVM shutdown hook) and the JVM then
+   * exits 0.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream stdin, boolean stopOnSignal) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(stdin, stopOnSignal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,15 +82,20 @@ public final class Main {
   /** Gives commands the standard input chosen by the caller. */
   private static final class Factory implements CommandLine.IFactory {
     private final java.io.InputStream stdin;
+    private final boolean stopOnSignal;
 
-    Factory(java.io.InputStream stdin) {
+    Factory(java.io.InputStream stdin, boolean stopOnSignal) {
       this.stdin = stdin;
+      this.stopOnSignal = stopOnSignal;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == DecodeCommand.class) {
         return type.cast(new DecodeCommand(stdin));
+      }
+      if (type == CaptureCommand.class) {
+        return type.cast(new CaptureCommand(stopOnSignal));
       }
       return CommandLine.defaultFactory().create(type);
     }

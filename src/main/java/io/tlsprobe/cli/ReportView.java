@@ -1,9 +1,14 @@
 package io.tlsprobe.cli;
 
+import io.tlsprobe.CipherStrength;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.CompressionMethod;
+import io.tlsprobe.ExtensionType;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.SignatureScheme;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
@@ -46,9 +51,24 @@ final class ReportView {
    * transcript of a STARTTLS phase in full.
    */
   static Fields of(TlsConnectionReport report, Instant now, boolean verbose) {
+    return of(report, now, verbose, false);
+  }
+
+  /**
+   * The server's view of a report a capture server recorded ({@code tlsprobe capture}): {@code client} (who connected,
+   * with the SNI it sent), how the handshake ended, what was agreed, and the client's whole offer
+   * ({@link #clientOffer(ClientOffer)}) instead of the hello's brief; what our own server answered (its
+   * renegotiation and ticket flags, its JA3S) is left out, and certificates appear only when the client sent some.
+   * {@code verbose} shows a STARTTLS front's transcript in full.
+   */
+  static Fields captured(TlsConnectionReport report, Instant now, boolean verbose) {
+    return of(report, now, verbose, true);
+  }
+
+  private static Fields of(TlsConnectionReport report, Instant now, boolean verbose, boolean captured) {
     Outcome outcome = report.outcome();
     Fields fields = new Fields()
-        .put("endpoint", report.endpoint().toString())
+        .put(captured ? "client" : "endpoint", report.endpoint().toString())
         .put("outcome", outcome.kind().jsonName())
         .put("outcome_reason", outcome.reason());
     outcome.alert().ifPresent(a -> fields.put("alert", new Fields.Code(a.code(), a.name(), 2)));
@@ -63,6 +83,16 @@ final class ReportView {
     fields.put("group", report.group().map(g -> new Fields.Code(g.code(), g.name(), 4)).orElse(null));
     report.dhPrimeBits().ifPresent(bits -> fields.put("dh_prime_bits", bits));
     fields.put("alpn", report.applicationProtocol().orElse(null));
+    if (captured) {
+      report.clientOffer().ifPresent(offer -> fields.put("client_offer", clientOffer(offer)));
+      fields.put("handshake_time", report.handshakeTime().map(ReportView::millis).orElse(null));
+      if (!report.certificates().isEmpty()) {
+        fields.put("certificates", report.certificates().stream().map(c -> certificate(c, now)).toList());
+        fields.put("verification", verification(report.verification()));
+      }
+      report.plainTextPhase().ifPresent(p -> fields.put("plain_text_phase", PlainTextView.of(p, verbose)));
+      return fields;
+    }
     if (report.serverHello().isPresent()) {
       fields.put("secure_renegotiation", report.secureRenegotiation())
           .put("extended_master_secret", report.extendedMasterSecret())
@@ -105,6 +135,35 @@ final class ReportView {
         .put("ja3", ja3.string())
         .put("ja3_hash", ja3.hash())
         .put("ja4", Ja4.of(hello).fingerprint());
+  }
+
+  /**
+   * What a client offered, in full: versions, cipher suites (those below {@code secure} marked with their
+   * strength), groups, signature schemes, compression methods and extensions in wire order, SNI, ALPN, GREASE,
+   * JA3 and JA4.
+   */
+  static Fields clientOffer(ClientOffer offer) {
+    return new Fields()
+        .put("versions", offer.versions().stream().map(TlsProtocol::jsseName).toList())
+        .put("cipher_suites", new Fields.Codes(offer.cipherSuites().stream().map(CipherSuite::code).toList(),
+            offer.cipherSuites().stream().map(ReportView::suiteWithStrength).toList(), 4))
+        .put("groups", new Fields.Codes(offer.groups().stream().map(NamedGroup::code).toList(),
+            offer.groups().stream().map(NamedGroup::name).toList(), 4))
+        .put("signature_schemes", offer.signatureSchemes().stream().map(SignatureScheme::name).toList())
+        .put("compression_methods", offer.compressionMethods().stream().map(CompressionMethod::name).toList())
+        .put("extensions", offer.extensions().stream().map(ExtensionType::name).toList())
+        .put("server_name", offer.serverName().orElse(null))
+        .put("alpn", offer.alpn().isEmpty() ? null : offer.alpn())
+        .put("grease", offer.sendsGrease())
+        .put("ja3", offer.ja3())
+        .put("ja3_hash", offer.ja3Hash())
+        .put("ja4", offer.ja4());
+  }
+
+  /** {@code TLS_RSA_WITH_3DES_EDE_CBC_SHA (weak)}; a secure or recommended suite by its name alone. */
+  private static String suiteWithStrength(CipherSuite suite) {
+    return suite.strength().isAtLeast(CipherStrength.SECURE) ? suite.name()
+        : suite.name() + " (" + suite.strength().name().toLowerCase(Locale.ROOT) + ")";
   }
 
   static Fields serverHello(ServerHello hello) {

@@ -57,6 +57,15 @@ final class Timeouts {
     return duration;
   }
 
+  /** {@code d} as {@link #parse} reads it back: {@code 2m}, {@code 30s}, {@code 1500ms}. */
+  static String format(Duration d) {
+    long millis = d.toMillis();
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
   /** Lets picocli read {@code --timeout}, a bad value becoming a usage error. */
   static final class Converter implements ITypeConverter<Duration> {
     @Override

@@ -43,12 +43,18 @@ final class Targets {
   static Targets find(ExtensionContext context) {
     List<List<ProbeTarget>> levels = new ArrayList<>();
     String firstDeclaration = null;
+    ServerTarget server = null;
     Optional<Method> testMethod = context.getTestMethod();
     if (testMethod.isPresent()) {
       Method method = testMethod.get();
       List<ProbeTarget> level = new ArrayList<>();
       for (TlsProbe annotation : AnnotationSupport.findRepeatableAnnotations(method, TlsProbe.class)) {
         String declaration = declaration(annotation, "method " + Names.of(method));
+        if (ServerTarget.declaresServer(annotation)) {
+          server = server == null ? ServerTarget.of(annotation, declaration, context.getRequiredTestClass(), method)
+              : server;
+          continue;
+        }
         firstDeclaration = firstDeclaration == null ? declaration : firstDeclaration;
         if (optionsOnly(annotation)) {
           throw misuse(declaration, "host and port are empty: on a method, @TlsProbe names a target to probe;"
@@ -66,6 +72,9 @@ final class Targets {
       if (firstDeclaration == null && !level.declarations.isEmpty()) {
         firstDeclaration = level.declarations.get(0);
       }
+      if (server == null && !level.servers.isEmpty()) {
+        server = level.servers.get(0);
+      }
     }
     checkNamedOptionsMatchFields(classLevels);
     for (int i = 0; i < classLevels.size(); i++) {
@@ -77,6 +86,9 @@ final class Targets {
       levels.add(targets);
     }
     List<ProbeTarget> visible = shadow(levels);
+    if (visible.isEmpty() && server != null) {
+      throw Servers.reportWithoutTarget(server);
+    }
     if (visible.isEmpty()) {
       throw misuse(firstDeclaration == null ? "@TlsProbe on class " + Names.of(context.getRequiredTestClass())
           : firstDeclaration, "no host and no target: set host and port, or mark a field with @TlsProbe.Target");
@@ -177,7 +189,7 @@ final class Targets {
   }
 
   /** The test class, then each class it is an inner ({@code @Nested}) class of. */
-  private static List<Class<?>> classLevels(Class<?> testClass) {
+  static List<Class<?>> classLevels(Class<?> testClass) {
     List<Class<?>> classes = new ArrayList<>();
     for (Class<?> c = testClass; c != null; c = innerOf(c)) {
       classes.add(c);
@@ -219,12 +231,12 @@ final class Targets {
     return new ExtensionConfigurationException(declaration + ": " + problem);
   }
 
-  private static String parameterName(ParameterContext parameter) {
+  static String parameterName(ParameterContext parameter) {
     return parameter.getParameter().isNamePresent() ? "'" + parameter.getParameter().getName() + "'"
         : "#" + parameter.getIndex();
   }
 
-  private static String executable(ParameterContext parameter) {
+  static String executable(ParameterContext parameter) {
     if (parameter.getDeclaringExecutable() instanceof Method method) {
       return "method " + Names.of(method);
     }
@@ -245,6 +257,7 @@ final class Targets {
     final List<String> declarations = new ArrayList<>();
     final List<ProbeTarget> annotationTargets = new ArrayList<>();
     final List<Options> options = new ArrayList<>();
+    final List<ServerTarget> servers = new ArrayList<>();
     final List<Field> fields;
 
     private ClassLevel(Class<?> type) {
@@ -256,6 +269,10 @@ final class Targets {
       ClassLevel level = new ClassLevel(type);
       for (TlsProbe annotation : AnnotationSupport.findRepeatableAnnotations(type, TlsProbe.class)) {
         String declaration = declaration(annotation, "class " + Names.of(type));
+        if (ServerTarget.declaresServer(annotation)) {
+          level.servers.add(ServerTarget.of(annotation, declaration, type, null));
+          continue;
+        }
         level.declarations.add(declaration);
         if (optionsOnly(annotation)) {
           for (Options other : level.options) {

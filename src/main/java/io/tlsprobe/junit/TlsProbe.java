@@ -84,6 +84,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @TlsProbe(name = "imaps", host = "mail.internal", port = "993", protocol = ServiceProtocol.IMAP)  // implicit TLS
  * }</pre>
  *
+ * <p><b>Capture servers.</b> {@link #server() server} turns the roles around: {@code @TlsProbe(server =
+ * @ProbeServer(…))} starts an in-process server for the test, which checks a <em>client</em> library against it
+ * through a {@link TlsProbeServer} parameter.
+ *
+ * <pre>{@code
+ * @TlsProbe(server = @ProbeServer(protocol = ServiceProtocol.HTTPS))
+ * class OkHttpTlsTest {
+ *   @Test void okhttpNegotiatesStrongTls(TlsProbeServer server) throws IOException {
+ *     OkHttpClient client = new OkHttpClient.Builder()
+ *         .sslSocketFactory(server.clientSslSocketFactory(), server.clientTrustManager()).build();
+ *     client.newCall(new Request.Builder().url(server.url("/").toString()).build()).execute().close();
+ *     assertThat(server.awaitConnection()).usesProtocolAtLeast(TLSv1_2)
+ *         .clientOffer().offersNoProtocolBelow(TLSv1_2);
+ *   }
+ * }
+ * }</pre>
+ *
  * <p><b>When probes run.</b> Each target is probed once, when a parameter first asks for it, so servers that the
  * test's own extensions or {@code @BeforeAll} methods start are up by then. Targets declared on the class and
  * static fields are probed once per test class; targets declared on a test method and instance fields once per test
@@ -104,7 +121,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p><b>Misuse</b> (a port that is not a number, an unknown duration, an unreadable trust store, a target field of
  * an unsupported type or still {@code null}, a parameter that matches no or several targets, {@code startTls} without
  * a port or protocol, a {@code startTls} that is not the {@code protocol}'s dialect, {@code injectionCheck = false}
- * on a direct-TLS probe) fails with an
+ * on a direct-TLS probe, {@code server} next to {@code host}, {@code port} or another probe option, a {@code
+ * TlsConnectionReport} parameter where only a server is declared) fails with an
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming {@code @TlsProbe}, the element and
  * what was found.
  */
@@ -228,6 +246,25 @@ public @interface TlsProbe {
    * XMPP) skip it. {@code false} needs {@link #startTls()} or {@link #protocol()}. Default: {@code true}.
    */
   boolean injectionCheck() default true;
+
+  /**
+   * Starts an in-process capture server instead of probing one: a {@link TlsProbeServer} parameter receives it, the
+   * test points the client under test at it and asserts on {@link TlsProbeServer#awaitConnection()}'s report (what
+   * the client offered and agreed, or how it refused the certificate). One {@link ProbeServer @ProbeServer} at most;
+   * for several servers, repeat {@code @TlsProbe} with a {@link #name()} each. Of the other elements only {@code name}
+   * and {@link #timeout()} (the default wait of {@code awaitConnection()}) apply. Default: none, no server.
+   *
+   * <pre>{@code
+   * @TlsProbe(server = @ProbeServer(scenario = CertificateScenario.EXPIRED))
+   * class ClientRejectsExpiredTest {
+   *   @Test void rejects(TlsProbeServer server) {
+   *     // connect the client to server.url("/") trusting server.clientTrustManager(), expect it to fail, then:
+   *     assertThat(server.awaitConnection()).wasRejectedByClient();
+   *   }
+   * }
+   * }</pre>
+   */
+  ProbeServer[] server() default {};
 
   /**
    * Marks a field of the test class that says where to probe, once the test has started the server: an

@@ -4,10 +4,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.ExtensionType;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.wire.ClientHello;
-import io.tlsprobe.wire.Ja3;
 import io.tlsprobe.wire.Ja3s;
-import io.tlsprobe.wire.Ja4;
 import io.tlsprobe.wire.ServerHello;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -28,9 +25,11 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * // {"schema":"tlsprobe.report/1","outcome":"established","protocol":"TLSv1.3",
  * //  "cipher_suite":"TLS_AES_128_GCM_SHA256","group":"x25519","compression":"null", …,
  * //  "plain_text_phase":null}
+ * String line = ReportJson.toJsonLine(report); // the same object on one line, as capture --json prints it
  * }</pre>
  *
- * <p>{@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
+ * <p>{@code client_hello} is the object {@code tlsprobe decode --json} prints for a ClientHello ({@link
+ * ClientHelloJson}). {@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
  * failed attempt, outcome {@code starttls_failed}) {@code plain_text_phase} holds what crossed in clear: dialect,
  * greeting, capabilities before and after TLS, whether the upgrade was advertised, whether authentication was offered
  * before TLS (with the evidence), whether the upgrade happened, the transcript and the injection check.
@@ -63,7 +62,21 @@ public final class ReportJson {
         return true;
       }
     };
-    try (JsonGenerator json = FACTORY.createGenerator(pretty, new NonClosingWriter(out))) {
+    write(report, out, pretty);
+  }
+
+  /**
+   * The report as one line of compact JSON, without a line end: a JSON Lines record, as {@code tlsprobe capture
+   * --json} prints one per client. Line breaks inside values are escaped, so the text never spans lines.
+   */
+  public static String toJsonLine(TlsConnectionReport report) {
+    StringWriter out = new StringWriter();
+    write(report, out, ObjectWriteContext.empty());
+    return out.toString();
+  }
+
+  private static void write(TlsConnectionReport report, Writer out, ObjectWriteContext context) {
+    try (JsonGenerator json = FACTORY.createGenerator(context, new NonClosingWriter(out))) {
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
       writeOutcome(json, report.outcome());
@@ -80,7 +93,7 @@ public final class ReportJson {
       json.writeBooleanProperty("session_ticket", report.sessionTicket());
       json.writeBooleanProperty("ocsp_stapled", report.ocspStapled());
       writeStrings(json, "server_extensions", report.serverExtensions().stream().map(ExtensionType::name).toList());
-      writeClientHello(json, report.clientHello());
+      ClientHelloJson.write(json, report.clientHello());
       writeServerHello(json, report.serverHello());
       json.writeName("certificates");
       json.writeStartArray();
@@ -135,29 +148,6 @@ public final class ReportJson {
     json.writeBooleanProperty("forward_secrecy", s.forwardSecrecy());
     json.writeStringProperty("strength", s.strength().name().toLowerCase(java.util.Locale.ROOT));
     json.writeStringProperty("strength_reason", s.strengthReason());
-    json.writeEndObject();
-  }
-
-  private static void writeClientHello(JsonGenerator json, Optional<ClientHello> hello) {
-    if (hello.isEmpty()) {
-      json.writeNullProperty("client_hello");
-      return;
-    }
-    ClientHello h = hello.get();
-    Ja3 ja3 = Ja3.of(h);
-    json.writeName("client_hello");
-    json.writeStartObject();
-    writeInts(json, "cipher_suites", h.cipherSuites());
-    writeInts(json, "extensions", h.extensionTypes());
-    writeInts(json, "supported_groups", h.supportedGroups());
-    writeInts(json, "supported_versions", h.supportedVersions());
-    writeInts(json, "signature_algorithms", h.signatureAlgorithms());
-    writeInts(json, "compression_methods", h.compressionMethods());
-    json.writeStringProperty("server_name", h.serverName().orElse(null));
-    writeStrings(json, "alpn", h.alpn());
-    json.writeStringProperty("ja3", ja3.string());
-    json.writeStringProperty("ja3_hash", ja3.hash());
-    json.writeStringProperty("ja4", Ja4.of(h).fingerprint());
     json.writeEndObject();
   }
 

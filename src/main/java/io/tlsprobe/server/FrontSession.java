@@ -187,6 +187,19 @@ final class FrontSession {
   }
 
   /**
+   * The next byte the client sends, without consuming it (so {@link #startTls()} still replays it); -1 at the end of
+   * the stream. How a binary front tells a TLS ClientHello ({@code 0x16}) from its protocol's first message.
+   */
+  int peek() throws IOException {
+    while (limit == position) {
+      if (fill() < 0) {
+        return -1;
+      }
+    }
+    return buffer[position] & 0xFF;
+  }
+
+  /**
    * Whether the client sends anything more within {@code wait} (already buffered counts): how a front sees a client
    * act on an injected response before its real answer was sent.
    */

@@ -13,7 +13,11 @@ final class Fronts {
   static Optional<Front> of(ServiceProtocol protocol) {
     return Optional.ofNullable(switch (protocol) {
       case SMTP, SUBMISSION -> new SmtpFront();
-      case HTTPS, NONE, LMTP, FTP, IMAP, POP3, NNTP, LDAP, XMPP, XMPP_SERVER, POSTGRES, MYSQL, SIEVE -> null;
+      case IMAP -> new ImapFront();
+      case POP3 -> new Pop3Front();
+      case POSTGRES -> new PostgresFront();
+      case NNTP -> new NntpFront();
+      case HTTPS, NONE, LMTP, FTP, LDAP, XMPP, XMPP_SERVER, MYSQL, SIEVE -> null;
     });
   }
 

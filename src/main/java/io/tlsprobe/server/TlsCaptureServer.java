@@ -61,6 +61,7 @@ public final class TlsCaptureServer implements AutoCloseable {
   private final ClientTrust trust;
   private final CaptureSettings settings;
   private final CaptureLog log;
+  private final int requestedPort;
   private final Object lock = new Object();
   private final Set<Socket> sockets = new HashSet<>();
   private final Set<Thread> threads = new HashSet<>();
@@ -76,6 +77,7 @@ public final class TlsCaptureServer implements AutoCloseable {
         b.needClientAuth || identity.needsClientCertificate(), b.handshakeTimeout, b.idleTimeout, b.protocol,
         b.implicitTls || b.protocol == ServiceProtocol.HTTPS, b.startTlsBehaviour);
     this.log = new CaptureLog(b.logCapacity);
+    this.requestedPort = b.port;
   }
 
   /** A builder with the defaults each setter names. */
@@ -84,10 +86,11 @@ public final class TlsCaptureServer implements AutoCloseable {
   }
 
   /**
-   * Binds 127.0.0.1 on an ephemeral port and starts accepting.
+   * Binds 127.0.0.1 on {@link Builder#port(int)} (an ephemeral port by default) and starts accepting.
    *
    * @throws IllegalStateException when already started or closed
-   * @throws UncheckedIOException when the port cannot be bound
+   * @throws UncheckedIOException when the port cannot be bound, e.g. {@code cannot bind 127.0.0.1:8443: Address
+   *     already in use}
    */
   public TlsCaptureServer start() {
     synchronized (lock) {
@@ -95,9 +98,9 @@ public final class TlsCaptureServer implements AutoCloseable {
         throw new IllegalStateException(closed ? "the server is closed" : "start() was already called");
       }
       try {
-        serverSocket = new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"));
+        serverSocket = new ServerSocket(requestedPort, 200, InetAddress.getByName("127.0.0.1"));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot bind 127.0.0.1", e);
+        throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort + ": " + e.getMessage(), e);
       }
       ServerSocket listening = serverSocket;
       startThread("accept", () -> accept(listening));
@@ -159,6 +162,16 @@ public final class TlsCaptureServer implements AutoCloseable {
     thread.setDaemon(true);
     threads.add(thread);
     thread.start();
+  }
+
+  /**
+   * How many client connections are open now: in their handshake, or being served after it. A command line that
+   * stops after a number of reports waits for this to reach 0 so that its last clients finish their requests.
+   */
+  public int openConnections() {
+    synchronized (lock) {
+      return sockets.size();
+    }
   }
 
   /** The port bound by {@link #start()}. */
@@ -362,8 +375,21 @@ public final class TlsCaptureServer implements AutoCloseable {
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(10);
     private int logCapacity = 1000;
+    private int port;
 
     private Builder() {}
+
+    /**
+     * The port to bind on 127.0.0.1: 1-65535, or 0 for an ephemeral port chosen by the system. Default: 0. A port in
+     * use makes {@link TlsCaptureServer#start()} fail.
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 0xffff) {
+        throw new IllegalArgumentException("port must be 0 (ephemeral) or 1-65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /**
      * What the server presents (a {@link CertificateScenario}'s identity). Default: {@link

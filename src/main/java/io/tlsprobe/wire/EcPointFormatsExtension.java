@@ -8,6 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * new EcPointFormatsExtension(List.of(0)).encodeData(); // 01 00
+ * EcPointFormatsExtension.name(1);                         // "ansiX962_compressed_prime"
  * }</pre>
  *
  * @param formats point format code points in wire order
@@ -15,6 +16,19 @@ import java.util.List;
 public record EcPointFormatsExtension(List<Integer> formats) implements Extension {
   public EcPointFormatsExtension {
     formats = Codec.copyCodes(formats, 0xff, "point format");
+  }
+
+  /**
+   * The RFC 8422 section 5.1.2 name of a point format: {@code uncompressed}, {@code ansiX962_compressed_prime},
+   * {@code ansiX962_compressed_char2}, else {@code unknown(0x..)}.
+   */
+  public static String name(int format) {
+    return switch (format) {
+      case 0 -> "uncompressed";
+      case 1 -> "ansiX962_compressed_prime";
+      case 2 -> "ansiX962_compressed_char2";
+      default -> String.format("unknown(0x%02x)", format);
+    };
   }
 
   @Override

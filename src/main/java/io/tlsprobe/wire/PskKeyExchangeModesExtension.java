@@ -8,6 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * new PskKeyExchangeModesExtension(List.of(1)).encodeData(); // 01 01
+ * PskKeyExchangeModesExtension.name(1);                         // "psk_dhe_ke"
  * }</pre>
  *
  * @param modes mode code points in wire order
@@ -15,6 +16,15 @@ import java.util.List;
 public record PskKeyExchangeModesExtension(List<Integer> modes) implements Extension {
   public PskKeyExchangeModesExtension {
     modes = Codec.copyCodes(modes, 0xff, "mode");
+  }
+
+  /** The RFC 8446 section 4.2.9 name of a mode: {@code psk_ke}, {@code psk_dhe_ke}, else {@code unknown(0x..)}. */
+  public static String name(int mode) {
+    return switch (mode) {
+      case 0 -> "psk_ke";
+      case 1 -> "psk_dhe_ke";
+      default -> String.format("unknown(0x%02x)", mode);
+    };
   }
 
   @Override
