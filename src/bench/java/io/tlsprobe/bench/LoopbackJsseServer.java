@@ -58,6 +58,24 @@ public final class LoopbackJsseServer implements AutoCloseable {
     return completed.get();
   }
 
+  /**
+   * Waits until at least {@code count} handshakes completed on the server's side (its handshake ends after the
+   * client's, so a client that wants the server's work counted waits here); false when {@code timeoutMillis} ran out.
+   */
+  public boolean awaitCompleted(long count, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    synchronized (completed) {
+      while (completed.get() < count) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          return false;
+        }
+        completed.wait(left);
+      }
+      return true;
+    }
+  }
+
   /** How many connections ended without a completed handshake. */
   public long failed() {
     return failed.get();
@@ -80,7 +98,10 @@ public final class LoopbackJsseServer implements AutoCloseable {
   private void serve(SSLSocket socket) {
     try {
       socket.startHandshake();
-      completed.incrementAndGet();
+      synchronized (completed) {
+        completed.incrementAndGet();
+        completed.notifyAll();
+      }
     } catch (IOException | RuntimeException e) {
       failed.incrementAndGet();
       return;

@@ -13,8 +13,6 @@ import io.tlsprobe.wire.ServerKeyExchange;
 import io.tlsprobe.wire.TlsDecodeException;
 import io.tlsprobe.wire.TlsDecoder;
 import io.tlsprobe.wire.TlsRecord;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -34,29 +32,8 @@ record FlightView(Decoded decoded, Optional<String> problem) {
     try {
       return new FlightView(TlsDecoder.decodePartial(bytes), Optional.empty());
     } catch (TlsDecodeException e) {
-      return new FlightView(longestDecodablePrefix(bytes), Optional.of(e.getMessage()));
+      return new FlightView(TlsDecoder.decodeLongestPrefix(bytes), Optional.of(e.getMessage()));
     }
-  }
-
-  private static Decoded longestDecodablePrefix(byte[] bytes) {
-    List<Integer> ends = new ArrayList<>();
-    int at = 0;
-    while (at + TlsRecord.HEADER_LENGTH <= bytes.length && ends.size() < 4096) {
-      int length = ((bytes[at + 3] & 0xff) << 8) | (bytes[at + 4] & 0xff);
-      at += TlsRecord.HEADER_LENGTH + length;
-      if (at > bytes.length) {
-        break;
-      }
-      ends.add(at);
-    }
-    for (int i = ends.size() - 1; i >= 0; i--) {
-      try {
-        return TlsDecoder.decodePartial(Arrays.copyOf(bytes, ends.get(i)));
-      } catch (TlsDecodeException ignored) {
-        // try a shorter prefix
-      }
-    }
-    return TlsDecoder.decodePartial(new byte[0]);
   }
 
   Optional<ClientHello> clientHello() {

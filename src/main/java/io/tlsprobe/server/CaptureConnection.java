@@ -35,6 +35,8 @@ final class CaptureConnection implements Runnable {
   private final Consumer<TlsConnectionReport> publish;
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
+  /** When the client's first byte arrived: the handshake time counts from here (a client may connect and wait). */
+  private long helloStartNanos = startNanos;
 
   CaptureConnection(Socket socket, CaptureSettings settings, Consumer<TlsConnectionReport> publish) {
     this.socket = socket;
@@ -127,6 +129,7 @@ final class CaptureConnection implements Runnable {
     InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
     String host = peer.getAddress().getHostAddress();
     ClientFirstFlight flight = ClientFirstFlight.read(socket, alreadyRead, deadline);
+    helloStartNanos = flight.firstByteNanos();
     if (flight.hello().isEmpty()) {
       Endpoint endpoint = new Endpoint(host, peer.getPort(), Optional.empty(), connection.connectionName());
       return new Handshake(report(endpoint, noHello(flight)), null);
@@ -183,7 +186,7 @@ final class CaptureConnection implements Runnable {
 
   private TlsConnectionReport.Builder report(Endpoint endpoint, Outcome outcome) {
     return TlsConnectionReport.builder(endpoint, outcome).startedAt(startedAt)
-        .handshakeTime(Duration.ofNanos(System.nanoTime() - startNanos));
+        .handshakeTime(Duration.ofNanos(System.nanoTime() - helloStartNanos));
   }
 
   private Outcome noHello(ClientFirstFlight flight) {

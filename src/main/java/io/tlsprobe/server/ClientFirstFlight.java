@@ -15,14 +15,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a client's first flight with the codec until it holds a whole ClientHello (which may span records), the
- * client closes, sends something that is not TLS, exceeds {@link #LIMIT} bytes, or the deadline passes.
+ * client closes, sends something that is not TLS, exceeds {@link #LIMIT} bytes, or the deadline passes. Bytes that
+ * are not TLS right after a whole ClientHello (in the same read) do not hide it: the hello is kept, and JSSE, handed
+ * every byte, refuses what follows.
  *
  * @param bytes every byte read, in order (JSSE is handed all of them afterwards)
  * @param hello the ClientHello, when one was read whole
  * @param ending why reading stopped
  * @param problem the codec's complaint or the I/O failure, for {@link Ending#NOT_TLS} and {@link Ending#RESET}
+ * @param firstByteNanos the {@link System#nanoTime()} when the first byte arrived (when reading began, if none did or
+ *     some came with the STARTTLS command):
+ *     a captured handshake is timed from here, not from the accept
  */
-record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending ending, @Nullable String problem) {
+record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending ending, @Nullable String problem,
+    long firstByteNanos) {
   /** The most bytes read while waiting for a whole ClientHello. */
   static final int LIMIT = 64 * 1024;
 
@@ -41,24 +47,26 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
     byte[] buffer = Arrays.copyOf(alreadyRead, Math.max(4096, alreadyRead.length));
     int length = alreadyRead.length;
     int consumed = 0;
+    long firstByte = System.nanoTime();
     try {
       InputStream in = socket.getInputStream();
       if (length > 0 && decodable(buffer, 0, length)) {
         byte[] soFar = Arrays.copyOf(buffer, length);
-        Decoded decoded = TlsDecoder.decodePartial(soFar);
+        Decoded decoded = decode(soFar);
         consumed = decoded.consumed();
         if (decoded.clientHello().isPresent()) {
-          return new ClientFirstFlight(soFar, decoded.clientHello(), Ending.HELLO, null);
+          return new ClientFirstFlight(soFar, decoded.clientHello(), Ending.HELLO, null, firstByte);
         }
       }
       while (true) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.TIMEOUT, null);
+          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.TIMEOUT, null,
+              firstByte);
         }
         if (length == buffer.length) {
           if (length >= LIMIT) {
-            return new ClientFirstFlight(buffer, Optional.empty(), Ending.TOO_LARGE, null);
+            return new ClientFirstFlight(buffer, Optional.empty(), Ending.TOO_LARGE, null, firstByte);
           }
           buffer = Arrays.copyOf(buffer, Math.min(LIMIT, length * 2));
         }
@@ -70,24 +78,47 @@ record ClientFirstFlight(byte[] bytes, Optional<ClientHello> hello, Ending endin
           continue;
         }
         if (n < 0) {
-          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.CLOSED, null);
+          return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.CLOSED, null,
+              firstByte);
+        }
+        if (length == 0 && n > 0) {
+          firstByte = System.nanoTime();
         }
         length += n;
         if (!decodable(buffer, consumed, length)) {
           continue;
         }
         byte[] soFar = Arrays.copyOf(buffer, length);
-        Decoded decoded = TlsDecoder.decodePartial(soFar);
+        Decoded decoded = decode(soFar);
         consumed = decoded.consumed();
         Optional<ClientHello> hello = decoded.clientHello();
         if (hello.isPresent()) {
-          return new ClientFirstFlight(soFar, hello, Ending.HELLO, null);
+          return new ClientFirstFlight(soFar, hello, Ending.HELLO, null, firstByte);
         }
       }
     } catch (TlsDecodeException e) {
-      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.NOT_TLS, e.getMessage());
+      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.NOT_TLS, e.getMessage(),
+          firstByte);
     } catch (IOException e) {
-      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.RESET, e.toString());
+      return new ClientFirstFlight(Arrays.copyOf(buffer, length), Optional.empty(), Ending.RESET, e.toString(),
+          firstByte);
+    }
+  }
+
+  /**
+   * What decoded so far; a whole ClientHello followed by bytes the codec cannot read counts as decoded.
+   *
+   * @throws TlsDecodeException when malformed bytes come before any whole ClientHello
+   */
+  private static Decoded decode(byte[] soFar) {
+    try {
+      return TlsDecoder.decodePartial(soFar);
+    } catch (TlsDecodeException e) {
+      Decoded before = TlsDecoder.decodeLongestPrefix(soFar);
+      if (before.clientHello().isEmpty()) {
+        throw e;
+      }
+      return before;
     }
   }
 

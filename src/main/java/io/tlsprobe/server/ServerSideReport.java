@@ -15,7 +15,6 @@ import io.tlsprobe.wire.Decoded;
 import io.tlsprobe.wire.DheParams;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.ServerKeyExchange;
-import io.tlsprobe.wire.TlsDecodeException;
 import io.tlsprobe.wire.TlsDecoder;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -123,11 +122,8 @@ final class ServerSideReport {
     return alert.name() + " (" + alert.code() + ")";
   }
 
+  /** What decoded of one direction, up to any bytes the codec cannot read (a client's garbage after its hello). */
   static Decoded decodeQuietly(byte[] bytes) {
-    try {
-      return TlsDecoder.decodePartial(bytes);
-    } catch (TlsDecodeException e) {
-      return TlsDecoder.decodePartial(new byte[0]);
-    }
+    return TlsDecoder.decodeLongestPrefix(bytes);
   }
 }

@@ -125,6 +125,7 @@ public final class TlsCaptureServer implements AutoCloseable {
           return;
         }
         sockets.add(socket);
+        noDelay(socket);
         CaptureConnection connection = new CaptureConnection(socket, settings, this::record);
         startThread("connection-" + connections.incrementAndGet(), () -> {
           try {
@@ -332,6 +333,18 @@ public final class TlsCaptureServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * Sends each write at once ({@code TCP_NODELAY}), as servers do: the engine writes a TLS flight record by record,
+   * and with Nagle's algorithm the second write waits for the client's delayed ACK (40 ms on Linux), every handshake.
+   */
+  private static void noDelay(Socket socket) {
+    try {
+      socket.setTcpNoDelay(true);
+    } catch (IOException ignored) {
+      // the client is already gone; reading its first flight will say so
     }
   }
 

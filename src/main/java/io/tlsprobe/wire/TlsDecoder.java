@@ -61,6 +61,47 @@ public final class TlsDecoder {
     return new Run(requireNonNull(bytes, "bytes"), false).run();
   }
 
+  /**
+   * {@link #decodePartial} that keeps what came before malformed bytes: when the whole input does not decode, the
+   * longest run of whole records from the start that does is decoded instead (nothing, when the first record is
+   * malformed). For a transcript that may end in garbage, such as a client's hello followed by bytes that are not
+   * TLS. Never throws for malformed bytes; {@link #decodePartial} says what was wrong with them.
+   *
+   * <pre>{@code
+   * Decoded d = TlsDecoder.decodeLongestPrefix(concat(helloRecord, "GET /".getBytes(US_ASCII)));
+   * d.clientHello();  // present; d.consumed() == helloRecord.length
+   * }</pre>
+   */
+  public static Decoded decodeLongestPrefix(byte[] bytes) {
+    try {
+      return decodePartial(bytes);
+    } catch (TlsDecodeException e) {
+      List<Integer> ends = new ArrayList<>();
+      int at = 0;
+      while (at + TlsRecord.HEADER_LENGTH <= bytes.length && ends.size() < MAX_RECORDS) {
+        at += TlsRecord.HEADER_LENGTH + (((bytes[at + 3] & 0xff) << 8) | (bytes[at + 4] & 0xff));
+        if (at > bytes.length) {
+          break;
+        }
+        ends.add(at);
+      }
+      // Records are read in order, so once a prefix fails every longer one does: search for the last that decodes.
+      Decoded best = decodePartial(new byte[0]);
+      int low = 0;
+      int high = ends.size() - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        try {
+          best = decodePartial(Arrays.copyOf(bytes, ends.get(middle)));
+          low = middle + 1;
+        } catch (TlsDecodeException longer) {
+          high = middle - 1;
+        }
+      }
+      return best;
+    }
+  }
+
   /*
    * struct {
    *     HandshakeType msg_type;    // handshake type

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,26 @@ class TlsDecoderFuzzTest {
     if (decoded.trailing().isEmpty()) {
       StreamPrefixes.assertEveryPrefixDecodesToAPrefix(input, decoded);
     }
+  }
+
+  /**
+   * {@link TlsDecoder#decodeLongestPrefix} throws nothing whatever the bytes; it is {@code decodePartial} when that
+   * accepts the input, and otherwise {@code decodePartial} of the prefix it consumed. Seeds include hellos followed by
+   * garbage ({@code sample-client-hello-then-…}).
+   */
+  @FuzzTest(maxDuration = "5m")
+  void decodingTheLongestPrefixThrowsNothingAndAgreesWithPartialDecoding(byte[] input) {
+    Decoded longest = TlsDecoder.decodeLongestPrefix(input);
+
+    assertThat(longest.consumed()).as("consumed").isBetween(0, input.length);
+    Decoded partial = acceptedOrNull(input, () -> TlsDecoder.decodePartial(input));
+    if (partial != null) {
+      assertThat(longest).as("a stream partial decoding accepts").isEqualTo(partial);
+    } else {
+      assertThat(TlsDecoder.decodePartial(Arrays.copyOf(input, longest.consumed() + longest.trailing().length())))
+          .as("the prefix decoded again").isEqualTo(longest);
+    }
+    DerivedViews.exercise(longest);
   }
 
   /**

@@ -6,6 +6,7 @@ import static io.tlsprobe.wire.Samples.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -309,5 +310,58 @@ class TlsDecoderTest {
       assertThatThrownBy(() -> TlsDecoder.decode(prefix))
           .isInstanceOfSatisfying(TlsDecodeException.class, at("SSLv2ClientHello.msg_length", 0));
     }
+  }
+
+  @Test
+  void longestPrefixKeepsTheHelloBeforeBytesThatAreNotTls() {
+    // given a whole hello record, then plain HTTP
+    byte[] helloRecord = record(TlsRecord.HANDSHAKE, hello.encode());
+    byte[] stream = concat(helloRecord, "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> TlsDecoder.decodePartial(stream)).isInstanceOf(TlsDecodeException.class);
+
+    // when
+    Decoded decoded = TlsDecoder.decodeLongestPrefix(stream);
+
+    // then
+    assertThat(decoded.clientHello()).contains(hello);
+    assertThat(decoded.consumed()).isEqualTo(helloRecord.length);
+  }
+
+  @Test
+  void longestPrefixKeepsEveryWholeRecordBeforeAMalformedOneAmongHundreds() {
+    // given a hello split into 3-byte records, an alert, then a handshake message over the size limit
+    byte[] message = hello.encode();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < message.length; i += 3) {
+      out.writeBytes(record(TlsRecord.HANDSHAKE, Arrays.copyOfRange(message, i, Math.min(message.length, i + 3))));
+    }
+    out.writeBytes(record(TlsRecord.ALERT, new byte[] {1, 0}));
+    int good = out.size();
+    out.writeBytes(hex("16 0303 0004 01ffffff"));
+    out.writeBytes(record(TlsRecord.ALERT, new byte[] {2, 40}));
+
+    // when
+    Decoded decoded = TlsDecoder.decodeLongestPrefix(out.toByteArray());
+
+    // then
+    assertThat(decoded.records()).hasSize((message.length + 2) / 3 + 1);
+    assertThat(decoded.clientHello()).contains(hello);
+    assertThat(decoded.consumed()).isEqualTo(good);
+    assertThat(decoded.fatalAlert()).isEmpty();
+  }
+
+  @Test
+  void longestPrefixOfBytesMalformedFromTheFirstRecordDecodesNothing() {
+    Decoded decoded = TlsDecoder.decodeLongestPrefix(hex("16 0303 0004 01ffffff 15 0303 0002 0228"));
+
+    assertThat(decoded.consumed()).isZero();
+    assertThat(decoded.records()).isEmpty();
+  }
+
+  @Test
+  void longestPrefixOfWellFormedBytesIsWhatPartialDecodingGives() {
+    byte[] stream = concat(record(TlsRecord.HANDSHAKE, hello.encode()), hex("1603"));
+
+    assertThat(TlsDecoder.decodeLongestPrefix(stream)).isEqualTo(TlsDecoder.decodePartial(stream));
   }
 }
