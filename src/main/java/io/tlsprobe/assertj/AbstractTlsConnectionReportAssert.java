@@ -153,7 +153,11 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
 
   /**
    * Verifies that the client under test completed the handshake with a capture server (outcome {@code
-   * established}): it accepted the server's certificate and parameters. The failure shows how it ended instead.
+   * established}) and went on to use the connection: it accepted the server's certificate and parameters. When the
+   * report records what the client did after the handshake ({@link TlsConnectionReport#afterHandshake()}), the
+   * client must have sent application data: one that completes the handshake, then closes (or sends an alert, or
+   * stays silent) without a request refused the server after the handshake, as OkHttp does for a wrong host name.
+   * The failure shows how it ended instead.
    *
    * <pre>{@code
    * // a client given server.clientSslContext(), against CertificateScenario.VALID
@@ -161,29 +165,36 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
    * // the same client against CertificateScenario.EXPIRED
    * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasAcceptedByClient();
    * // fails: rejected_by_peer: client sent fatal alert certificate_unknown (46)
+   * // OkHttp against CertificateScenario.WRONG_HOST
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasAcceptedByClient();
+   * // fails: the client completed the handshake, then closed the connection with close_notify, without sending …
    * }</pre>
    *
    * @return this assertion object
-   * @throws AssertionError if the outcome is not {@code established}
+   * @throws AssertionError if the outcome is not {@code established}, or the client sent no application data
    */
   public SELF wasAcceptedByClient() {
     return check(ClientVerdictChecks.wasAcceptedByClient());
   }
 
   /**
-   * Verifies that the client under test ended the handshake with a capture server (outcome {@code
-   * rejected_by_peer}), with an alert or by closing. The failure says what happened instead: the client accepted,
-   * or the server ended the handshake.
+   * Verifies that the client under test refused a capture server: it ended the handshake (outcome {@code
+   * rejected_by_peer}), with an alert or by closing, or it completed the handshake and then sent no application data
+   * ({@link TlsConnectionReport#afterHandshake()}: it closed, sent an alert or stayed silent, as OkHttp does after
+   * checking the host name). The failure says what happened instead: the client accepted, or the server ended the
+   * handshake.
    *
    * <pre>{@code
    * // a client given server.clientSslContext(), against CertificateScenario.EXPIRED
+   * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasRejectedByClient(); // passes
+   * // OkHttp against CertificateScenario.WRONG_HOST: handshake completed, no request
    * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasRejectedByClient(); // passes
    * // against CertificateScenario.VALID
    * assertThat(server.awaitConnection(Duration.ofSeconds(5))).wasRejectedByClient(); // fails: the client accepted it
    * }</pre>
    *
    * @return this assertion object
-   * @throws AssertionError if the outcome is another
+   * @throws AssertionError if the outcome is another, or the client sent application data after the handshake
    */
   public SELF wasRejectedByClient() {
     return check(ClientVerdictChecks.wasRejectedByClient());
@@ -191,7 +202,7 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
 
   /**
    * Verifies that the client under test ended the handshake with a capture server by sending the fatal alert
-   * {@code alert}.
+   * {@code alert}, or sent it after completing the handshake, without any application data.
    *
    * <pre>{@code
    * // a JSSE client against CertificateScenario.EXPIRED

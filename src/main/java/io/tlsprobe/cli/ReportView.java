@@ -105,6 +105,7 @@ final class ReportView {
     fields.put("certificates", report.certificates().stream().map(c -> certificate(c, now)).toList());
     fields.put("verification", verification(report.verification()));
     report.plainTextPhase().ifPresent(p -> fields.put("plain_text_phase", PlainTextView.of(p, verbose)));
+    report.afterHandshake().ifPresent(a -> fields.put("after_handshake", a.detail()));
     return fields;
   }
 

@@ -32,7 +32,9 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * ClientHelloJson}). {@code endpoint.connection} is {@code direct} or {@code starttls:<dialect>}; after a STARTTLS upgrade (or a
  * failed attempt, outcome {@code starttls_failed}) {@code plain_text_phase} holds what crossed in clear: dialect,
  * greeting, capabilities before and after TLS, whether the upgrade was advertised, whether authentication was offered
- * before TLS (with the evidence), whether the upgrade happened, the transcript and the injection check.
+ * before TLS (with the evidence), whether the upgrade happened, the transcript and the injection check. A capture
+ * server's report has {@code after_handshake} once the handshake completed: {@code peer_sent_application_data}, {@code
+ * peer_alert}, {@code detail}.
  */
 public final class ReportJson {
   /** The schema identifier; bump the number on any incompatible change. */
@@ -105,6 +107,7 @@ public final class ReportJson {
       writeOptionalLong(json, "handshake_time_ms", report.handshakeTime().map(d -> d.toNanos() / 1_000_000));
       json.writeStringProperty("started_at", report.startedAt().toString());
       PlainTextPhaseJson.write(json, report.plainTextPhase());
+      writeAfterHandshake(json, report.afterHandshake());
       json.writeEndObject();
     }
   }
@@ -116,6 +119,20 @@ public final class ReportJson {
     json.writeStringProperty("transport_problem",
         outcome.transportProblem().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
     json.writeStringProperty("peer_bytes", outcome.peerBytes().isEmpty() ? null : outcome.peerBytes().toHex());
+  }
+
+  private static void writeAfterHandshake(JsonGenerator json, Optional<AfterHandshake> after) {
+    if (after.isEmpty()) {
+      json.writeNullProperty("after_handshake");
+      return;
+    }
+    AfterHandshake a = after.get();
+    json.writeName("after_handshake");
+    json.writeStartObject();
+    json.writeBooleanProperty("peer_sent_application_data", a.peerSentApplicationData());
+    json.writeStringProperty("peer_alert", a.peerAlert().map(d -> d.name()).orElse(null));
+    json.writeStringProperty("detail", a.detail());
+    json.writeEndObject();
   }
 
   private static void writeEndpoint(JsonGenerator json, Endpoint endpoint) {

@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * @param handshakeTime from the first ClientHello byte to the handshake's end (or failure)
  * @param startedAt when the connection attempt began
  * @param plainTextPhase what crossed in clear before a STARTTLS upgrade; empty for direct TLS
+ * @param afterHandshake what the peer did after a completed handshake, as a capture server saw it (whether it sent
+ *     application data, its alert); empty in a probe's report and when the handshake did not complete
  */
 public record TlsConnectionReport(
     Endpoint endpoint,
@@ -65,7 +67,8 @@ public record TlsConnectionReport(
     Verification verification,
     Optional<Duration> handshakeTime,
     Instant startedAt,
-    Optional<PlainTextPhase> plainTextPhase) {
+    Optional<PlainTextPhase> plainTextPhase,
+    Optional<AfterHandshake> afterHandshake) {
 
   public TlsConnectionReport {
     requireNonNull(endpoint, "endpoint");
@@ -84,6 +87,7 @@ public record TlsConnectionReport(
     requireNonNull(handshakeTime, "handshakeTime");
     requireNonNull(startedAt, "startedAt");
     requireNonNull(plainTextPhase, "plainTextPhase");
+    requireNonNull(afterHandshake, "afterHandshake");
   }
 
   /** A builder; only {@code endpoint} and {@code outcome} are required. */
@@ -129,6 +133,14 @@ public record TlsConnectionReport(
     return clientHello.map(ClientOffer::of);
   }
 
+  /**
+   * Whether the peer sent application data after the handshake ({@link #afterHandshake()}): {@code Optional[false]}
+   * for a captured client that completed the handshake and then closed without a request; empty when not recorded.
+   */
+  public Optional<Boolean> peerSentApplicationData() {
+    return afterHandshake.map(AfterHandshake::peerSentApplicationData);
+  }
+
   /** The leaf certificate, if the peer sent one. */
   public Optional<CertificateInfo> leafCertificate() {
     return certificates.isEmpty() ? Optional.empty() : Optional.of(certificates.get(0));
@@ -146,6 +158,8 @@ public record TlsConnectionReport(
    * localhost:8443 (direct): established, TLSv1.3, TLS_AES_128_GCM_SHA256 (128 bits), group x25519,
    * compression null, ALPN h2, certificate CN=localhost (EC 256 secp256r1, until 2027-11-27T03:00:00Z), trusted
    * </pre>
+   *
+   * <p>A captured report ends with what the client did next: {@code …, then the peer sent application data}.
    */
   public String summary() {
     List<String> parts = new ArrayList<>();
@@ -159,6 +173,7 @@ public record TlsConnectionReport(
     parts.add(verification.trusted() ? "trusted" : "not trusted" + (verification.problems().isEmpty() ? ""
         : " " + verification.problems().stream().map(p -> p.kind().name()).toList()));
     plainTextPhase.ifPresent(p -> parts.add(p.toString()));
+    afterHandshake.ifPresent(a -> parts.add("then the peer " + a.detail()));
     return endpoint + ": " + String.join(", ", parts);
   }
 
@@ -185,6 +200,7 @@ public record TlsConnectionReport(
     private @Nullable Duration handshakeTime;
     private Instant startedAt = Instant.now();
     private @Nullable PlainTextPhase plainTextPhase;
+    private @Nullable AfterHandshake afterHandshake;
 
     private Builder(Endpoint endpoint, Outcome outcome) {
       this.endpoint = requireNonNull(endpoint, "endpoint");
@@ -207,6 +223,7 @@ public record TlsConnectionReport(
       handshakeTime = r.handshakeTime.orElse(null);
       startedAt = r.startedAt;
       plainTextPhase = r.plainTextPhase.orElse(null);
+      afterHandshake = r.afterHandshake.orElse(null);
     }
 
     public Builder endpoint(Endpoint endpoint) {
@@ -304,12 +321,18 @@ public record TlsConnectionReport(
       return this;
     }
 
+    /** Default: empty (not recorded: a probe's report, or a handshake that did not complete). */
+    public Builder afterHandshake(@Nullable AfterHandshake afterHandshake) {
+      this.afterHandshake = afterHandshake;
+      return this;
+    }
+
     public TlsConnectionReport build() {
       return new TlsConnectionReport(endpoint, outcome, Optional.ofNullable(protocol), Optional.ofNullable(cipherSuite),
           Optional.ofNullable(compression), Optional.ofNullable(group), Optional.ofNullable(dhPrimeBits),
           Optional.ofNullable(applicationProtocol), ocspResponses, Optional.ofNullable(clientHello),
           Optional.ofNullable(serverHello), certificates, verification, Optional.ofNullable(handshakeTime), startedAt,
-          Optional.ofNullable(plainTextPhase));
+          Optional.ofNullable(plainTextPhase), Optional.ofNullable(afterHandshake));
     }
   }
 }

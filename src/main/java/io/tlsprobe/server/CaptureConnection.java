@@ -1,5 +1,6 @@
 package io.tlsprobe.server;
 
+import io.tlsprobe.report.AfterHandshake;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.PlainTextPhase;
@@ -21,10 +22,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One client, from accept to close: reads its first flight with the codec, finishes the handshake with JSSE (the
- * bytes already read replayed into the engine), publishes the report, then serves one HTTP/1.1 request. A plain-text
- * protocol is served by its {@link Front}: inside TLS from the first byte (the report is published after the
- * handshake), or in clear until the client's STARTTLS (the report, with its plain-text phase, is published when the
- * session ends).
+ * bytes already read replayed into the engine), waits for the client's first application data (at most the idle
+ * timeout), publishes the report (saying whether the client sent any, or how it ended instead: close, alert,
+ * silence), then serves one HTTP/1.1 request. A plain-text protocol is served by its {@link Front}: inside TLS from
+ * the first byte, or in clear until the client's STARTTLS (with its plain-text phase); either way the report is
+ * published when the session ends, saying whether the client sent anything inside TLS.
  *
  * <p>The report's endpoint is the peer, as in a probe's report: here the client's address and source port, with the
  * SNI it sent, connection {@code direct}.
@@ -60,21 +62,42 @@ final class CaptureConnection implements Runnable {
       return;
     }
     Handshake handshake = handshake(new byte[0], deadline, StartTls.NONE);
-    TlsConnectionReport report = handshake.report().build();
-    publish.accept(report);
     EngineTransport transport = handshake.transport();
     if (transport == null) {
+      publish.accept(handshake.report().build());
       return;
     }
     if (settings.hasFront()) {
       FrontSession session = FrontSession.overTls(socket, settings, PlainTextPhase.builder(dialect()), transport);
       serveQuietly(session);
+      publish.accept(handshake.report().afterHandshake(afterHandshake(transport)).build());
       session.finish();
     } else {
-      HttpResponder.serve(transport, report);
+      boolean request = awaitQuietly(transport);
+      TlsConnectionReport report = handshake.report().afterHandshake(afterHandshake(transport)).build();
+      publish.accept(report);
+      if (request) {
+        HttpResponder.serve(transport, report);
+      }
       transport.closeOutbound();
     }
     drain(transport);
+  }
+
+  /**
+   * Waits (within the idle timeout) for the client's first application data after the handshake, kept buffered for
+   * the responder; false when the client closed, sent an alert, went silent or the connection failed instead.
+   */
+  private static boolean awaitQuietly(EngineTransport transport) {
+    try {
+      return transport.awaitApplicationData();
+    } catch (IOException | RuntimeException e) {
+      return false; // the transport keeps how the wait ended
+    }
+  }
+
+  private AfterHandshake afterHandshake(EngineTransport transport) {
+    return ServerSideReport.afterHandshake(transport, settings.idleTimeout());
   }
 
   /** A plain-text protocol with STARTTLS: the report is published when the session ends, with its transcript. */
@@ -90,6 +113,10 @@ final class CaptureConnection implements Runnable {
     TlsConnectionReport.Builder b;
     if (upgrade[0] != null) {
       b = upgrade[0].report();
+      EngineTransport upgraded = upgrade[0].transport();
+      if (upgraded != null) {
+        b.afterHandshake(afterHandshake(upgraded));
+      }
     } else {
       InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
       String reason = session.endReason() != null ? session.endReason()
@@ -216,6 +243,6 @@ final class CaptureConnection implements Runnable {
   }
 
   private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    return ServerSideReport.seconds(d);
   }
 }

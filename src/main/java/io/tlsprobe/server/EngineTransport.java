@@ -12,6 +12,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server {@link SSLEngine} driven over a blocking {@link Socket}, starting from bytes already read (the client's
@@ -23,6 +24,22 @@ final class EngineTransport {
   /** The most bytes kept per direction while tapping. */
   static final int TAP_LIMIT = 256 * 1024;
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+  /** How the client's side of the connection ended after the handshake, as far as reads saw it. */
+  enum Ending {
+    /** No read ended the connection (yet). */
+    OPEN,
+    /** The client sent close_notify. */
+    CLOSE_NOTIFY,
+    /** The connection reached end of stream without close_notify. */
+    END_OF_STREAM,
+    /** The last read waited until its deadline. */
+    TIMEOUT,
+    /** JSSE failed: the client's fatal alert, or a record it could not read ({@link #failure()}). */
+    TLS_FAILURE,
+    /** The socket failed, e.g. a reset ({@link #failure()}). */
+    BROKEN
+  }
 
   /** The client closed the connection (end of stream) while we needed its bytes. */
   static final class PeerClosed extends EOFException {
@@ -40,6 +57,9 @@ final class EngineTransport {
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
   private boolean tapping = true;
+  private boolean applicationDataReceived;
+  private Ending ending = Ending.OPEN;
+  private @Nullable IOException failure;
   private long deadlineNanos;
   private ByteBuffer netIn;
   private ByteBuffer netOut;
@@ -117,23 +137,68 @@ final class EngineTransport {
 
   /** Reads application data into {@code dst}; -1 when the client closed (close_notify or end of stream). */
   int read(byte[] dst, int offset, int length) throws IOException {
+    if (!awaitApplicationData()) {
+      return -1;
+    }
+    int n = Math.min(length, appIn.remaining());
+    appIn.get(dst, offset, n);
+    return n;
+  }
+
+  /**
+   * Waits (until the deadline) for the client's application data, which stays buffered for {@link #read}: true when
+   * some is buffered, false when the client closed (close_notify or end of stream). How a wait ended is kept: {@link
+   * #ending()}, {@link #failure()}, {@link #applicationDataReceived()}.
+   *
+   * @throws SocketTimeoutException when the deadline passed
+   * @throws SSLException when the client sent a fatal alert (JSSE: "Received fatal alert: …") or a bad record
+   */
+  boolean awaitApplicationData() throws IOException {
     while (!appIn.hasRemaining()) {
       SSLEngineResult result;
       try {
         result = unwrap();
       } catch (PeerClosed e) {
-        return -1;
+        ending = Ending.END_OF_STREAM;
+        return false;
+      } catch (SocketTimeoutException e) {
+        ending = Ending.TIMEOUT;
+        throw e;
+      } catch (SSLException e) {
+        ending = Ending.TLS_FAILURE;
+        failure = e;
+        throw e;
+      } catch (IOException e) {
+        ending = Ending.BROKEN;
+        failure = e;
+        throw e;
       }
       if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-        return -1;
+        ending = Ending.CLOSE_NOTIFY;
+        return false;
       }
       if (result.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
         wrap(EMPTY); // a post-handshake message (key update) needs an answer
       }
     }
-    int n = Math.min(length, appIn.remaining());
-    appIn.get(dst, offset, n);
-    return n;
+    applicationDataReceived = true;
+    ending = Ending.OPEN;
+    return true;
+  }
+
+  /** Whether any application data arrived after the handshake. */
+  boolean applicationDataReceived() {
+    return applicationDataReceived;
+  }
+
+  /** How the last wait for application data ended. */
+  Ending ending() {
+    return ending;
+  }
+
+  /** The failure of a wait that ended {@link Ending#TLS_FAILURE} or {@link Ending#BROKEN}. */
+  @Nullable IOException failure() {
+    return failure;
   }
 
   /** Writes all of {@code data} as application data. */

@@ -5,6 +5,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.AfterHandshake;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
@@ -16,8 +17,10 @@ import io.tlsprobe.wire.DheParams;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.ServerKeyExchange;
 import io.tlsprobe.wire.TlsDecoder;
+import java.io.IOException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +106,43 @@ final class ServerSideReport {
     Optional<AlertDescription> ours = decodeQuietly(sent).fatalAlert().map(a -> AlertDescription.of(a.description()));
     return new Outcome(Outcome.Kind.ABORTED_LOCALLY, "the server refused the client's offer: " + message
         + ours.map(a -> "; sent fatal alert " + describe(a)).orElse(""), ours, Optional.empty(), Bytes.empty());
+  }
+
+  /**
+   * What the client did after the handshake, from how {@code transport}'s reads ended: whether it sent application
+   * data, and its fatal alert (JSSE decrypts it and throws "Received fatal alert: …").
+   */
+  static AfterHandshake afterHandshake(EngineTransport transport, Duration idleTimeout) {
+    IOException failure = transport.failure();
+    Optional<AlertDescription> alert = Optional.empty();
+    if (transport.ending() == EngineTransport.Ending.TLS_FAILURE && failure != null) {
+      Matcher m = RECEIVED_ALERT.matcher(String.valueOf(failure.getMessage()));
+      if (m.find()) {
+        alert = AlertDescription.byName(m.group(1));
+      }
+    }
+    String alertText = alert.map(ServerSideReport::describe).orElse("");
+    if (transport.applicationDataReceived()) {
+      return alert.isPresent()
+          ? new AfterHandshake(true, alert, "sent application data, then fatal alert " + alertText)
+          : AfterHandshake.sentApplicationData();
+    }
+    String none = "without sending any application data";
+    String detail = switch (transport.ending()) {
+      case CLOSE_NOTIFY -> "closed the connection with close_notify, " + none;
+      case END_OF_STREAM -> "closed the connection without close_notify and " + none;
+      case TIMEOUT -> "sent no application data within the idle timeout of " + seconds(idleTimeout);
+      case TLS_FAILURE -> alert.isPresent() ? "sent fatal alert " + alertText + ", " + none
+          : "broke the TLS session (" + (failure == null ? "" : failure.getMessage()) + "), " + none;
+      case BROKEN -> "lost the connection (" + (failure == null ? "" : failure.getMessage()) + "), " + none;
+      case OPEN -> "sent no application data before the session ended";
+    };
+    return new AfterHandshake(false, alert, detail);
+  }
+
+  /** {@code 10 s}, or {@code 300 ms}. */
+  static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The client closed mid-handshake: with the plaintext alert it sent first, if any. */

@@ -244,9 +244,12 @@ public final class TlsCaptureServer implements AutoCloseable {
 
   /**
    * The next connection's report not yet taken, in arrival order, waiting up to {@code timeout}. A report is
-   * published when the handshake ends (completed or not), before any HTTP is served; with a STARTTLS front, when the
-   * client's session ends (it quit, closed, or stayed silent for the idle timeout), with the session's plain-text
-   * phase in {@link TlsConnectionReport#plainTextPhase()}.
+   * published when a handshake fails; after a completed one, when the client's first HTTP request bytes arrive
+   * (before the response is served), or when it closes, sends an alert or stays silent for the idle timeout instead
+   * ({@link TlsConnectionReport#afterHandshake()} says which: a client that checks the host name after the handshake,
+   * as OkHttp does, closes without a request). With a front (STARTTLS or implicit TLS), when the client's session
+   * ends (it quit, closed, or stayed silent for the idle timeout), with the STARTTLS session's plain-text phase in
+   * {@link TlsConnectionReport#plainTextPhase()} and whether the client sent anything inside TLS.
    *
    * @throws IllegalStateException when no client connected in time (the message says how many did before)
    */

@@ -6,6 +6,7 @@ import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.server.TlsCaptureServer;
 import io.tlsprobe.wire.ClientHello;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.ssl.HttpsURLConnection;
@@ -49,15 +50,35 @@ public final class ClientOffers {
 
   /**
    * Connects a JSSE client given the server's {@code clientSslContext()} to a capture server presenting {@code
-   * scenario}, via {@code host} (a name sends SNI, an IP literal does not), configured by {@code configure}; returns
-   * the server's report. A failed handshake is part of the report, not an error.
+   * scenario}, via {@code host} (a name sends SNI, an IP literal does not), configured by {@code configure}; after
+   * the handshake it sends one HTTP request and reads the answer, as an HTTP client does. Returns the server's
+   * report. A failed handshake is part of the report, not an error.
    */
   public static TlsConnectionReport capture(CertificateScenario scenario, String host, Consumer<SSLSocket> configure)
       throws IOException {
+    return capture(scenario, host, configure, true);
+  }
+
+  /**
+   * Like {@link #capture(CertificateScenario, String, Consumer)}, but the client closes right after the handshake
+   * (close_notify) without sending anything, as a client that refuses the server after the handshake does.
+   */
+  public static TlsConnectionReport captureClosingAfterHandshake(CertificateScenario scenario) throws IOException {
+    return capture(scenario, "localhost", s -> {}, false);
+  }
+
+  private static TlsConnectionReport capture(CertificateScenario scenario, String host, Consumer<SSLSocket> configure,
+      boolean request) throws IOException {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
       try (SSLSocket socket = (SSLSocket) server.clientSslSocketFactory().createSocket(host, server.port())) {
         configure.accept(socket);
         socket.startHandshake();
+        if (request) {
+          socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          socket.getInputStream().readAllBytes();
+        }
       } catch (IOException handshakeFailed) {
         // the report says how it ended
       }

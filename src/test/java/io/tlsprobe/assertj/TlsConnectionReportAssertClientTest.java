@@ -41,8 +41,9 @@ class TlsConnectionReportAssertClientTest {
   @Test
   void saysTheClientAcceptedWhenARejectionWasExpected() {
     assertThatThrownBy(() -> assertThat(accepted).wasRejectedByClient())
-        .hasMessage(NL + "Expecting the client to reject the TLS connection" + NL + "but the client accepted it:"
-            + NL + "  established: handshake completed" + NL + "Connection: " + accepted.summary());
+        .hasMessage(NL + "Expecting the client to reject the TLS connection" + NL
+            + "but the client accepted it and sent application data:" + NL + "  established: handshake completed" + NL
+            + "Connection: " + accepted.summary());
   }
 
   @Test
@@ -51,6 +52,36 @@ class TlsConnectionReportAssertClientTest {
         .hasMessage(NL + "Expecting the client to accept the TLS connection (outcome established)" + NL
             + "but it ended with:" + NL + "  rejected_by_peer: client sent fatal alert certificate_unknown (46)" + NL
             + "Connection: " + expired.summary());
+  }
+
+  @Test
+  void seesAClientThatClosesAfterTheHandshakeWithoutARequestAsARejection() throws Exception {
+    // given a JSSE client that completes the handshake, then closes without sending anything
+    TlsConnectionReport closed = ClientOffers.captureClosingAfterHandshake(CertificateScenario.VALID);
+
+    // then it is established, yet the client refused the server
+    assertThat(closed).isEstablished().wasRejectedByClient();
+    assertThatThrownBy(() -> assertThat(closed).wasAcceptedByClient())
+        .hasMessage(NL + "Expecting the client to accept the TLS connection (outcome established, then application "
+            + "data)" + NL + "but the client completed the handshake, then closed the connection with close_notify, "
+            + "without sending any application data" + NL + "(a client that checks the host name after the "
+            + "handshake, as OkHttp does, ends this way)" + NL + "Connection: " + closed.summary());
+    assertThatThrownBy(() -> assertThat(closed).wasRejectedByClient(AlertDescription.of(46)))
+        .hasMessage(NL + "Expecting the client to reject the TLS connection with alert:" + NL
+            + "  certificate_unknown (46)" + NL + "but the client completed the handshake, then closed the connection "
+            + "with close_notify, without sending any application data:" + NL + "  established: handshake completed"
+            + NL + "  alert: none" + NL + "Connection: " + closed.summary());
+  }
+
+  @Test
+  void keepsTodaysVerdictWhenWhatFollowedTheHandshakeWasNotRecorded() {
+    // given an established report without an after-handshake record (e.g. built by hand, or a probe's)
+    TlsConnectionReport unknown = accepted.toBuilder().afterHandshake(null).build();
+
+    // then the outcome alone decides
+    assertThat(unknown).wasAcceptedByClient();
+    assertThatThrownBy(() -> assertThat(unknown).wasRejectedByClient())
+        .hasMessageContaining("but the client accepted it:" + NL);
   }
 
   @Test

@@ -76,6 +76,7 @@ class ApacheHttpClientCaptureTest {
       assertThat(report.protocol().map(TlsProtocol::jsseName)).contains(session.getProtocol());
       assertThat(report.cipherSuite().map(s -> s.name())).contains(session.getCipherSuite());
       assertThat(report.applicationProtocol()).as("no ALPN offered, none agreed").isEmpty();
+      assertThat(report.peerSentApplicationData()).as("its request").contains(true);
       assertThat(server.connections()).hasSize(1);
     }
   }
@@ -130,8 +131,8 @@ class ApacheHttpClientCaptureTest {
   }
 
   /**
-   * With the policy CLIENT and its {@code DefaultHostnameVerifier}, a wrong host passes the handshake (the server
-   * sees it accepted) and HttpClient refuses it afterwards, as OkHttp does.
+   * With the policy CLIENT and its {@code DefaultHostnameVerifier}, a wrong host passes the handshake and HttpClient
+   * refuses it afterwards, as OkHttp does: the server sees a completed handshake, then no request.
    */
   @Test
   void checksTheHostAfterTheHandshakeWhenThePolicyIsClient() throws Exception {
@@ -142,7 +143,10 @@ class ApacheHttpClientCaptureTest {
           .setHostnameVerifier(new DefaultHostnameVerifier());
 
       assertThatThrownBy(() -> get(server, tls)).isInstanceOf(SSLPeerUnverifiedException.class);
-      assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+
+      assertThat(report).isEstablished().wasRejectedByClient();
+      assertThat(report.peerSentApplicationData()).as(report.summary()).contains(false);
     }
   }
 
@@ -158,7 +162,9 @@ class ApacheHttpClientCaptureTest {
       SSLSession session = get(server, HostnameVerificationPolicy.CLIENT);
 
       assertThat(session.getPeerPrincipal().getName()).isEqualTo("CN=" + CertificateScenario.WRONG_HOST_NAME);
-      assertThat(server.awaitConnection(WAIT)).wasAcceptedByClient();
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+      assertThat(report).wasAcceptedByClient();
+      assertThat(report.peerSentApplicationData()).as("its request").contains(true);
     }
   }
 

@@ -54,6 +54,7 @@ class JdkHttpClientCaptureTest {
           .clientOffer().offersNoProtocolBelow(TLSv1_2).offersAlpn("h2", "http/1.1").sentServerName("localhost");
       assertThat(report.protocol().map(TlsProtocol::jsseName)).contains(session.getProtocol());
       assertThat(report.cipherSuite().map(s -> s.name())).contains(session.getCipherSuite());
+      assertThat(report.peerSentApplicationData()).as("its request").contains(true);
       assertThatThrownBy(() -> assertThat(report).clientOffer().offersNoWeakCipherSuite())
           .isInstanceOf(AssertionError.class).hasMessageContaining("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
     }
@@ -70,6 +71,7 @@ class JdkHttpClientCaptureTest {
 
       assertThat(report).wasRejectedByClient();
       assertThat(report.outcome().alert()).as(report.summary()).isEmpty();
+      assertThat(report.afterHandshake()).as("refused in the handshake").isEmpty();
       assertThat(server.connections()).as("no retry").hasSize(1);
     }
   }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Findings: OkHttp's default {@code ConnectionSpec.MODERN_TLS} offers TLS 1.3 and 1.2 with 15 suites, six of them
  * WEAK (ECDHE-RSA AES-CBC-SHA, static-RSA AES-GCM and AES-CBC); it offers ALPN {@code h2, http/1.1}; on the JDK it
  * sends no SNI for {@code localhost}. It checks the host name itself, <em>after</em> the handshake, with its own
- * {@code OkHostnameVerifier} (no CN fallback): for WRONG_HOST and NO_SAN the server sees a completed handshake and
- * the call then fails with {@code SSLPeerUnverifiedException}, no request sent.
+ * {@code OkHostnameVerifier} (no CN fallback): for WRONG_HOST and NO_SAN the server sees a completed handshake, then
+ * close_notify without a request (the call fails with {@code SSLPeerUnverifiedException}).
  */
 class OkHttpCaptureTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -73,6 +73,7 @@ class OkHttpCaptureTest {
           .clientOffer().offersNoProtocolBelow(TLSv1_2).offersAlpn("h2", "http/1.1").sentNoServerName();
       assertThat(report.protocol().map(TlsProtocol::jsseName)).contains(tlsVersion);
       assertThat(report.cipherSuite().map(s -> s.name())).contains(cipherSuite);
+      assertThat(report.peerSentApplicationData()).as("its request").contains(true);
       assertThat(server.connections()).hasSize(1);
     }
   }
@@ -119,12 +120,14 @@ class OkHttpCaptureTest {
   }
 
   /**
-   * A finding: OkHttp verifies the host name after the handshake, so the capture server records an accepted
-   * handshake although OkHttp then refuses the server (and, unlike the JDK, without a CN fallback for NO_SAN).
+   * A finding: OkHttp verifies the host name after the handshake (and, unlike the JDK, without a CN fallback for
+   * NO_SAN): the capture server records a completed handshake, then the client's close_notify without a request,
+   * so the report is {@code established} and the verdict is a rejection.
    */
   @ParameterizedTest
   @EnumSource(names = {"WRONG_HOST", "NO_SAN"})
-  void completesTheHandshakeThenRefusesTheHostNameItself(CertificateScenario scenario) throws Exception {
+  void completesTheHandshakeThenRefusesTheHostNameItselfWithoutARequest(CertificateScenario scenario)
+      throws Exception {
     try (TlsCaptureServer server = TlsCaptureServer.builder().identity(scenario.identity()).build().start()) {
       OkHttpClient client = client(server);
       try {
@@ -135,7 +138,13 @@ class OkHttpCaptureTest {
       }
       TlsConnectionReport report = server.awaitConnection(WAIT);
 
-      assertThat(report).wasAcceptedByClient();
+      assertThat(report).isEstablished().wasRejectedByClient();
+      assertThat(report.peerSentApplicationData()).contains(false);
+      assertThat(report.afterHandshake().orElseThrow().detail())
+          .isEqualTo("closed the connection with close_notify, without sending any application data");
+      assertThatThrownBy(() -> assertThat(report).wasAcceptedByClient()).isInstanceOf(AssertionError.class)
+          .hasMessageContaining("but the client completed the handshake, then closed the connection with "
+              + "close_notify, without sending any application data");
       assertThat(server.connections()).as("no retry").hasSize(1);
     }
   }

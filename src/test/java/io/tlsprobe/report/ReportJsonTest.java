@@ -2,6 +2,7 @@ package io.tlsprobe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsprobe.AlertDescription;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.starttls.StartTls;
@@ -10,6 +11,7 @@ import io.tlsprobe.wire.Bytes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +64,31 @@ class ReportJsonTest {
     assertThat(json.get("endpoint").get("connection").asString()).isEqualTo("direct");
     assertThat(json.has("plain_text_phase")).isTrue();
     assertThat(json.get("plain_text_phase").isNull()).isTrue();
+  }
+
+  @Test
+  void writesWhatTheClientDidAfterTheHandshakeAndNullForAProbe() {
+    // given a probe's report (nothing recorded) and a captured one whose client closed without a request
+    TlsConnectionReport closed = ReportFixtures.established().toBuilder().afterHandshake(new AfterHandshake(false,
+        Optional.of(AlertDescription.of(46)), "sent fatal alert certificate_unknown (46), without sending any "
+            + "application data")).build();
+
+    // when
+    JsonNode probe = MAPPER.readTree(ReportJson.toJson(ReportFixtures.established()));
+    JsonNode captured = MAPPER.readTree(ReportJson.toJson(closed));
+
+    // then
+    assertThat(probe.has("after_handshake")).isTrue();
+    assertThat(probe.get("after_handshake").isNull()).isTrue();
+    JsonNode after = captured.get("after_handshake");
+    assertThat(after.get("peer_sent_application_data").isBoolean()).isTrue();
+    assertThat(after.get("peer_sent_application_data").asBoolean()).isFalse();
+    assertThat(after.get("peer_alert").asString()).isEqualTo("certificate_unknown");
+    assertThat(after.get("detail").asString())
+        .isEqualTo("sent fatal alert certificate_unknown (46), without sending any application data");
+    assertThat(MAPPER.readTree(ReportJson.toJson(ReportFixtures.established().toBuilder()
+        .afterHandshake(AfterHandshake.sentApplicationData()).build())).get("after_handshake")
+        .get("peer_alert").isNull()).isTrue();
   }
 
   /** Reports of real STARTTLS probes against an in-process SMTP front, read back with jackson-databind. */

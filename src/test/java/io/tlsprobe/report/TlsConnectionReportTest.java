@@ -57,6 +57,32 @@ class TlsConnectionReportTest {
   }
 
   @Test
+  void carriesWhatTheClientDidAfterTheHandshakeThroughTheBuilderEqualsAndSummary() {
+    // given a captured report whose client sent a fatal alert after the handshake
+    AfterHandshake alert = new AfterHandshake(false, Optional.of(AlertDescription.of(46)),
+        "sent fatal alert certificate_unknown (46), without sending any application data");
+    TlsConnectionReport report = ReportFixtures.established().toBuilder().afterHandshake(alert).build();
+
+    // then
+    assertThat(report.afterHandshake()).contains(alert);
+    assertThat(report.peerSentApplicationData()).contains(false);
+    assertThat(report.toBuilder().build()).isEqualTo(report);
+    assertThat(report).isNotEqualTo(ReportFixtures.established())
+        .isNotEqualTo(report.toBuilder().afterHandshake(AfterHandshake.sentApplicationData()).build());
+    assertThat(report.summary()).isEqualTo(ReportFixtures.established().summary()
+        + ", then the peer sent fatal alert certificate_unknown (46), without sending any application data");
+    assertThat(ReportFixtures.established().peerSentApplicationData()).as("not recorded: a probe's report").isEmpty();
+  }
+
+  @Test
+  void rejectsAnAfterHandshakeRecordWithoutItsParts() {
+    assertThatThrownBy(() -> new AfterHandshake(true, null, "sent application data"))
+        .isInstanceOf(NullPointerException.class).hasMessage("peerAlert");
+    assertThatThrownBy(() -> new AfterHandshake(true, Optional.empty(), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("detail");
+  }
+
+  @Test
   void rejectsATrustedVerdictThatListsProblems() {
     assertThatThrownBy(() -> new Verification(true,
         List.of(new Verification.Problem(Verification.Kind.EXPIRED, "x")), "", ""))

@@ -66,6 +66,7 @@ class TlsCaptureServerInteropTest {
     assertThat(report.cipherSuite()).isEqualTo(CipherSuite.byName(using.group(2)));
     assertThat(result.stderr()).contains("ALPN: server accepted http/1.1");
     assertThat(report.applicationProtocol()).contains("http/1.1");
+    assertThat(report.peerSentApplicationData()).as("its request").contains(true);
     ClientOffer offer = report.clientOffer().orElseThrow();
     assertThat(offer.serverName()).contains("localhost");
     assertThat(offer.alpn()).containsExactly("h2", "http/1.1");
@@ -105,6 +106,24 @@ class TlsCaptureServerInteropTest {
     assertThat(report.group()).isEqualTo(view.group()).isPresent();
     assertThat(report.applicationProtocol()).isEqualTo(view.alpn()).contains("http/1.1");
     assertThat(report.clientOffer().map(ClientOffer::serverName)).contains(Optional.of("localhost"));
+  }
+
+  @Test
+  void recordsThatSClientWithEmptyInputClosesWithoutApplicationData() {
+    // when s_client connects, trusting the server, and its standard input is empty
+    OpensslClientView view = OpensslClientView.connect(server.port(), "-servername", "localhost",
+        "-CAfile", caPem.toString());
+    TlsConnectionReport report = server.awaitConnection(WAIT);
+
+    // then the handshake completed and s_client sent close_notify without any data: what happened, not why
+    assertThat(view.verifyCode()).as(view.output()).isZero();
+    assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
+    assertThat(report.afterHandshake()).as(report.summary()).hasValueSatisfying(after -> {
+      assertThat(after.peerSentApplicationData()).isFalse();
+      assertThat(after.peerAlert()).isEmpty();
+      assertThat(after.detail())
+          .isEqualTo("closed the connection with close_notify, without sending any application data");
+    });
   }
 
   @Test

@@ -11,7 +11,8 @@ import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * The message for a captured connection the client did not reject, or not with the expected alert: it says what
- * happened instead (the client accepted, the server ended the handshake, …).
+ * happened instead (the client accepted, and sent application data if that was recorded; it completed the handshake
+ * and then closed with another alert or none; the server ended the handshake, …).
  *
  * <pre>
  * Expecting the client to reject the TLS connection with alert:
@@ -32,7 +33,7 @@ public final class ShouldHaveBeenRejectedByClient extends BasicErrorMessageFacto
   public static ErrorMessageFactory shouldHaveBeenRejectedByClient(TlsConnectionReport report) {
     return new ShouldHaveBeenRejectedByClient(
         "%nExpecting the client to reject the TLS connection%nbut %s:%n  %s%s",
-        instead(report.outcome()), report.outcome().toString(), connection(report));
+        instead(report), report.outcome().toString(), connection(report));
   }
 
   /** The message for {@code report}, which the client did not reject with {@code expected}. */
@@ -40,13 +41,17 @@ public final class ShouldHaveBeenRejectedByClient extends BasicErrorMessageFacto
       TlsConnectionReport report, AlertDescription expected) {
     return new ShouldHaveBeenRejectedByClient(
         "%nExpecting the client to reject the TLS connection with alert:%n  %s%nbut %s:%n  %s%n  alert: %s%s",
-        Render.alert(expected), instead(report.outcome()), report.outcome().toString(),
-        report.outcome().alert().map(Render::alert).orElse("none"), connection(report));
+        Render.alert(expected), instead(report), report.outcome().toString(),
+        report.outcome().alert().or(() -> report.afterHandshake().flatMap(a -> a.peerAlert())).map(Render::alert)
+            .orElse("none"), connection(report));
   }
 
-  private static String instead(Outcome outcome) {
+  private static String instead(TlsConnectionReport report) {
+    Outcome outcome = report.outcome();
     return switch (outcome.kind()) {
-      case ESTABLISHED -> "the client accepted it";
+      case ESTABLISHED -> report.afterHandshake().map(a -> a.peerSentApplicationData()
+          ? "the client accepted it and " + a.detail()
+          : "the client completed the handshake, then " + a.detail()).orElse("the client accepted it");
       case REJECTED_BY_PEER -> outcome.alert().isPresent()
           ? "the client rejected it with another alert" : "the client rejected it without an alert";
       case ABORTED_LOCALLY -> "the server ended the handshake, not the client";

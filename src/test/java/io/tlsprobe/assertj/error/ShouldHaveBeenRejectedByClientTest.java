@@ -6,6 +6,7 @@ import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPR
 
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.assertj.Fixtures;
+import io.tlsprobe.report.AfterHandshake;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.util.Optional;
@@ -25,6 +26,43 @@ class ShouldHaveBeenRejectedByClientTest {
         "but the client accepted it:",
         "  established: handshake completed",
         "Connection: " + Fixtures.TLS13_SUMMARY));
+  }
+
+  @Test
+  void saysTheClientAcceptedAndSentApplicationDataWhenThatWasRecorded() {
+    TlsConnectionReport used = Fixtures.tls13().toBuilder().afterHandshake(AfterHandshake.sentApplicationData())
+        .build();
+
+    String text = ShouldHaveBeenRejectedByClient.shouldHaveBeenRejectedByClient(used)
+        .create(new TextDescription("Test"), STANDARD_REPRESENTATION);
+
+    assertThat(text).isEqualTo("[Test] " + message(
+        "Expecting the client to reject the TLS connection",
+        "but the client accepted it and sent application data:",
+        "  established: handshake completed",
+        "Connection: " + used.summary()));
+  }
+
+  @Test
+  void namesAnotherAlertTheClientSentAfterTheHandshake() {
+    // given a client that completed the handshake, then sent bad_record_mac without application data
+    TlsConnectionReport alerted = Fixtures.tls13().toBuilder().afterHandshake(new AfterHandshake(false,
+        Optional.of(AlertDescription.of(20)), "sent fatal alert bad_record_mac (20), without sending any "
+            + "application data")).build();
+
+    // when certificate_unknown was expected
+    String text = ShouldHaveBeenRejectedByClient.shouldHaveBeenRejectedByClientWith(alerted, AlertDescription.of(46))
+        .create(new TextDescription("Test"), STANDARD_REPRESENTATION);
+
+    // then
+    assertThat(text).isEqualTo("[Test] " + message(
+        "Expecting the client to reject the TLS connection with alert:",
+        "  certificate_unknown (46)",
+        "but the client completed the handshake, then sent fatal alert bad_record_mac (20), without sending any "
+            + "application data:",
+        "  established: handshake completed",
+        "  alert: bad_record_mac (20)",
+        "Connection: " + alerted.summary()));
   }
 
   @Test
