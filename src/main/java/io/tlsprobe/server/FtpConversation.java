@@ -111,27 +111,10 @@ final class FtpConversation {
       s.send("504 Security mechanism not understood: " + mechanism + ".");
       return false;
     }
-    switch (s.behaviour()) {
-      case NOT_ADVERTISED -> {
-        s.startTlsRefused();
-        s.send("502 Command not implemented: AUTH.");
-        s.endReason("AUTH TLS was not advertised (stripped) and the client's AUTH " + m
-            + " was refused as unknown (502)");
-        return false;
-      }
-      case REFUSED -> {
-        s.startTlsRefused();
-        s.send("431 Unable to accept security mechanism: TLS is not available.");
-        s.endReason("the client's AUTH " + m + " was refused (431)");
-        return false;
-      }
-      case INJECT_RESPONSE -> s.send("234 Proceed with negotiation.", INJECTED);
-      case UPGRADE -> s.send("234 Proceed with negotiation.");
-    }
-    if (!s.startTls() && s.behaviour() == StartTlsBehaviour.INJECT_RESPONSE) {
-      ResponseInjection.handshakeFailed(s, INJECTED);
-    }
-    return true;
+    return new UpgradeAnswers("503 Already using TLS.", "502 Command not implemented: AUTH.",
+        "431 Unable to accept security mechanism: TLS is not available.", List.of("234 Proceed with negotiation."),
+        List.of(INJECTED), "AUTH TLS was not advertised (stripped) and the client's AUTH " + m
+            + " was refused as unknown (502)", "the client's AUTH " + m + " was refused (431)").answer(s);
   }
 
   private void pbsz(String size) throws IOException {

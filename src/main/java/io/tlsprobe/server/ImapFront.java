@@ -124,37 +124,13 @@ final class ImapFront implements Front {
     return true;
   }
 
-  /** Answers STARTTLS as the behaviour says; true when TLS was started (or attempted). */
+  /** Answers STARTTLS (RFC 2595 §3.1) as the behaviour says; true when TLS was started (or attempted). */
   private static boolean startTls(FrontSession s, String tag) throws IOException {
-    if (s.overTls()) {
-      s.send(tag + " BAD TLS is already active");
-      return false;
-    }
-    switch (s.behaviour()) {
-      case NOT_ADVERTISED -> {
-        s.startTlsRefused();
-        s.send(tag + " BAD Unknown command STARTTLS");
-        s.endReason("STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown");
-        return false;
-      }
-      case REFUSED -> {
-        s.startTlsRefused();
-        s.send(tag + " NO [UNAVAILABLE] TLS is not available now");
-        s.endReason("the client's STARTTLS was refused (NO [UNAVAILABLE])");
-        return false;
-      }
-      case INJECT_RESPONSE -> {
-        List<String> lines = new ArrayList<>();
-        lines.add(tag + " OK Begin TLS negotiation now");
-        lines.addAll(injectedLines(nextTag(tag)));
-        s.send(lines.toArray(String[]::new));
-      }
-      case UPGRADE -> s.send(tag + " OK Begin TLS negotiation now");
-    }
-    if (!s.startTls() && s.behaviour() == StartTlsBehaviour.INJECT_RESPONSE) {
-      ResponseInjection.handshakeFailed(s, String.join("\\r\\n", injectedLines(nextTag(tag))));
-    }
-    return true;
+    return new UpgradeAnswers(tag + " BAD TLS is already active", tag + " BAD Unknown command STARTTLS",
+        tag + " NO [UNAVAILABLE] TLS is not available now", List.of(tag + " OK Begin TLS negotiation now"),
+        injectedLines(nextTag(tag)),
+        "STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown",
+        "the client's STARTTLS was refused (NO [UNAVAILABLE])").answer(s);
   }
 
   /** The injected answer: capabilities with a marker atom, then a tagged OK completing the client's next command. */

@@ -67,7 +67,7 @@ final class NntpFront implements Front {
       String line = s.readLine();
       if (state.injectedPending) {
         state.injectedPending = false;
-        ResponseInjection.judge(s, String.join(" / ", INJECTED), line);
+        ResponseInjection.judge(s, String.join("\\r\\n", INJECTED), line);
       }
       if (line == null) {
         return;
@@ -161,37 +161,16 @@ final class NntpFront implements Front {
     }
   }
 
+  /** How NNTP answers STARTTLS (RFC 4642 §2.2). */
+  private static final UpgradeAnswers UPGRADE = new UpgradeAnswers(
+      "502 Command unavailable: TLS is already active", "500 Unknown command", "580 Can not initiate TLS negotiation",
+      List.of("382 Continue with TLS negotiation"), INJECTED,
+      "STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown",
+      "the client's STARTTLS was refused (580)");
+
   /** Answers STARTTLS as the behaviour says; true when TLS was started (or attempted). */
   private static boolean startTls(FrontSession s) throws IOException {
-    if (s.overTls()) {
-      s.send("502 Command unavailable: TLS is already active");
-      return false;
-    }
-    switch (s.behaviour()) {
-      case NOT_ADVERTISED -> {
-        s.startTlsRefused();
-        s.send("500 Unknown command");
-        s.endReason("STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown");
-        return false;
-      }
-      case REFUSED -> {
-        s.startTlsRefused();
-        s.send("580 Can not initiate TLS negotiation");
-        s.endReason("the client's STARTTLS was refused (580)");
-        return false;
-      }
-      case INJECT_RESPONSE -> {
-        List<String> lines = new ArrayList<>();
-        lines.add("382 Continue with TLS negotiation");
-        lines.addAll(INJECTED);
-        s.send(lines.toArray(String[]::new));
-      }
-      case UPGRADE -> s.send("382 Continue with TLS negotiation");
-    }
-    if (!s.startTls() && s.behaviour() == StartTlsBehaviour.INJECT_RESPONSE) {
-      ResponseInjection.handshakeFailed(s, String.join(" / ", INJECTED));
-    }
-    return true;
+    return UPGRADE.answer(s);
   }
 
   /** AUTHINFO USER then PASS (RFC 4643 §2.3): every login succeeds. */

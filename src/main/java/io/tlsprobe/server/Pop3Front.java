@@ -133,37 +133,15 @@ final class Pop3Front implements Front {
     s.phase().authenticationEvidence("USER and SASL PLAIN in CAPA before TLS");
   }
 
+  /** How POP3 answers STLS (RFC 2595 §4). */
+  private static final UpgradeAnswers UPGRADE = new UpgradeAnswers("-ERR TLS is already active",
+      "-ERR Unknown command", "-ERR [SYS/TEMP] TLS is not available now", List.of("+OK Begin TLS negotiation now"),
+      INJECTED, "STLS was not advertised (stripped) and the client's STLS was refused as unknown",
+      "the client's STLS was refused (-ERR [SYS/TEMP])");
+
   /** Answers STLS as the behaviour says; true when TLS was started (or attempted). */
   private static boolean startTls(FrontSession s) throws IOException {
-    if (s.overTls()) {
-      s.send("-ERR TLS is already active");
-      return false;
-    }
-    switch (s.behaviour()) {
-      case NOT_ADVERTISED -> {
-        s.startTlsRefused();
-        s.send("-ERR Unknown command");
-        s.endReason("STLS was not advertised (stripped) and the client's STLS was refused as unknown");
-        return false;
-      }
-      case REFUSED -> {
-        s.startTlsRefused();
-        s.send("-ERR [SYS/TEMP] TLS is not available now");
-        s.endReason("the client's STLS was refused (-ERR [SYS/TEMP])");
-        return false;
-      }
-      case INJECT_RESPONSE -> {
-        List<String> lines = new ArrayList<>();
-        lines.add("+OK Begin TLS negotiation now");
-        lines.addAll(INJECTED);
-        s.send(lines.toArray(String[]::new));
-      }
-      case UPGRADE -> s.send("+OK Begin TLS negotiation now");
-    }
-    if (!s.startTls() && s.behaviour() == StartTlsBehaviour.INJECT_RESPONSE) {
-      ResponseInjection.handshakeFailed(s, String.join("\\r\\n", INJECTED));
-    }
-    return true;
+    return UPGRADE.answer(s);
   }
 
   /** AUTH PLAIN [initial-response] (RFC 5034); a bare AUTH lists the mechanisms. Every login succeeds. */

@@ -90,32 +90,16 @@ final class SmtpFront implements Front {
     }
   }
 
+  /** How SMTP answers STARTTLS (RFC 3207). */
+  private static final UpgradeAnswers UPGRADE = new UpgradeAnswers("503 5.5.1 Error: TLS already active",
+      "502 5.5.2 Error: command not recognized", "454 4.7.0 TLS not available due to temporary reason",
+      List.of("220 2.0.0 Ready to start TLS"), List.of(INJECTED),
+      "STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown",
+      "the client's STARTTLS was refused (454 4.7.0)");
+
   /** Answers STARTTLS as the behaviour says; true when TLS was started (or attempted). */
   private static boolean startTls(FrontSession s) throws IOException {
-    if (s.overTls()) {
-      s.send("503 5.5.1 Error: TLS already active");
-      return false;
-    }
-    switch (s.behaviour()) {
-      case NOT_ADVERTISED -> {
-        s.startTlsRefused();
-        s.send("502 5.5.2 Error: command not recognized");
-        s.endReason("STARTTLS was not advertised (stripped) and the client's STARTTLS was refused as unknown");
-        return false;
-      }
-      case REFUSED -> {
-        s.startTlsRefused();
-        s.send("454 4.7.0 TLS not available due to temporary reason");
-        s.endReason("the client's STARTTLS was refused (454 4.7.0)");
-        return false;
-      }
-      case INJECT_RESPONSE -> s.send("220 2.0.0 Ready to start TLS", INJECTED);
-      case UPGRADE -> s.send("220 2.0.0 Ready to start TLS");
-    }
-    if (!s.startTls() && s.behaviour() == StartTlsBehaviour.INJECT_RESPONSE) {
-      ResponseInjection.handshakeFailed(s, INJECTED);
-    }
-    return true;
+    return UPGRADE.answer(s);
   }
 
   /** AUTH PLAIN [initial-response] or AUTH LOGIN: every login succeeds. */
