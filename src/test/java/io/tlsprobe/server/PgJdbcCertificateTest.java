@@ -99,7 +99,7 @@ class PgJdbcCertificateTest {
           Assertions.assertThat(transcript).doesNotContain("PasswordMessage");
         }
         case REJECTED_AFTER_HANDSHAKE -> {
-          assertThat(report).isEstablished();
+          assertThat(report).isEstablished().wasRejectedByClient();
           Assertions.assertThat(transcript).contains("C (tls): " + PostgresFront.CLOSED_AFTER_HANDSHAKE)
               .doesNotContain("StartupMessage protocol");
         }
