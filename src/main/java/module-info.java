@@ -20,6 +20,7 @@ module io.tlsprobe {
   exports io.tlsprobe.report;
   exports io.tlsprobe.probe;
   exports io.tlsprobe.scan;
+  exports io.tlsprobe.policy;
   exports io.tlsprobe.cert;
   exports io.tlsprobe.server;
   exports io.tlsprobe.starttls;

@@ -1,0 +1,77 @@
+package io.tlsprobe.policy;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.AcceptedCipherSuite;
+import io.tlsprobe.report.CipherOrder;
+import io.tlsprobe.report.ClientOffer;
+import io.tlsprobe.report.Endpoint;
+import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.testing.ClientHelloVectors;
+import io.tlsprobe.wire.TlsDecoder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Hand-built server profiles and real client offers for the policy tests. */
+final class Profiles {
+  private Profiles() {}
+
+  static CipherSuite suite(String name) {
+    return CipherSuite.byName(name).orElseThrow(() -> new AssertionError("no suite " + name));
+  }
+
+  static NamedGroup group(String name) {
+    return NamedGroup.byName(name).orElseThrow(() -> new AssertionError("no group " + name));
+  }
+
+  /** A protocol row that accepted the named suites with the named groups. */
+  static ProtocolSupport accepted(TlsProtocol protocol, List<String> groups, String... suites) {
+    List<AcceptedCipherSuite> accepted = Arrays.stream(suites).map(s -> AcceptedCipherSuite.of(suite(s))).toList();
+    return new ProtocolSupport(protocol, true, accepted, CipherOrder.CLIENT,
+        groups.stream().map(Profiles::group).toList());
+  }
+
+  /** A DHE suite accepted with a prime of {@code bits}. */
+  static ProtocolSupport acceptedDhe(TlsProtocol protocol, String suite, int bits) {
+    return new ProtocolSupport(protocol, true,
+        List.of(new AcceptedCipherSuite(suite(suite), Optional.empty(), Optional.of(bits))), CipherOrder.CLIENT,
+        List.of());
+  }
+
+  /** A profile: the given rows, every other version refused. */
+  static ServerProfile profile(ProtocolSupport... rows) {
+    List<ProtocolSupport> all = new ArrayList<>(Arrays.asList(rows));
+    for (TlsProtocol p : TlsProtocol.values()) {
+      if (all.stream().noneMatch(r -> r.protocol() == p)) {
+        all.add(ProtocolSupport.refused(p));
+      }
+    }
+    return new ServerProfile(Endpoint.direct("localhost", 8443), all, 20, Duration.ofMillis(30), Optional.empty());
+  }
+
+  /** A TLS 1.3-only server with the three TLS 1.3 suites and x25519, secp256r1. */
+  static ServerProfile tls13Only() {
+    return profile(accepted(TlsProtocol.TLSv1_3, List.of("x25519", "secp256r1"),
+        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"));
+  }
+
+  /** TLS 1.3 as above plus TLS 1.2 with ECDHE AEAD suites. */
+  static ServerProfile intermediate() {
+    return profile(
+        accepted(TlsProtocol.TLSv1_3, List.of("x25519", "secp256r1"),
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
+        accepted(TlsProtocol.TLSv1_2, List.of("x25519"),
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+  }
+
+  /** The offer of a captured ClientHello in src/test/resources/vectors. */
+  static ClientOffer offer(String vector) {
+    return ClientOffer.of(TlsDecoder.decode(ClientHelloVectors.captured(vector).bytes()).clientHello().orElseThrow());
+  }
+}
