@@ -61,6 +61,10 @@ public final class TlsPolicy {
   private final Set<NamedGroup> groups;
   private final OptionalInt minimumDhePrimeBits;
   private final boolean compressionForbidden;
+  // the allowed values as the violations show them, in the order the policy lists them
+  private final String protocolText;
+  private final String suiteText;
+  private final String groupText;
 
   private TlsPolicy(Builder b) {
     this.name = b.name;
@@ -74,10 +78,6 @@ public final class TlsPolicy {
     this.suiteText = join(b.cipherSuites.stream().map(CipherSuite::name).toList());
     this.groupText = join(b.groups.stream().map(NamedGroup::name).toList());
   }
-
-  private final String protocolText;
-  private final String suiteText;
-  private final String groupText;
 
   /** A builder for a team's own policy named {@code name}; every rule is unchecked until set. */
   public static Builder builder(String name) {
