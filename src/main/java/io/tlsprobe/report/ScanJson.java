@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
 import java.io.StringWriter;
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
@@ -24,7 +25,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * //  "complete":true,"partial_reason":null}
  * }</pre>
  *
- * <p>{@code protocols} lists every version scanned, oldest first; {@code cipher_suites} are IANA names in the
+ * <p>{@code protocols} lists every version scanned, oldest first, by JSSE name ({@code SSLv2}, {@code SSLv3},
+ * {@code TLSv1} … {@code TLSv1.3}); {@code cipher_suites} are IANA names in the
  * server's order when {@code server_order} is true (it enforces its own), else in the order the scan found them.
  */
 public final class ScanJson {
@@ -65,7 +67,7 @@ public final class ScanJson {
       json.writeStartArray();
       for (ProtocolSupport p : profile.protocols()) {
         json.writeStartObject();
-        json.writeStringProperty("version", p.protocol().jsseName());
+        json.writeStringProperty("version", versionName(p.protocol()));
         json.writeBooleanProperty("accepted", p.accepted());
         ReportJson.writeStrings(json, "cipher_suites", p.cipherSuites().stream().map(CipherSuite::name).toList());
         json.writeBooleanProperty("server_order", p.enforcesServerOrder());
@@ -84,6 +86,11 @@ public final class ScanJson {
       json.writeStringProperty("partial_reason", profile.partialReason().orElse(null));
       json.writeEndObject();
     }
+  }
+
+  /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */
+  static String versionName(TlsProtocol protocol) {
+    return protocol == TlsProtocol.SSLv2 ? "SSLv2" : protocol.jsseName();
   }
 
   private static void writeTarget(JsonGenerator json, Endpoint endpoint) {
