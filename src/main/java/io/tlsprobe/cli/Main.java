@@ -13,20 +13,22 @@ import picocli.CommandLine.Command;
  * $ java -jar target/tlsprobe-cli.jar probe --json example.test:443
  * $ java -jar target/tlsprobe-cli.jar probe mail.test:587 --starttls smtp
  * $ java -jar target/tlsprobe-cli.jar probe mail.test --protocol imap --discover
+ * $ java -jar target/tlsprobe-cli.jar scan localhost:8443 --json
  * $ java -jar target/tlsprobe-cli.jar decode capture.hex
  * $ java -jar target/tlsprobe-cli.jar decode --json - &lt; capture.bin
  * $ java -jar target/tlsprobe-cli.jar capture --count 1 --trust-out ca.pem --json
  * </pre>
  *
  * <p>Exit codes: 0 success, 2 bad input or usage (a one-line error on standard error, never a stack trace), 3 a
- * probe whose handshake was not established, or a capture server that cannot listen.
+ * probe whose handshake was not established, a scan that reached no TLS server, or a capture server that cannot
+ * listen.
  */
 @Command(
     name = "tlsprobe",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Prove that TLS is strong: decode, probe, capture and scan.",
-    subcommands = {ProbeCommand.class, CaptureCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ProbeCommand.class, ScanCommand.class, CaptureCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
@@ -34,6 +36,8 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Exit code of {@code probe} when the handshake was not established. */
   public static final int NOT_ESTABLISHED = 3;
+  /** Exit code of {@code scan} when no TLS answer came (no connection, or nothing accepted and the scan partial). */
+  public static final int UNREACHABLE = 3;
   /** Exit code of {@code capture} when its server cannot listen (the port is in use or not allowed). */
   public static final int CANNOT_LISTEN = 3;
 

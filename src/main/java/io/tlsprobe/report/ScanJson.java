@@ -1,0 +1,117 @@
+package io.tlsprobe.report;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import java.io.StringWriter;
+import java.io.Writer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * Renders a {@link ServerProfile} as JSON, schema {@value #SCHEMA} (documented in the README, "{@code scan}"): for
+ * {@code tlsprobe scan --json} and build-server attachments. Fields are only added within a schema version.
+ *
+ * <pre>{@code
+ * String json = ScanJson.toJson(TlsScans.scan("localhost", 8443));
+ * // {"schema":"tlsprobe.scan/1","target":{"host":"localhost","port":8443,"sni":null,"connection":"direct"},
+ * //  "protocols":[{"version":"TLSv1.3","accepted":true,"cipher_suites":["TLS_AES_256_GCM_SHA384", …],
+ * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,"connections":23,"elapsed_ms":41,
+ * //  "complete":true,"partial_reason":null}
+ * }</pre>
+ *
+ * <p>{@code protocols} lists every version scanned, oldest first, by JSSE name ({@code SSLv2}, {@code SSLv3},
+ * {@code TLSv1} … {@code TLSv1.3}); {@code cipher_suites} are IANA names in the
+ * server's order when {@code server_order} is true (it enforces its own), else in the order the scan found them.
+ */
+public final class ScanJson {
+  /** The schema identifier; bump the number on any incompatible change. */
+  public static final String SCHEMA = "tlsprobe.scan/1";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ScanJson() {}
+
+  /** The profile as pretty-printed JSON. */
+  public static String toJson(ServerProfile profile) {
+    StringWriter out = new StringWriter();
+    write(profile, out);
+    return out.toString();
+  }
+
+  /** Writes the profile as pretty-printed JSON; does not close {@code out}. */
+  public static void write(ServerProfile profile, Writer out) {
+    requireNonNull(profile, "profile");
+    requireNonNull(out, "out");
+    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return new DefaultPrettyPrinter();
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
+    try (JsonGenerator json = FACTORY.createGenerator(pretty, new NonClosingWriter(out))) {
+      json.writeStartObject();
+      json.writeStringProperty("schema", SCHEMA);
+      writeTarget(json, profile.endpoint());
+      json.writeName("protocols");
+      json.writeStartArray();
+      for (ProtocolSupport p : profile.protocols()) {
+        json.writeStartObject();
+        json.writeStringProperty("version", versionName(p.protocol()));
+        json.writeBooleanProperty("accepted", p.accepted());
+        ReportJson.writeStrings(json, "cipher_suites", p.cipherSuites().stream().map(CipherSuite::name).toList());
+        json.writeBooleanProperty("server_order", p.enforcesServerOrder());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      ReportJson.writeStrings(json, "groups", profile.groups().stream().map(NamedGroup::name).toList());
+      if (profile.dhPrimeBits().isPresent()) {
+        json.writeNumberProperty("dh_prime_bits", profile.dhPrimeBits().get());
+      } else {
+        json.writeNullProperty("dh_prime_bits");
+      }
+      json.writeNumberProperty("connections", profile.connections());
+      json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
+      json.writeBooleanProperty("complete", profile.isComplete());
+      json.writeStringProperty("partial_reason", profile.partialReason().orElse(null));
+      json.writeEndObject();
+    }
+  }
+
+  /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */
+  static String versionName(TlsProtocol protocol) {
+    return protocol == TlsProtocol.SSLv2 ? "SSLv2" : protocol.jsseName();
+  }
+
+  private static void writeTarget(JsonGenerator json, Endpoint endpoint) {
+    json.writeName("target");
+    json.writeStartObject();
+    json.writeStringProperty("host", endpoint.host());
+    json.writeNumberProperty("port", endpoint.port());
+    json.writeStringProperty("sni", endpoint.serverName().orElse(null));
+    json.writeStringProperty("connection", endpoint.connection());
+    json.writeEndObject();
+  }
+
+  /** Lets the generator close without closing the caller's writer. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
+  }
+}

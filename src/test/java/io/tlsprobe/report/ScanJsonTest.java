@@ -1,0 +1,59 @@
+package io.tlsprobe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+class ScanJsonTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void writesAPartialStartTlsProfileWithTheSmallestDhPrimeAndTheServerOrder() {
+    // given: TLS 1.2 in server order (DHE 2048 before ECDHE), TLS 1.0 refused, a reason the scan stopped
+    AcceptedCipherSuite dhe = new AcceptedCipherSuite(CipherSuite.of(0x009f), Optional.empty(), Optional.of(2048));
+    AcceptedCipherSuite ecdhe = new AcceptedCipherSuite(CipherSuite.of(0xc02f), Optional.of(NamedGroup.of(0x001d)),
+        Optional.empty());
+    ServerProfile profile = new ServerProfile(
+        new Endpoint("mail.test", 587, Optional.of("mail.test"), "starttls:smtp"),
+        List.of(new ProtocolSupport(TlsProtocol.TLSv1_2, true, List.of(dhe, ecdhe), CipherOrder.SERVER,
+            List.of(NamedGroup.of(0x001d))), ProtocolSupport.refused(TlsProtocol.TLSv1)),
+        7, Duration.ofMillis(1234), Optional.of("TLS 1.3: the server stopped answering"));
+
+    // when
+    JsonNode json = JSON.readTree(ScanJson.toJson(profile));
+
+    // then
+    assertThat(json.get("schema").asString()).isEqualTo("tlsprobe.scan/1");
+    assertThat(json.get("target").get("connection").asString()).isEqualTo("starttls:smtp");
+    assertThat(json.get("target").get("sni").asString()).isEqualTo("mail.test");
+    JsonNode protocols = json.get("protocols");
+    assertThat(protocols.findValuesAsString("version")).containsExactly("TLSv1", "TLSv1.2");
+    assertThat(protocols.get(0).get("accepted").asBoolean()).isFalse();
+    assertThat(protocols.get(0).get("cipher_suites").size()).isZero();
+    assertThat(protocols.get(1).get("server_order").asBoolean()).isTrue();
+    assertThat(protocols.get(1).get("cipher_suites").get(0).asString())
+        .isEqualTo("TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
+    assertThat(protocols.get(1).get("cipher_suites").get(1).asString())
+        .isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    assertThat(json.get("groups").get(0).asString()).isEqualTo("x25519");
+    assertThat(json.get("dh_prime_bits").asInt()).isEqualTo(2048);
+    assertThat(json.get("connections").asInt()).isEqualTo(7);
+    assertThat(json.get("elapsed_ms").asLong()).isEqualTo(1234);
+    assertThat(json.get("complete").asBoolean()).isFalse();
+    assertThat(json.get("partial_reason").asString()).isEqualTo("TLS 1.3: the server stopped answering");
+  }
+
+  @Test
+  void namesSsl2AsSslv2RatherThanJssesHelloFormat() {
+    assertThat(ScanJson.versionName(TlsProtocol.SSLv2)).isEqualTo("SSLv2");
+    assertThat(ScanJson.versionName(TlsProtocol.TLSv1_3)).isEqualTo("TLSv1.3");
+  }
+}
