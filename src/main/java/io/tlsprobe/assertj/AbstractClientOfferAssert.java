@@ -327,9 +327,15 @@ public abstract class AbstractClientOfferAssert<SELF extends AbstractClientOffer
 
   /** The suites of {@code offer} classed WEAK or INSECURE, signalling values left out, in wire order. */
   static List<CipherSuite> weakSuites(ClientOffer offer) {
-    return offer.cipherSuites().stream()
-        .filter(s -> !s.isSignaling() && !s.isGrease() && !s.strength().isAtLeast(CipherStrength.SECURE))
-        .toList();
+    return offer.cipherSuites().stream().filter(AbstractClientOfferAssert::isWeak).toList();
+  }
+
+  /**
+   * Whether {@code suite} is a cipher the registry classes WEAK or INSECURE; signalling values and GREASE are not
+   * ciphers. Shared by every "no weak cipher suite" assertion.
+   */
+  static boolean isWeak(CipherSuite suite) {
+    return !suite.isSignaling() && !suite.isGrease() && !suite.strength().isAtLeast(CipherStrength.SECURE);
   }
 
   /** Whether the assertion should run: not skipping, and {@code actual} is not null (else it fails). */

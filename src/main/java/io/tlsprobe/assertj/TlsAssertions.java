@@ -3,6 +3,7 @@ package io.tlsprobe.assertj;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.jspecify.annotations.Nullable;
@@ -68,5 +69,16 @@ public final class TlsAssertions {
   @CheckReturnValue
   public static ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
     return new ClientOfferAssert(actual);
+  }
+
+  /**
+   * Assertions on everything a server accepts, as a scan found it.
+   *
+   * @param actual the scan's findings
+   * @return the assertions
+   */
+  @CheckReturnValue
+  public static ServerProfileAssert assertThat(@Nullable ServerProfile actual) {
+    return new ServerProfileAssert(actual);
   }
 }

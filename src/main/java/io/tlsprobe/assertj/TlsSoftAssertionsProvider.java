@@ -3,6 +3,7 @@ package io.tlsprobe.assertj;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -67,5 +68,16 @@ public interface TlsSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
     return proxy(ClientOfferAssert.class, ClientOffer.class, actual);
+  }
+
+  /**
+   * Soft assertions on everything a server accepts.
+   *
+   * @param actual the scan's findings
+   * @return assertions that collect their failures
+   */
+  @CheckReturnValue
+  default ServerProfileAssert assertThat(@Nullable ServerProfile actual) {
+    return proxy(ServerProfileAssert.class, ServerProfile.class, actual);
   }
 }

@@ -3,6 +3,7 @@ package io.tlsprobe.assertj;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,17 @@ public interface WithTlsAssertions {
    */
   @CheckReturnValue
   default ClientOfferAssert assertThat(@Nullable ClientOffer actual) {
+    return TlsAssertions.assertThat(actual);
+  }
+
+  /**
+   * Delegates to {@link TlsAssertions#assertThat(ServerProfile)}.
+   *
+   * @param actual the scan's findings
+   * @return the assertions
+   */
+  @CheckReturnValue
+  default ServerProfileAssert assertThat(@Nullable ServerProfile actual) {
     return TlsAssertions.assertThat(actual);
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Probes a TLS server for a JUnit Jupiter test: a parameter of type
  * {@link io.tlsprobe.report.TlsConnectionReport} receives what the server negotiated, ready for
- * {@code TlsAssertions.assertThat(report)}.
+ * {@code TlsAssertions.assertThat(report)}; a parameter of type {@link io.tlsprobe.report.ServerProfile} receives
+ * everything the server accepts, from a scan of the same target made once per target and scope ({@code
+ * assertThat(profile).acceptsNoProtocolBelow(TLSv1_2).acceptsNoWeakCipherSuite()}).
  *
  * <pre>{@code
  * import static io.tlsprobe.TlsProtocol.TLSv1_2;

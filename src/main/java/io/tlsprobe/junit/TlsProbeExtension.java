@@ -2,7 +2,10 @@ package io.tlsprobe.junit;
 
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.scan.ScanOptions;
+import io.tlsprobe.scan.TlsScans;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The extension behind {@link TlsProbe @TlsProbe}: resolves {@link TlsConnectionReport} parameters by probing the
- * target the parameter names, once per target and scope, and publishes each report; resolves {@link TlsProbeServer}
+ * target the parameter names, once per target and scope, and publishes each report; resolves {@link ServerProfile}
+ * parameters by scanning that target ({@code ScanOptions.from} the probe's options), once per target and scope; resolves {@link TlsProbeServer}
  * parameters with the capture server of a {@link ProbeServer @ProbeServer}, started on first use.
  *
  * <p>Nothing is read before a parameter asks for a report, so the test's own extensions and lifecycle methods have
@@ -29,7 +33,7 @@ final class TlsProbeExtension implements ParameterResolver, BeforeEachCallback {
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
-    return type == TlsConnectionReport.class || type == TlsProbeServer.class;
+    return type == TlsConnectionReport.class || type == ServerProfile.class || type == TlsProbeServer.class;
   }
 
   @Override
@@ -40,6 +44,9 @@ final class TlsProbeExtension implements ParameterResolver, BeforeEachCallback {
     }
     ProbeTarget target = Targets.find(extensionContext).select(parameterContext);
     ExtensionContext cache = target.cacheContext(extensionContext);
+    if (parameterContext.getParameter().getType() == ServerProfile.class) {
+      return profile(cache, extensionContext, target);
+    }
     return report(cache, extensionContext, target);
   }
 
@@ -63,6 +70,14 @@ final class TlsProbeExtension implements ParameterResolver, BeforeEachCallback {
       Publication.publish(cache, target.name(), report);
       return report;
     }, TlsConnectionReport.class);
+  }
+
+  /** The scan of {@code target}, made once per target in the same store as its report. */
+  @SuppressWarnings("deprecation")
+  private static ServerProfile profile(ExtensionContext cache, ExtensionContext current, ProbeTarget target) {
+    Object key = List.of(ServerProfile.class, target.cacheKey());
+    return cache.getStore(NAMESPACE).getOrComputeIfAbsent(key,
+        k -> TlsScans.scan(ScanOptions.from(target.options(current))), ServerProfile.class);
   }
 
   @SuppressWarnings("deprecation")

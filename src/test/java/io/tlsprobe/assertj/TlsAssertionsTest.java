@@ -2,9 +2,11 @@ package io.tlsprobe.assertj;
 
 import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.PlainTextPhase;
+import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,13 @@ class TlsAssertionsTest {
     assertThat(assertThat((TlsConnectionReport) null)).isNotNull();
     assertThat(assertThat((CertificateInfo) null)).isNotNull();
     assertThat(assertThat((PlainTextPhase) null)).isNotNull();
+    assertThat(assertThat((ServerProfile) null)).isNotNull();
+  }
+
+  @Test
+  void givesServerProfileAssertionsThatFailOnWhatTheScanFound() {
+    ServerProfileAssert profile = assertThat(ServerProfiles.legacy());
+
+    assertThatThrownBy(profile::acceptsNoWeakCipherSuite).hasMessageContaining("TLS_RSA_WITH_RC4_128_SHA: INSECURE");
   }
 }

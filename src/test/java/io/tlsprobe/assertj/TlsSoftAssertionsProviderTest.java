@@ -49,4 +49,17 @@ class TlsSoftAssertionsProviderTest {
 
     assertThat(softly.errorsCollected()).hasSize(3);
   }
+
+  @Test
+  void offersServerProfileAssertionsThatCollectEveryFailure() {
+    AllSoftAssertions softly = new AllSoftAssertions();
+
+    softly.assertThat(ServerProfiles.legacy()).isComplete().acceptsNoWeakCipherSuite().enforcesServerCipherOrder()
+        .acceptsProtocol(TlsProtocol.TLSv1_2);
+
+    assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).satisfiesExactly(
+        m -> assertThat(m).contains("but it is partial:"),
+        m -> assertThat(m).contains("no weak or insecure cipher suite"),
+        m -> assertThat(m).contains("client order"));
+  }
 }

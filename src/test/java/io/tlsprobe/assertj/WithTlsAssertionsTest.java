@@ -21,4 +21,11 @@ class WithTlsAssertionsTest implements WithAssertions, WithTlsAssertions {
     assertThatThrownBy(() -> assertThat(StartTlsFixtures.smtpPhase()).offeredNoAuthenticationBeforeTls())
         .hasMessageContaining("AUTH PLAIN LOGIN in the EHLO reply before TLS");
   }
+
+  @Test
+  void delegatesServerProfilesToTheEntryPoint() {
+    assertThat(ServerProfiles.modern()).acceptsNoWeakCipherSuite();
+    assertThatThrownBy(() -> assertThat(ServerProfiles.legacy()).isComplete())
+        .hasMessageContaining("Server profile: " + ServerProfiles.LEGACY_LINE);
+  }
 }
