@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -140,6 +141,24 @@ public final class CipherSuite extends CodePoint {
    */
   public static CipherSuite of(int code) {
     return Holder.REGISTRY.of(code);
+  }
+
+  /**
+   * Orders suites strongest first, as a client offering many would: by {@link #strength()}, then forward secrecy,
+   * ECDHE key exchange, AEAD, secret key bits (each preferred first), then code point. Used where hand-made hellos
+   * list the suites a server is most likely to accept first.
+   *
+   * <pre>{@code
+   * CipherSuite.all().stream().sorted(CipherSuite.strongestFirst()).toList();
+   * }</pre>
+   */
+  public static Comparator<CipherSuite> strongestFirst() {
+    return Comparator.comparing(CipherSuite::strength, Comparator.reverseOrder())
+        .thenComparing(s -> !s.forwardSecrecy())
+        .thenComparing(s -> !s.keyExchange().startsWith("ECDHE"))
+        .thenComparing(s -> !s.isAead())
+        .thenComparing(CipherSuite::secretKeyBits, Comparator.reverseOrder())
+        .thenComparingInt(CipherSuite::code);
   }
 
   /** Every listed suite, in code point order (IANA's assignments plus the extra code points OpenSSL knows). */

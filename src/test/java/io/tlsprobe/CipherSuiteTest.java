@@ -13,6 +13,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CipherSuiteTest {
+
+  @Test
+  void strongestFirstPutsForwardSecretAeadBeforeStaticRsaCbcAndRc4() {
+    List<CipherSuite> sorted = List.of(CipherSuite.of(0x0005), CipherSuite.of(0x002f), CipherSuite.of(0xc02f),
+        CipherSuite.of(0x009c)).stream().sorted(CipherSuite.strongestFirst()).toList();
+
+    assertThat(sorted).extracting(CipherSuite::name).containsExactly("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_RC4_128_SHA");
+  }
+
   static final int[] GREASE = IntStream.range(0, 16).map(i -> (i << 12) | (i << 4) | 0x0a0a).toArray();
 
   @Test

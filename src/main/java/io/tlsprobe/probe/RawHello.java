@@ -49,12 +49,7 @@ final class RawHello {
         .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease())
         .sorted(Comparator.comparing((CipherSuite s) -> !s.protocols().contains(TlsProtocol.TLSv1_3)
                 || s.protocols().size() != 1)
-            .thenComparing(CipherSuite::strength, Comparator.reverseOrder())
-            .thenComparing(s -> !s.forwardSecrecy())
-            .thenComparing(s -> !s.keyExchange().startsWith("ECDHE"))
-            .thenComparing(s -> !s.isAead())
-            .thenComparing(CipherSuite::secretKeyBits, Comparator.reverseOrder())
-            .thenComparingInt(CipherSuite::code))
+            .thenComparing(CipherSuite.strongestFirst()))
         .map(CipherSuite::code)
         .toList();
   }

@@ -88,12 +88,7 @@ final class Hellos {
         .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease())
         .filter(s -> version == TlsProtocol.TLSv1_3 ? s.isValidFor(version) : !s.isValidFor(TlsProtocol.TLSv1_3))
         .sorted(Comparator.comparing((CipherSuite s) -> !s.isValidFor(version))
-            .thenComparing(CipherSuite::strength, Comparator.reverseOrder())
-            .thenComparing(s -> !s.forwardSecrecy())
-            .thenComparing(s -> !s.keyExchange().startsWith("ECDHE"))
-            .thenComparing(s -> !s.isAead())
-            .thenComparing(CipherSuite::secretKeyBits, Comparator.reverseOrder())
-            .thenComparingInt(CipherSuite::code))
+            .thenComparing(CipherSuite.strongestFirst()))
         .map(CipherSuite::code)
         .toList();
   }
