@@ -41,6 +41,18 @@ public final class ReportJson {
   public static final String SCHEMA = "tlsprobe.report/1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** Pretty printing: a fresh printer for each generator (DefaultPrettyPrinter keeps its indentation state). */
+  private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+    @Override
+    public PrettyPrinter getPrettyPrinter() {
+      return new DefaultPrettyPrinter();
+    }
+
+    @Override
+    public boolean hasPrettyPrinter() {
+      return true;
+    }
+  };
 
   private ReportJson() {}
 
@@ -53,18 +65,7 @@ public final class ReportJson {
 
   /** Writes the report as pretty-printed JSON; does not close {@code out}. */
   public static void write(TlsConnectionReport report, Writer out) {
-    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
-
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
-    write(report, out, pretty);
+    write(report, out, PRETTY);
   }
 
   /**
@@ -75,6 +76,11 @@ public final class ReportJson {
     StringWriter out = new StringWriter();
     write(report, out, ObjectWriteContext.empty());
     return out.toString();
+  }
+
+  /** A pretty-printing generator over {@code out} that leaves it open (the report's and the scan's JSON). */
+  static JsonGenerator prettyGenerator(Writer out) {
+    return FACTORY.createGenerator(PRETTY, new NonClosingWriter(out));
   }
 
   private static void write(TlsConnectionReport report, Writer out, ObjectWriteContext context) {
@@ -244,7 +250,7 @@ public final class ReportJson {
     json.writeEndArray();
   }
 
-  private static void writeOptionalInt(JsonGenerator json, String name, Optional<Integer> value) {
+  static void writeOptionalInt(JsonGenerator json, String name, Optional<Integer> value) {
     if (value.isPresent()) {
       json.writeNumberProperty(name, value.get());
     } else {

@@ -8,10 +8,6 @@ import io.tlsprobe.TlsProtocol;
 import java.io.StringWriter;
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * Renders a {@link ServerProfile} as JSON, schema {@value #SCHEMA} (documented in the README, "{@code scan}"): for
@@ -33,8 +29,6 @@ public final class ScanJson {
   /** The schema identifier; bump the number on any incompatible change. */
   public static final String SCHEMA = "tlsprobe.scan/1";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private ScanJson() {}
 
   /** The profile as pretty-printed JSON. */
@@ -48,18 +42,7 @@ public final class ScanJson {
   public static void write(ServerProfile profile, Writer out) {
     requireNonNull(profile, "profile");
     requireNonNull(out, "out");
-    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
-
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
-    try (JsonGenerator json = FACTORY.createGenerator(pretty, new NonClosingWriter(out))) {
+    try (JsonGenerator json = ReportJson.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
       writeTarget(json, profile.endpoint());
@@ -75,11 +58,7 @@ public final class ScanJson {
       }
       json.writeEndArray();
       ReportJson.writeStrings(json, "groups", profile.groups().stream().map(NamedGroup::name).toList());
-      if (profile.dhPrimeBits().isPresent()) {
-        json.writeNumberProperty("dh_prime_bits", profile.dhPrimeBits().get());
-      } else {
-        json.writeNullProperty("dh_prime_bits");
-      }
+      ReportJson.writeOptionalInt(json, "dh_prime_bits", profile.dhPrimeBits());
       json.writeNumberProperty("connections", profile.connections());
       json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
       json.writeBooleanProperty("complete", profile.isComplete());
