@@ -35,9 +35,13 @@ import java.util.Set;
  * @param partialReason why some of the profile is missing (the server stopped answering, a timeout ran out); empty
  *     when the scan asked every question and got every answer. When present, a version it names may be listed as
  *     not accepted, or with fewer suites, only because its scan could not finish
+ * @param features compression, secure renegotiation, fallback SCSV, extended master secret, encrypt-then-MAC,
+ *     session tickets, OCSP stapling, Heartbeat and ALPN, each with its evidence
+ * @param certificates the chains the server presents, one per key type found, with their verdicts; empty when none
+ *     could be read
  */
 public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, int connections, Duration elapsed,
-    Optional<String> partialReason) {
+    Optional<String> partialReason, ServerFeatures features, List<ServerCertificate> certificates) {
   public ServerProfile {
     requireNonNull(endpoint, "endpoint");
     List<ProtocolSupport> sorted = new ArrayList<>(protocols);
@@ -53,6 +57,19 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
     }
     requireNonNull(elapsed, "elapsed");
     requireNonNull(partialReason, "partialReason");
+    requireNonNull(features, "features");
+    certificates = List.copyOf(certificates);
+  }
+
+  /** A profile of versions and suites alone: features {@linkplain ServerFeatures#unknown unknown}, no certificates. */
+  public ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, int connections, Duration elapsed,
+      Optional<String> partialReason) {
+    this(endpoint, protocols, connections, elapsed, partialReason, ServerFeatures.unknown("not scanned"), List.of());
+  }
+
+  /** The same with {@code features} and {@code certificates} replaced. */
+  public ServerProfile with(ServerFeatures features, List<ServerCertificate> certificates) {
+    return new ServerProfile(endpoint, protocols, connections, elapsed, partialReason, features, certificates);
   }
 
   /** What the scan found for {@code protocol}, if it scanned that version. */
