@@ -12,8 +12,10 @@ import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,7 +26,9 @@ import java.util.stream.Collectors;
  * forbidden — that finds every {@link Violation} in a server's {@link ServerProfile}, one {@link TlsConnectionReport}
  * or a client's {@link ClientOffer}. Built in: Mozilla's Server Side TLS guidelines 6.0 ({@link #MOZILLA_MODERN},
  * {@link #MOZILLA_INTERMEDIATE}) and 5.7 ({@link #MOZILLA_5_7_MODERN}, {@link #MOZILLA_5_7_INTERMEDIATE}, {@link
- * #MOZILLA_5_7_OLD}); a team's own policy comes from {@link #builder(String)}.
+ * #MOZILLA_5_7_OLD}), NIST SP 800-52 Rev. 2 ({@link #NIST_SP_800_52R2}) and BSI TR-02102-2 ({@link
+ * #BSI_TR_02102_2}), each also by name through {@link #named(String)}; a team's own policy comes from {@link
+ * #builder(String)}.
  *
  * <pre>{@code
  * TlsPolicy ours = TlsPolicy.builder("payments")
@@ -37,8 +41,12 @@ import java.util.stream.Collectors;
  *
  * <p>A rule the policy leaves unset is not checked. Evaluating a server profile checks everything the server
  * accepted; a connection report checks what was negotiated; a client offer checks everything offered (signalling
- * suites such as {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} and GREASE excepted). A server profile carries no
- * compression finding, so the compression rule applies to reports and offers only.
+ * suites such as {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} and GREASE excepted).
+ *
+ * <p>Rules on what a scan found out about the server's features (compression, {@link FeatureRule}s) and
+ * certificates break only on a definite finding: a {@link io.tlsprobe.report.Finding.Support#YES YES} or {@link
+ * io.tlsprobe.report.Finding.Support#NO NO} against the rule is a violation, while {@code UNKNOWN} (not scanned, or
+ * the scan could not tell) and {@code NOT_APPLICABLE} are not; {@link #unchecked(ServerProfile)} names them.
  */
 public final class TlsPolicy {
   /** Mozilla Server Side TLS 6.0 (current), "modern": TLS 1.3 only. */
@@ -51,6 +59,10 @@ public final class TlsPolicy {
   public static final TlsPolicy MOZILLA_5_7_INTERMEDIATE = MozillaPolicies.intermediate57();
   /** Mozilla Server Side TLS 5.7, "old": TLS 1.0 to 1.3, CBC and 3DES suites kept for old clients. */
   public static final TlsPolicy MOZILLA_5_7_OLD = MozillaPolicies.old57();
+  /** NIST SP 800-52 Rev. 2 (August 2019), servers for government-only applications: see {@link NistPolicies}. */
+  public static final TlsPolicy NIST_SP_800_52R2 = NistPolicies.sp800_52r2();
+  /** BSI TR-02102-2, version {@value BsiPolicies#VERSION}: see {@link BsiPolicies}. */
+  public static final TlsPolicy BSI_TR_02102_2 = BsiPolicies.tr02102_2();
 
   private static final PolicySource CUSTOM = new PolicySource("custom policy", "-", "-");
 
@@ -61,6 +73,7 @@ public final class TlsPolicy {
   private final Set<NamedGroup> groups;
   private final OptionalInt minimumDhePrimeBits;
   private final boolean compressionForbidden;
+  private final ExtraRules extra;
   // the allowed values as the violations show them, in the order the policy lists them
   private final String protocolText;
   private final String suiteText;
@@ -74,9 +87,27 @@ public final class TlsPolicy {
     this.groups = Set.copyOf(b.groups);
     this.minimumDhePrimeBits = b.minimumDhePrimeBits;
     this.compressionForbidden = b.compressionForbidden;
+    this.extra = new ExtraRules(b.requiredProtocols, b.requiredGroupAmong, b.features, b.minimumKeyBits, b.curves);
     this.protocolText = join(b.protocols.stream().sorted().map(TlsProtocol::displayName).toList());
     this.suiteText = join(b.cipherSuites.stream().map(CipherSuite::name).toList());
     this.groupText = join(b.groups.stream().map(NamedGroup::name).toList());
+  }
+
+  /**
+   * The built-in policy registered under {@code name} (ignoring case), e.g. {@code "mozilla-intermediate"} or {@code
+   * "nist-800-52r2"}; {@link #names()} lists them.
+   *
+   * <pre>{@code
+   * TlsPolicy p = TlsPolicy.named("bsi-tr-02102-2").orElseThrow();
+   * }</pre>
+   */
+  public static Optional<TlsPolicy> named(String name) {
+    return BuiltInPolicies.named(requireNonNull(name, "name"));
+  }
+
+  /** The names {@link #named(String)} knows, in a stable order. */
+  public static List<String> names() {
+    return BuiltInPolicies.names();
   }
 
   /** A builder for a team's own policy named {@code name}; every rule is unchecked until set. */
@@ -119,7 +150,20 @@ public final class TlsPolicy {
     return compressionForbidden;
   }
 
-  /** Every violation in what a server accepted: versions, suites (per version), groups, the smallest DHE prime. */
+  /** The versions a server must accept (a client must offer); empty when the policy requires none. */
+  public Set<TlsProtocol> requiredProtocols() {
+    return extra.requiredProtocols();
+  }
+
+  /** The feature rules the policy applies to a server profile. */
+  public Set<FeatureRule> requiredFeatures() {
+    return extra.features();
+  }
+
+  /**
+   * Every violation in what a server accepted: versions (allowed and required), suites (per version), groups, the
+   * smallest DHE prime, and, where the scan found them, compression, the {@link FeatureRule}s and the certificates.
+   */
   public List<Violation> evaluate(ServerProfile profile) {
     requireNonNull(profile, "profile");
     List<Violation> out = new ArrayList<>();
@@ -137,6 +181,30 @@ public final class TlsPolicy {
       checkGroup(g, g.name() + " accepted", out);
     }
     profile.dhPrimeBits().ifPresent(bits -> checkDhe(bits, "a " + bits + "-bit DHE prime", out));
+    if (profile.features().compression().isYes()) {
+      checkCompression("compression accepted (" + profile.features().compression().evidence() + ")", out);
+    }
+    extra.check(profile, out);
+    return List.copyOf(out);
+  }
+
+  /**
+   * The rules this policy could not decide for {@code profile}, each with the reason: a feature the scan did not
+   * find out ({@code UNKNOWN}) or that does not apply, or certificate rules without a certificate. Empty when every
+   * rule was decided; these are never violations.
+   *
+   * <pre>{@code
+   * TlsPolicy.BSI_TR_02102_2.unchecked(profile); // ["secure renegotiation: unknown (not scanned)", …]
+   * }</pre>
+   */
+  public List<String> unchecked(ServerProfile profile) {
+    requireNonNull(profile, "profile");
+    List<String> out = new ArrayList<>();
+    if (compressionForbidden && !profile.features().compression().isYes()
+        && !profile.features().compression().isNo() && !profile.acceptedProtocols().isEmpty()) {
+      out.add("compression: " + profile.features().compression());
+    }
+    out.addAll(extra.unchecked(profile));
     return List.copyOf(out);
   }
 
@@ -150,6 +218,7 @@ public final class TlsPolicy {
     report.dhPrimeBits().ifPresent(bits -> checkDhe(bits, "a " + bits + "-bit DHE prime negotiated", out));
     Optional<CompressionMethod> compression = report.compression().filter(c -> !c.isNull());
     compression.ifPresent(c -> checkCompression(c.name() + " compression negotiated", out));
+    extra.check(report, out);
     return List.copyOf(out);
   }
 
@@ -168,6 +237,7 @@ public final class TlsPolicy {
           .collect(Collectors.joining(", "));
       checkCompression(methods + " compression offered", out);
     }
+    extra.check(offer, out);
     return List.copyOf(out);
   }
 
@@ -226,6 +296,11 @@ public final class TlsPolicy {
     private final Set<NamedGroup> groups = new LinkedHashSet<>();
     private OptionalInt minimumDhePrimeBits = OptionalInt.empty();
     private boolean compressionForbidden = true;
+    private final Set<TlsProtocol> requiredProtocols = new LinkedHashSet<>();
+    private final Set<NamedGroup> requiredGroupAmong = new LinkedHashSet<>();
+    private final Set<FeatureRule> features = new LinkedHashSet<>();
+    private final Map<String, Integer> minimumKeyBits = new LinkedHashMap<>();
+    private final Set<String> curves = new LinkedHashSet<>();
 
     private Builder(String name) {
       requireNonNull(name, "name");
@@ -294,6 +369,58 @@ public final class TlsPolicy {
     /** Whether TLS compression breaks the policy. Default: {@code true}. */
     public Builder compressionForbidden(boolean forbidden) {
       this.compressionForbidden = forbidden;
+      return this;
+    }
+
+    /** Adds versions the server must accept and a client must offer. Default: none required. */
+    public Builder requiredProtocols(TlsProtocol... protocols) {
+      for (TlsProtocol p : protocols) {
+        this.requiredProtocols.add(requireNonNull(p, "protocol"));
+      }
+      return this;
+    }
+
+    /**
+     * Groups (IANA names) of which a server that negotiates groups at all (TLS 1.3 or an ECDHE suite) must accept at
+     * least one. Default: not checked.
+     *
+     * @throws IllegalArgumentException naming a group the registry does not know
+     */
+    public Builder requiredGroupAmong(String... names) {
+      for (String n : names) {
+        requireNonNull(n, "group name");
+        requiredGroupAmong.add(
+            NamedGroup.byName(n).orElseThrow(() -> new IllegalArgumentException("unknown group: " + n)));
+      }
+      return this;
+    }
+
+    /** Adds feature rules a server profile is held to. Default: none. */
+    public Builder requiredFeatures(FeatureRule... rules) {
+      for (FeatureRule r : rules) {
+        this.features.add(requireNonNull(r, "rule"));
+      }
+      return this;
+    }
+
+    /**
+     * The smallest key a leaf certificate with a {@code keyType} key ({@code RSA}, {@code EC}, {@code DSA}, as
+     * {@link io.tlsprobe.report.CertificateInfo#keyType()} names it) may have. Default: not checked.
+     */
+    public Builder minimumCertificateKeyBits(String keyType, int bits) {
+      requireNonNull(keyType, "keyType");
+      if (bits <= 0) {
+        throw new IllegalArgumentException("minimum key bits must be positive: " + bits);
+      }
+      minimumKeyBits.put(keyType.toUpperCase(java.util.Locale.ROOT), bits);
+      return this;
+    }
+
+    /** The named curves an EC leaf certificate may use ({@code secp256r1}, …). Default: not checked. */
+    public Builder allowedCertificateCurves(String... names) {
+      for (String n : names) {
+        curves.add(requireNonNull(n, "curve"));
+      }
       return this;
     }
 

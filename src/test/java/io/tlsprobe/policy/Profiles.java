@@ -4,14 +4,21 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.AcceptedCipherSuite;
+import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.Endpoint;
+import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerCertificate;
+import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.report.Verification;
+import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.testing.ClientHelloVectors;
 import io.tlsprobe.wire.TlsDecoder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,5 +80,30 @@ final class Profiles {
   /** The offer of a captured ClientHello in src/test/resources/vectors. */
   static ClientOffer offer(String vector) {
     return ClientOffer.of(TlsDecoder.decode(ClientHelloVectors.captured(vector).bytes()).clientHello().orElseThrow());
+  }
+
+  /** Features with every finding {@code NO} except those named {@code yes}; a helper for the feature rules. */
+  static ServerFeatures features(Finding compression, Finding secureRenegotiation, Finding fallbackScsv,
+      Finding extendedMasterSecret, Finding encryptThenMac, Finding ocspStapling, Finding heartbeat) {
+    return new ServerFeatures(compression, secureRenegotiation, fallbackScsv, extendedMasterSecret, encryptThenMac,
+        Finding.unknown("not asked"), ocspStapling, heartbeat, Finding.unknown("not asked"), List.of());
+  }
+
+  /** Features a well-configured TLS 1.2 server shows: renegotiation, EMS, ETM, fallback SCSV, stapling; no compression
+   * or heartbeat. */
+  static ServerFeatures goodFeatures() {
+    return features(Finding.no("null only"), Finding.yes("renegotiation_info"), Finding.yes("inappropriate_fallback"),
+        Finding.yes("extended_master_secret"), Finding.yes("encrypt_then_mac"), Finding.yes("status_request"),
+        Finding.no("no heartbeat"));
+  }
+
+  /** A leaf certificate for {@code localhost} with a {@code keyType} key of {@code bits} on {@code curve}. */
+  static ServerCertificate certificate(String keyType, int bits, Optional<String> curve) {
+    CertificateInfo leaf = new CertificateInfo("CN=localhost", "CN=test CA", List.of("DNS:localhost"), "01",
+        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), keyType, bits, curve,
+        keyType.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA", "00", false, List.of("digitalSignature"),
+        false, Bytes.of(new byte[] {1}));
+    return new ServerCertificate(keyType, TlsProtocol.TLSv1_3, List.of(leaf),
+        new Verification(true, List.of(), "test trust store", "localhost"));
   }
 }

@@ -148,4 +148,36 @@ class TlsPolicyTest {
     assertThat(new Violation("protocol", "TLS 1.3", "TLS 1.0 accepted"))
         .hasToString("protocol: expected TLS 1.3 but found TLS 1.0 accepted");
   }
+
+  @Test
+  void requiresAClientToOfferTheRequiredVersions() {
+    // given a policy requiring TLS 1.3 and openssl s_client -tls1's hello, which offers TLS 1.0 only
+    TlsPolicy needs13 = TlsPolicy.builder("needs 1.3").requiredProtocols(TlsProtocol.TLSv1_3).build();
+
+    // when / then
+    assertThat(needs13.evaluate(Profiles.offer("openssl_legacy_tls1")))
+        .containsExactly(new Violation("required protocol", "TLS 1.3 offered", "TLS 1.3 not offered"));
+    assertThat(needs13.evaluate(Profiles.offer("curl_tls13_only"))).isEmpty();
+  }
+
+  @Test
+  void checksTheLeafCertificateOfAConnection() {
+    // given a connection whose server presented a 1024-bit RSA certificate
+    TlsPolicy keys = TlsPolicy.builder("keys").minimumCertificateKeyBits("rsa", 2048).build();
+    TlsConnectionReport report = TlsConnectionReport.builder(Endpoint.direct("localhost", 8443), Outcome.established())
+        .certificates(Profiles.certificate("RSA", 1024, java.util.Optional.empty()).chain())
+        .build();
+
+    // when / then
+    assertThat(keys.evaluate(report)).containsExactly(new Violation("certificate key size",
+        "RSA keys of at least 2048 bits", "RSA 1024 bits (CN=localhost)"));
+  }
+
+  @Test
+  void rejectsABadMinimumKeySizeAndAnUnknownRequiredGroup() {
+    assertThatThrownBy(() -> TlsPolicy.builder("x").minimumCertificateKeyBits("RSA", 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("minimum key bits must be positive: 0");
+    assertThatThrownBy(() -> TlsPolicy.builder("x").requiredGroupAmong("curve9999"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown group: curve9999");
+  }
 }
