@@ -1,5 +1,6 @@
 package io.tlsprobe.assertj;
 
+import static io.tlsprobe.assertj.error.ShouldComplyWith.shouldComplyWith;
 import static io.tlsprobe.assertj.error.ShouldHaveJa3Hash.shouldHaveJa3Hash;
 import static io.tlsprobe.assertj.error.ShouldHaveSentServerName.shouldHaveSentNoServerName;
 import static io.tlsprobe.assertj.error.ShouldHaveSentServerName.shouldHaveSentServerName;
@@ -16,6 +17,8 @@ import io.tlsprobe.CipherStrength;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.policy.TlsPolicy;
+import io.tlsprobe.policy.Violation;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.util.Arrays;
@@ -321,6 +324,33 @@ public abstract class AbstractClientOfferAssert<SELF extends AbstractClientOffer
     if (check() && !actual.ja3Hash().equalsIgnoreCase(expected)) {
       throw failureWithActualExpected(actual.ja3Hash(), expected, "%s",
           shouldHaveJa3Hash(actual, expected, report).create());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the client's offer breaks no rule of {@code policy}: every version, suite (signalling values and
+   * GREASE aside), group and compression method offered is allowed, and every version the policy requires is
+   * offered. One failure lists every {@link Violation} with the policy's name, version and source, and the offer.
+   *
+   * <pre>{@code
+   * assertThat(report).clientOffer().compliesWith(TlsPolicy.MOZILLA_MODERN); // passes for a TLS 1.3-only client
+   * assertThat(jdkDefaultOffer).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE);
+   * // fails: but found 14 violations:
+   * //   cipher suite: expected one of … but found TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 offered
+   * }</pre>
+   *
+   * @param policy the policy the client is held to
+   * @return this assertion object
+   * @throws AssertionError listing every violation, if there is any
+   */
+  public SELF compliesWith(TlsPolicy policy) {
+    requireNonNull(policy, "policy");
+    if (check()) {
+      List<Violation> violations = policy.evaluate(actual);
+      if (!violations.isEmpty()) {
+        throwAssertionError(shouldComplyWith(actual, report, policy, violations));
+      }
     }
     return myself;
   }

@@ -7,6 +7,7 @@ import static io.tlsprobe.assertj.error.ShouldAcceptNoProtocolBelow.shouldAccept
 import static io.tlsprobe.assertj.error.ShouldAcceptNoWeakCipherSuite.shouldAcceptNoWeakCipherSuite;
 import static io.tlsprobe.assertj.error.ShouldAcceptOnlyCipherSuitesIn.shouldAcceptOnlyCipherSuitesIn;
 import static io.tlsprobe.assertj.error.ShouldBeCompleteScan.shouldBeCompleteScan;
+import static io.tlsprobe.assertj.error.ShouldComplyWith.shouldComplyWith;
 import static io.tlsprobe.assertj.error.ShouldEnforceServerCipherOrder.shouldEnforceServerCipherOrder;
 import static java.util.Objects.requireNonNull;
 
@@ -14,6 +15,8 @@ import io.tlsprobe.CipherStrength;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.policy.TlsPolicy;
+import io.tlsprobe.policy.Violation;
 import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.report.ServerProfile;
@@ -287,6 +290,33 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
     isNotNull();
     if (!actual.isComplete()) {
       throwAssertionError(shouldBeCompleteScan(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server breaks no rule of {@code policy}: one failure lists every {@link Violation} (rule,
+   * expected, found) with the policy's name, version and source, then the rules the scan could not decide (a feature
+   * it did not find out is never a violation), then the profile.
+   *
+   * <pre>{@code
+   * assertThat(modernProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE); // passes
+   * assertThat(legacyProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE);
+   * // fails: but found 5 violations:
+   * //   protocol: expected TLS 1.2, TLS 1.3 but found TLS 1.0 accepted
+   * //   cipher suite: expected one of TLS_AES_128_GCM_SHA256, … but found TLS_RSA_WITH_RC4_128_SHA accepted over TLS 1.0
+   * }</pre>
+   *
+   * @param policy the policy, e.g. {@link TlsPolicy#MOZILLA_INTERMEDIATE} or {@code TlsPolicy.named("nist-800-52r2")}
+   * @return this assertion object
+   * @throws AssertionError listing every violation, if there is any
+   */
+  public SELF compliesWith(TlsPolicy policy) {
+    requireNonNull(policy, "policy");
+    isNotNull();
+    List<Violation> violations = policy.evaluate(actual);
+    if (!violations.isEmpty()) {
+      throwAssertionError(shouldComplyWith(actual, policy, violations, policy.unchecked(actual)));
     }
     return myself;
   }

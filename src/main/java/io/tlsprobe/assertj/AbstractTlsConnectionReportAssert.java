@@ -1,5 +1,6 @@
 package io.tlsprobe.assertj;
 
+import static io.tlsprobe.assertj.error.ShouldComplyWith.shouldComplyWith;
 import static io.tlsprobe.assertj.error.ShouldHaveCertificate.shouldHaveCertificate;
 import static io.tlsprobe.assertj.error.ShouldHaveClientOffer.shouldHaveClientOffer;
 import static io.tlsprobe.assertj.error.ShouldHavePlainTextPhase.shouldHavePlainTextPhase;
@@ -9,6 +10,8 @@ import io.tlsprobe.AlertDescription;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.policy.TlsPolicy;
+import io.tlsprobe.policy.Violation;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.PlainTextPhase;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
@@ -745,6 +749,34 @@ public abstract class AbstractTlsConnectionReportAssert<SELF extends AbstractTls
       return navigator.missingPlainTextPhase(assertionError(shouldHavePlainTextPhase(actual)), actual);
     }
     return navigator.plainTextPhase(phase.get(), actual, info.description());
+  }
+
+  /**
+   * Verifies that what this connection negotiated breaks no rule of {@code policy}: version, cipher suite, group, DHE
+   * prime, compression and the leaf certificate's key. What the report does not show (no version on a refused
+   * handshake) is not checked. One failure lists every {@link Violation} with the policy's name, version and source,
+   * and the connection.
+   *
+   * <pre>{@code
+   * assertThat(tls13Report).compliesWith(TlsPolicy.MOZILLA_MODERN); // passes
+   * assertThat(tls10Report).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE);
+   * // fails: but found 2 violations:
+   * //   protocol: expected TLS 1.2, TLS 1.3 but found TLS 1.0 negotiated
+   * //   cipher suite: expected one of … but found TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA negotiated
+   * }</pre>
+   *
+   * @param policy the policy the connection is held to
+   * @return this assertion object
+   * @throws AssertionError listing every violation, if there is any
+   */
+  public SELF compliesWith(TlsPolicy policy) {
+    requireNonNull(policy, "policy");
+    isNotNull();
+    List<Violation> violations = policy.evaluate(actual);
+    if (!violations.isEmpty()) {
+      throwAssertionError(shouldComplyWith(actual, policy, violations));
+    }
+    return myself;
   }
 
   /** Fails with {@code check}'s failure of the report, if any, as AssertJ's own assertions do. */
