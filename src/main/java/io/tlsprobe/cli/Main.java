@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
+  /** Exit code of {@code scan --policy} when the server breaks the policy. */
+  public static final int POLICY_VIOLATED = 1;
   /** Exit code for bad input or bad usage. */
   public static final int BAD_INPUT = 2;
   /** Exit code of {@code probe} when the handshake was not established. */

@@ -1,5 +1,6 @@
 package io.tlsprobe.cli;
 
+import io.tlsprobe.policy.TlsPolicy;
 import io.tlsprobe.report.ScanJson;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.scan.ScanOptions;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit 0 when the scan reached the server, complete or partial (a partial scan says why on standard error and in
  * the JSON's {@code partial_reason}); 3 when no TLS answer came at all (no connection, or nothing accepted and the
- * scan partial); 2 for bad usage.
+ * scan partial); 2 for bad usage. With {@code --policy NAME} the profile is also held to that {@link TlsPolicy}: the
+ * table ends with the verdict and each violation, the JSON gains {@code "policy"}, and the exit is 1 when a rule is
+ * broken.
  */
 @Command(
     name = "scan",
@@ -41,8 +44,9 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:scanned: the server answered; a partial scan (it stopped answering midway, a timeout ran out) also exits 0,"
-          + " says why on standard error and has \"complete\": false in the JSON",
+      "0:scanned: the server answered (and, with --policy, complies); a partial scan (it stopped answering midway, a"
+          + " timeout ran out) also exits 0, says why on standard error and has \"complete\": false in the JSON",
+      "1:with --policy: the server breaks the policy (each violation is listed)",
       "2:bad usage or input (one line on standard error)",
       "3:unreachable: no connection could be opened, or no TLS answer came at all"
     })
@@ -82,6 +86,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the profile as JSON (schema tlsprobe.scan/1) instead of a table.")
   private boolean json;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      converter = PolicyVerdict.Converter.class,
+      description = "Hold the server to a published policy and exit 1 on any violation: mozilla-modern,"
+          + " mozilla-intermediate (Mozilla 6.0), mozilla-5.7-modern, mozilla-5.7-intermediate, mozilla-5.7-old,"
+          + " nist-800-52r2, bsi-tr-02102-2.")
+  private @Nullable TlsPolicy policy;
+
   @Override
   public Integer call() {
     CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
@@ -95,11 +108,16 @@ final class ScanCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     ServerProfile profile = TlsScans.scan(options);
+    TlsPolicy held = policy;
+    @Nullable PolicyVerdict verdict = held == null ? null : PolicyVerdict.of(held, profile);
     if (json) {
-      ScanJson.write(profile, out);
+      ScanJson.write(profile, verdict == null ? null : verdict.json(), out);
       out.println();
     } else {
       out.println(profile.render());
+      if (verdict != null) {
+        out.println(verdict.render());
+      }
     }
     out.flush();
     if (unreachable(profile)) {
@@ -108,7 +126,7 @@ final class ScanCommand implements Callable<Integer> {
       return Main.UNREACHABLE;
     }
     profile.partialReason().ifPresent(r -> err.println("tlsprobe: partial scan: " + r));
-    return Main.OK;
+    return verdict == null || verdict.compliant() ? Main.OK : Main.POLICY_VIOLATED;
   }
 
   /** No connection opened, or nothing accepted and the scan could not finish: nothing answered in TLS. */
