@@ -24,11 +24,13 @@ import io.tlsprobe.TlsProtocol;
  *       (TLS 1.2) and ffdhe3072, ffdhe4096.
  *   <li>Extensions and features (section 3.6): no TLS compression, no Heartbeat extension, extended master secret,
  *       encrypt-then-MAC wherever CBC suites are accepted, renegotiation only per RFC 5746 (secure renegotiation).
- *   <li>Key lengths: RSA, DSA and DH of at least 3000 bits, EC of at least 250 bits.
+ *   <li>Key lengths (section 3.6.1, after TR-02102-1 Table 3.1): RSA, DSA and DH of at least 3000 bits, EC of at
+ *       least 250 bits (so RSA and DH of 2048 bits break it, 3072 comply).
  * </ul>
  *
  * <p>Sources read: TLS-Scanner's guideline "BSI TR-02102-2 (v2025-01)" (tls-attacker/TLS-Scanner) and
- * stfbk/tls-compliance-dataset ("Cipher Suites", "Supported groups", "Protocols"), which agree on these lists; the
+ * stfbk/tls-compliance-dataset ("Cipher Suites", "Supported groups", "Protocols", "Key lengths"), which agree on
+ * these lists; the
  * PDF itself was not at hand. Left out for lack of a checked source: the brainpool code points for TLS 1.3, the
  * signature-algorithm lists, and 0-RTT (a scan does not report it).
  */
