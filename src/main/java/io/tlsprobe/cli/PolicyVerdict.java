@@ -4,16 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.policy.TlsPolicy;
 import io.tlsprobe.policy.Violation;
-import io.tlsprobe.report.ScanJson;
+import io.tlsprobe.report.PolicyCheck;
 import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.report.TlsConnectionReport;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A profile held to a {@link TlsPolicy} for {@code scan --policy}: the violations, the rules the scan could not
- * decide, the lines the table ends with and the JSON's {@code "policy"} object.
+ * A scan's profile ({@code scan --policy}) or a probe's report ({@code probe --policy}) held to a {@link TlsPolicy}:
+ * the violations, the rules that could not be decided, the lines the text ends with and the JSON's {@code "policy"}
+ * object.
  *
  * <pre>{@code
  * PolicyVerdict v = PolicyVerdict.of(TlsPolicy.MOZILLA_INTERMEDIATE, profile);
@@ -30,6 +32,11 @@ record PolicyVerdict(TlsPolicy policy, List<Violation> violations, List<String> 
 
   static PolicyVerdict of(TlsPolicy policy, ServerProfile profile) {
     return new PolicyVerdict(policy, policy.evaluate(profile), policy.unchecked(profile));
+  }
+
+  /** What one connection negotiated held to {@code policy}; a report leaves nothing undecided it could check. */
+  static PolicyVerdict of(TlsPolicy policy, TlsConnectionReport report) {
+    return new PolicyVerdict(policy, policy.evaluate(report), List.of());
   }
 
   boolean compliant() {
@@ -52,10 +59,10 @@ record PolicyVerdict(TlsPolicy policy, List<Violation> violations, List<String> 
   }
 
   /** The JSON's {@code "policy"} object. */
-  ScanJson.PolicyCheck json() {
-    return new ScanJson.PolicyCheck(policy.name(), policy.source().version(), policy.source().document(),
+  PolicyCheck json() {
+    return new PolicyCheck(policy.name(), policy.source().version(), policy.source().document(),
         policy.source().url(),
-        violations.stream().map(v -> new ScanJson.PolicyCheck.Breach(v.rule(), v.expected(), v.found())).toList(),
+        violations.stream().map(v -> new PolicyCheck.Breach(v.rule(), v.expected(), v.found())).toList(),
         unchecked);
   }
 

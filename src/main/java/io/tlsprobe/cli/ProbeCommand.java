@@ -1,5 +1,6 @@
 package io.tlsprobe.cli;
 
+import io.tlsprobe.policy.TlsPolicy;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.ServiceDiscovery;
 import io.tlsprobe.probe.TlsProbes;
@@ -57,6 +58,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:established: the handshake completed (whatever the certificate verdict); with --discover, at least one"
           + " of implicit TLS and STARTTLS did",
+      "1:with --policy: established, but what was negotiated breaks the policy (each violation is listed)",
       "2:bad usage or input (one line on standard error)",
       "3:not established: rejected by the peer, aborted locally, a transport error (refused, timeout, reset,"
           + " not TLS), or the STARTTLS upgrade failed (not advertised, refused, an answer that is not the protocol,"
@@ -116,6 +118,15 @@ final class ProbeCommand implements Callable<Integer> {
       + " tlsprobe.discover/1) instead of text.")
   private boolean json;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      converter = PolicyVerdict.Converter.class,
+      description = "Hold what the handshake negotiated (version, suite, group, DHE prime, compression, certificate"
+          + " key) to a published policy and exit 1 on any violation: the names of 'scan --policy'. Not with"
+          + " --discover.")
+  private @Nullable TlsPolicy policy;
+
   @Option(names = {"-v", "--verbose"}, description = "Show the whole plain-text transcript of a STARTTLS probe and of"
       + " its injection check (default: the transcript only when it is at most 24 lines).")
   private boolean verbose;
@@ -172,6 +183,9 @@ final class ProbeCommand implements Callable<Integer> {
         }
         report = probeDemo(err);
       } else if (service.discover) {
+        if (policy != null) {
+          throw new IllegalArgumentException("--policy does not apply to --discover");
+        }
         return discover(where, out);
       } else {
         ServiceOptions.Plan plan = service.plan(where);
@@ -185,14 +199,22 @@ final class ProbeCommand implements Callable<Integer> {
       err.println("tlsprobe: " + oneLine(e.getMessage()) + ": " + describe(e.getCause()));
       return Main.BAD_INPUT;
     }
+    TlsPolicy held = policy;
+    @Nullable PolicyVerdict verdict = held == null ? null : PolicyVerdict.of(held, report);
     if (json) {
-      ReportJson.write(report, out);
+      ReportJson.write(report, verdict == null ? null : verdict.json(), out);
       out.println();
     } else {
       new TextOut(out).write(ReportView.of(report, Instant.now(), verbose), 0);
+      if (verdict != null) {
+        out.println(verdict.render());
+      }
     }
     out.flush();
-    return report.outcome().isEstablished() ? Main.OK : Main.NOT_ESTABLISHED;
+    if (!report.outcome().isEstablished()) {
+      return Main.NOT_ESTABLISHED;
+    }
+    return verdict == null || verdict.compliant() ? Main.OK : Main.POLICY_VIOLATED;
   }
 
   /** {@code --discover}: both ways, both reports; established when either way is. */

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -65,7 +66,15 @@ public final class ReportJson {
 
   /** Writes the report as pretty-printed JSON; does not close {@code out}. */
   public static void write(TlsConnectionReport report, Writer out) {
-    write(report, out, PRETTY);
+    write(report, out, PRETTY, null);
+  }
+
+  /**
+   * Writes the report as pretty-printed JSON with the verdict of a policy check in {@code "policy"}, a field only
+   * present when a policy was asked for; does not close {@code out}.
+   */
+  public static void write(TlsConnectionReport report, @Nullable PolicyCheck policy, Writer out) {
+    write(report, out, PRETTY, policy);
   }
 
   /**
@@ -74,7 +83,7 @@ public final class ReportJson {
    */
   public static String toJsonLine(TlsConnectionReport report) {
     StringWriter out = new StringWriter();
-    write(report, out, ObjectWriteContext.empty());
+    write(report, out, ObjectWriteContext.empty(), null);
     return out.toString();
   }
 
@@ -83,7 +92,8 @@ public final class ReportJson {
     return FACTORY.createGenerator(PRETTY, new NonClosingWriter(out));
   }
 
-  private static void write(TlsConnectionReport report, Writer out, ObjectWriteContext context) {
+  private static void write(TlsConnectionReport report, Writer out, ObjectWriteContext context,
+      @Nullable PolicyCheck policy) {
     try (JsonGenerator json = FACTORY.createGenerator(context, new NonClosingWriter(out))) {
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
@@ -114,8 +124,38 @@ public final class ReportJson {
       json.writeStringProperty("started_at", report.startedAt().toString());
       PlainTextPhaseJson.write(json, report.plainTextPhase());
       writeAfterHandshake(json, report.afterHandshake());
+      if (policy != null) {
+        writePolicy(json, policy);
+      }
       json.writeEndObject();
     }
+  }
+
+  /** Writes {@code "policy"}: the verdict's object, or null. */
+  static void writePolicy(JsonGenerator json, @Nullable PolicyCheck policy) {
+    json.writeName("policy");
+    if (policy == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    json.writeStringProperty("name", policy.name());
+    json.writeStringProperty("version", policy.version());
+    json.writeStringProperty("source", policy.source());
+    json.writeStringProperty("url", policy.url());
+    json.writeBooleanProperty("compliant", policy.compliant());
+    json.writeName("violations");
+    json.writeStartArray();
+    for (PolicyCheck.Breach b : policy.violations()) {
+      json.writeStartObject();
+      json.writeStringProperty("rule", b.rule());
+      json.writeStringProperty("expected", b.expected());
+      json.writeStringProperty("found", b.found());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    ReportJson.writeStrings(json, "not_checked", policy.notChecked());
+    json.writeEndObject();
   }
 
   private static void writeOutcome(JsonGenerator json, Outcome outcome) {

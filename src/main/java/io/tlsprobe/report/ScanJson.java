@@ -7,7 +7,6 @@ import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -73,86 +72,9 @@ public final class ScanJson {
       json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
       json.writeBooleanProperty("complete", profile.isComplete());
       json.writeStringProperty("partial_reason", profile.partialReason().orElse(null));
-      writePolicy(json, policy);
+      ReportJson.writePolicy(json, policy);
       json.writeEndObject();
     }
-  }
-
-  /**
-   * The verdict of holding the profile to a policy, as the JSON's {@code "policy"} object shows it: {@code name},
-   * {@code version}, {@code source} (the document), {@code url}, {@code compliant}, {@code violations} (each {@code
-   * rule}, {@code expected}, {@code found}) and {@code not_checked} (the rules the scan could not decide). The report
-   * model knows no policy type, so the caller fills it in from {@code io.tlsprobe.policy}.
-   *
-   * <pre>{@code
-   * new ScanJson.PolicyCheck("Mozilla intermediate 6.0", "6.0", "Mozilla Server Side TLS",
-   *     "https://ssl-config.mozilla.org/guidelines/6.0.json",
-   *     List.of(new ScanJson.PolicyCheck.Breach("protocol", "TLS 1.2, TLS 1.3", "TLS 1.0 accepted")), List.of());
-   * }</pre>
-   *
-   * @param name the policy's name
-   * @param version the version of its source document
-   * @param source the source document's title
-   * @param url where the document can be read
-   * @param violations every rule broken, in the policy's order; empty when compliant
-   * @param notChecked the rules that could not be decided, each with the reason
-   */
-  public record PolicyCheck(String name, String version, String source, String url, List<Breach> violations,
-      List<String> notChecked) {
-    /**
-     * One broken rule.
-     *
-     * @param rule the rule, e.g. {@code protocol}
-     * @param expected what the policy allows
-     * @param found what the scan found
-     */
-    public record Breach(String rule, String expected, String found) {
-      public Breach {
-        requireNonNull(rule, "rule");
-        requireNonNull(expected, "expected");
-        requireNonNull(found, "found");
-      }
-    }
-
-    public PolicyCheck {
-      requireNonNull(name, "name");
-      requireNonNull(version, "version");
-      requireNonNull(source, "source");
-      requireNonNull(url, "url");
-      violations = List.copyOf(violations);
-      notChecked = List.copyOf(notChecked);
-    }
-
-    /** Whether no rule is broken. */
-    public boolean compliant() {
-      return violations.isEmpty();
-    }
-  }
-
-  private static void writePolicy(JsonGenerator json, @Nullable PolicyCheck policy) {
-    json.writeName("policy");
-    if (policy == null) {
-      json.writeNull();
-      return;
-    }
-    json.writeStartObject();
-    json.writeStringProperty("name", policy.name());
-    json.writeStringProperty("version", policy.version());
-    json.writeStringProperty("source", policy.source());
-    json.writeStringProperty("url", policy.url());
-    json.writeBooleanProperty("compliant", policy.compliant());
-    json.writeName("violations");
-    json.writeStartArray();
-    for (PolicyCheck.Breach b : policy.violations()) {
-      json.writeStartObject();
-      json.writeStringProperty("rule", b.rule());
-      json.writeStringProperty("expected", b.expected());
-      json.writeStringProperty("found", b.found());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    ReportJson.writeStrings(json, "not_checked", policy.notChecked());
-    json.writeEndObject();
   }
 
   /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */

@@ -17,7 +17,7 @@ class ScanJsonPolicyTest {
   private static final ServerProfile PROFILE = new ServerProfile(Endpoint.direct("localhost", 8443),
       List.of(ProtocolSupport.refused(TlsProtocol.TLSv1_3)), 1, Duration.ofMillis(5), Optional.empty());
 
-  private static JsonNode write(ScanJson.PolicyCheck policy) {
+  private static JsonNode write(PolicyCheck policy) {
     StringWriter out = new StringWriter();
     ScanJson.write(PROFILE, policy, out);
     return JSON.readTree(out.toString());
@@ -31,9 +31,9 @@ class ScanJsonPolicyTest {
   @Test
   void writesTheVerdictEveryViolationAndWhatWasNotChecked() {
     // given
-    ScanJson.PolicyCheck check = new ScanJson.PolicyCheck("Mozilla intermediate 6.0", "6.0",
+    PolicyCheck check = new PolicyCheck("Mozilla intermediate 6.0", "6.0",
         "Mozilla Server Side TLS", "https://ssl-config.mozilla.org/guidelines/6.0.json",
-        List.of(new ScanJson.PolicyCheck.Breach("protocol", "TLS 1.2, TLS 1.3", "TLS 1.0 accepted")),
+        List.of(new PolicyCheck.Breach("protocol", "TLS 1.2, TLS 1.3", "TLS 1.0 accepted")),
         List.of("compression: unknown (not scanned)"));
 
     // when
@@ -54,7 +54,7 @@ class ScanJsonPolicyTest {
 
   @Test
   void saysCompliantWithAnEmptyViolationList() {
-    JsonNode policy = write(new ScanJson.PolicyCheck("p", "1", "doc", "https://x.test", List.of(), List.of()))
+    JsonNode policy = write(new PolicyCheck("p", "1", "doc", "https://x.test", List.of(), List.of()))
         .get("policy");
 
     assertThat(policy.get("compliant").asBoolean()).isTrue();
