@@ -49,10 +49,10 @@ final class ExtraRules {
   void check(ServerProfile profile, List<Violation> out) {
     requiredProtocols.stream().sorted().filter(p -> !profile.accepts(p)).forEach(p -> out.add(
         new Violation("required protocol", p.displayName() + " accepted", p.displayName() + " not accepted")));
-    if (!requiredGroupAmong.isEmpty() && usesGroups(profile)
+    if (!requiredGroupAmong.isEmpty() && usesGroups(profile) && !profile.groups().isEmpty()
         && profile.groups().stream().noneMatch(requiredGroupAmong::contains)) {
       out.add(new Violation("required group", "at least one of " + names(requiredGroupAmong) + " accepted",
-          profile.groups().isEmpty() ? "no group accepted" : "only " + names(profile.groups()) + " accepted"));
+          "only " + names(profile.groups()) + " accepted"));
     }
     for (FeatureRule rule : FeatureRule.values()) {
       if (features.contains(rule) && rule.appliesTo(profile)) {
@@ -70,6 +70,9 @@ final class ExtraRules {
   /** Each rule that could not be decided for {@code profile}, with the reason. */
   List<String> unchecked(ServerProfile profile) {
     List<String> out = new ArrayList<>();
+    if (!requiredGroupAmong.isEmpty() && usesGroups(profile) && profile.groups().isEmpty()) {
+      out.add("required group: the scan found no group");
+    }
     for (FeatureRule rule : FeatureRule.values()) {
       if (features.contains(rule) && rule.appliesTo(profile)) {
         Finding found = rule.findingIn(profile);

@@ -94,6 +94,16 @@ class NistPoliciesTest {
   }
 
   @Test
+  void leavesTheGroupRuleUncheckedWhenTheScanFoundNoGroup() {
+    // given a TLS 1.3 row without groups, as a scan cut short before the group questions leaves it
+    ServerProfile profile = profile(accepted(TlsProtocol.TLSv1_3, List.of(), "TLS_AES_128_GCM_SHA256"));
+
+    // when / then: not a violation, but said
+    assertThat(NIST.evaluate(profile)).isEmpty();
+    assertThat(NIST.unchecked(profile)).contains("required group: the scan found no group");
+  }
+
+  @Test
   void reportsMissingMandatoryExtensionsOnlyOnDefiniteFindings() {
     // given a TLS 1.2 server without renegotiation_info and EMS, with a CBC suite but no encrypt-then-MAC
     ServerProfile base = profile(
