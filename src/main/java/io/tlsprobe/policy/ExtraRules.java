@@ -9,6 +9,8 @@ import io.tlsprobe.report.ServerCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,11 +33,11 @@ final class ExtraRules {
 
   ExtraRules(Set<TlsProtocol> requiredProtocols, Set<NamedGroup> requiredGroupAmong, Set<FeatureRule> features,
       Map<String, Integer> minimumKeyBits, Set<String> curves) {
-    this.requiredProtocols = Set.copyOf(new LinkedHashSet<>(requiredProtocols));
-    this.requiredGroupAmong = new LinkedHashSet<>(requiredGroupAmong);
+    this.requiredProtocols = Set.copyOf(requiredProtocols);
+    this.requiredGroupAmong = Collections.unmodifiableSet(new LinkedHashSet<>(requiredGroupAmong));
     this.features = Set.copyOf(features);
-    this.minimumKeyBits = new LinkedHashMap<>(minimumKeyBits);
-    this.curves = new LinkedHashSet<>(curves);
+    this.minimumKeyBits = Collections.unmodifiableMap(new LinkedHashMap<>(minimumKeyBits));
+    this.curves = Collections.unmodifiableSet(new LinkedHashSet<>(curves));
   }
 
   Set<TlsProtocol> requiredProtocols() {
@@ -119,7 +121,7 @@ final class ExtraRules {
         || profile.acceptedCipherSuites().stream().anyMatch(s -> s.keyExchange().startsWith("ECDHE"));
   }
 
-  private static String names(java.util.Collection<NamedGroup> groups) {
+  private static String names(Collection<NamedGroup> groups) {
     return groups.stream().map(NamedGroup::name).collect(Collectors.joining(", "));
   }
 }

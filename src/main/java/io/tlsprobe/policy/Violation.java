@@ -11,8 +11,9 @@ import static java.util.Objects.requireNonNull;
  * System.out.println(v); // protocol: expected TLS 1.2, TLS 1.3 but found TLS 1.0 accepted
  * }</pre>
  *
- * @param rule the rule broken: {@code protocol}, {@code cipher suite}, {@code group}, {@code DHE prime size} or
- *     {@code compression}
+ * @param rule the rule broken: {@code protocol}, {@code required protocol}, {@code cipher suite}, {@code group},
+ *     {@code required group}, {@code DHE prime size}, {@code compression}, a {@link FeatureRule#rule()} such as
+ *     {@code secure renegotiation}, {@code certificate key size} or {@code certificate curve}
  * @param expected what the policy allows, e.g. {@code "TLS 1.2, TLS 1.3"}
  * @param found what was observed, e.g. {@code "TLS 1.0 accepted"}
  */
