@@ -275,26 +275,6 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
   }
 
   /**
-   * Verifies that the scan got an answer to every question it asked, so that "not accepted" means refused and not
-   * "not found before the server stopped answering".
-   *
-   * <pre>{@code
-   * assertThat(profile).isComplete(); // passes for a scan that finished
-   * assertThat(cutShortProfile).isComplete(); // fails, quoting why it is partial
-   * }</pre>
-   *
-   * @return this assertion object
-   * @throws AssertionError if the profile is partial
-   */
-  public SELF isComplete() {
-    isNotNull();
-    if (!actual.isComplete()) {
-      throwAssertionError(shouldBeCompleteScan(actual));
-    }
-    return myself;
-  }
-
-  /**
    * Verifies that the server breaks no rule of {@code policy}: one failure lists every {@link Violation} (rule,
    * expected, found) with the policy's name, version and source, then the rules the scan could not decide (a feature
    * it did not find out is never a violation), then the profile.
@@ -317,6 +297,26 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
     List<Violation> violations = policy.evaluate(actual);
     if (!violations.isEmpty()) {
       throwAssertionError(shouldComplyWith(actual, policy, violations, policy.unchecked(actual)));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the scan got an answer to every question it asked, so that "not accepted" means refused and not
+   * "not found before the server stopped answering".
+   *
+   * <pre>{@code
+   * assertThat(profile).isComplete(); // passes for a scan that finished
+   * assertThat(cutShortProfile).isComplete(); // fails, quoting why it is partial
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the profile is partial
+   */
+  public SELF isComplete() {
+    isNotNull();
+    if (!actual.isComplete()) {
+      throwAssertionError(shouldBeCompleteScan(actual));
     }
     return myself;
   }
