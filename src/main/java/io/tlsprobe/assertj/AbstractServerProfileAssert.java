@@ -237,6 +237,33 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
   }
 
   /**
+   * Verifies that the server breaks no rule of {@code policy}: one failure lists every {@link Violation} (rule,
+   * expected, found) with the policy's name, version and source, then the rules the scan could not decide (a feature
+   * it did not find out is never a violation), then the profile.
+   *
+   * <pre>{@code
+   * assertThat(modernProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE); // passes
+   * assertThat(legacyProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE);
+   * // fails: but found 5 violations:
+   * //   protocol: expected TLS 1.2, TLS 1.3 but found TLS 1.0 accepted
+   * //   cipher suite: expected one of TLS_AES_128_GCM_SHA256, … but found TLS_RSA_WITH_RC4_128_SHA accepted over TLS 1.0
+   * }</pre>
+   *
+   * @param policy the policy, e.g. {@link TlsPolicy#MOZILLA_INTERMEDIATE} or {@code TlsPolicy.named("nist-800-52r2")}
+   * @return this assertion object
+   * @throws AssertionError listing every violation, if there is any
+   */
+  public SELF compliesWith(TlsPolicy policy) {
+    requireNonNull(policy, "policy");
+    isNotNull();
+    List<Violation> violations = policy.evaluate(actual);
+    if (!violations.isEmpty()) {
+      throwAssertionError(shouldComplyWith(actual, policy, violations, policy.unchecked(actual)));
+    }
+    return myself;
+  }
+
+  /**
    * Verifies that the server accepts the key-exchange group {@code group} in at least one version.
    *
    * <pre>{@code
@@ -272,33 +299,6 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
    */
   public SELF acceptsGroup(String name) {
     return acceptsGroup(HandshakeChecks.groupNamed(name));
-  }
-
-  /**
-   * Verifies that the server breaks no rule of {@code policy}: one failure lists every {@link Violation} (rule,
-   * expected, found) with the policy's name, version and source, then the rules the scan could not decide (a feature
-   * it did not find out is never a violation), then the profile.
-   *
-   * <pre>{@code
-   * assertThat(modernProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE); // passes
-   * assertThat(legacyProfile).compliesWith(TlsPolicy.MOZILLA_INTERMEDIATE);
-   * // fails: but found 5 violations:
-   * //   protocol: expected TLS 1.2, TLS 1.3 but found TLS 1.0 accepted
-   * //   cipher suite: expected one of TLS_AES_128_GCM_SHA256, … but found TLS_RSA_WITH_RC4_128_SHA accepted over TLS 1.0
-   * }</pre>
-   *
-   * @param policy the policy, e.g. {@link TlsPolicy#MOZILLA_INTERMEDIATE} or {@code TlsPolicy.named("nist-800-52r2")}
-   * @return this assertion object
-   * @throws AssertionError listing every violation, if there is any
-   */
-  public SELF compliesWith(TlsPolicy policy) {
-    requireNonNull(policy, "policy");
-    isNotNull();
-    List<Violation> violations = policy.evaluate(actual);
-    if (!violations.isEmpty()) {
-      throwAssertionError(shouldComplyWith(actual, policy, violations, policy.unchecked(actual)));
-    }
-    return myself;
   }
 
   /**
