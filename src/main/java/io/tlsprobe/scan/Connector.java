@@ -2,12 +2,12 @@ package io.tlsprobe.scan;
 
 import io.tlsprobe.starttls.StartTlsClient;
 import io.tlsprobe.starttls.StartTlsException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class Connector {
   /** The most bytes read for one answer: enough for a ServerHello, a certificate chain and a key exchange. */
   static final int MAX_ANSWER = 1 << 17;
+  /** The first read's buffer: a ServerHello flight with a certificate or two fits. */
+  private static final int READ_SIZE = 4096;
 
   private final ScanOptions options;
   private final InetSocketAddress address;
@@ -99,26 +101,30 @@ final class Connector {
   }
 
   private static Reply read(DeadlineChannel channel, Predicate<byte[]> complete) {
-    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    byte[] buffer = new byte[16 * 1024];
-    while (answer.size() < MAX_ANSWER) {
+    byte[] answer = new byte[READ_SIZE];
+    int size = 0;
+    while (size < MAX_ANSWER) {
+      if (answer.length - size < READ_SIZE) {
+        answer = Arrays.copyOf(answer, Math.min(MAX_ANSWER, answer.length * 2));
+      }
       int n;
       try {
-        n = channel.read(buffer);
+        n = channel.read(answer, size, Math.min(READ_SIZE * 4, answer.length - size));
       } catch (SocketTimeoutException e) {
-        return new Reply(answer.toByteArray(), Reply.End.TIMED_OUT, "no complete answer: " + e.getMessage());
+        return new Reply(Arrays.copyOf(answer, size), Reply.End.TIMED_OUT, "no complete answer: " + e.getMessage());
       } catch (IOException e) {
-        return new Reply(answer.toByteArray(), Reply.End.CLOSED, "connection reset: " + e.getMessage());
+        return new Reply(Arrays.copyOf(answer, size), Reply.End.CLOSED, "connection reset: " + e.getMessage());
       }
       if (n < 0) {
-        return new Reply(answer.toByteArray(), Reply.End.CLOSED, "");
+        return new Reply(Arrays.copyOf(answer, size), Reply.End.CLOSED, "");
       }
-      answer.write(buffer, 0, n);
-      if (complete.test(answer.toByteArray())) {
-        return new Reply(answer.toByteArray(), Reply.End.COMPLETE, "");
+      size += n;
+      byte[] soFar = Arrays.copyOf(answer, size);
+      if (complete.test(soFar)) {
+        return new Reply(soFar, Reply.End.COMPLETE, "");
       }
     }
-    return new Reply(answer.toByteArray(), Reply.End.COMPLETE, "");
+    return new Reply(Arrays.copyOf(answer, size), Reply.End.COMPLETE, "");
   }
 
   /** The dialect's plain-text exchange; null when the server gave its go-ahead, else why not. */
