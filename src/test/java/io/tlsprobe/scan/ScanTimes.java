@@ -21,7 +21,9 @@ import java.util.function.Function;
  * The scan's speed next to sslscan's, measured in one run against the {@code s_server} configurations of
  * {@link OpensslScanTest}: per configuration, our warm in-JVM scan ({@link TlsScans#scan}) and {@code sslscan
  * --no-colour 127.0.0.1:PORT}, each run {@code N} times in alternation (median wall time), the connections each opens
- * (counted by a {@link Relay}), whether the findings are equal, and the machine's load ({@code uptime}) as it was.
+ * (counted by a {@link Relay}), whether the findings are equal, the CPU time each used (and the server used while
+ * each scanned), and the machine's load ({@code uptime}) as it was. "Warm" means {@value #WARM_UP} scans first: after
+ * 8 the JIT compilers still took as much CPU as the scan itself.
  * The machine is shared, so only ratios from the same run compare. Not a test (surefire runs *Test only): a main.
  *
  * <pre>{@code
@@ -31,6 +33,9 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class ScanTimes {
+  /** Scans before the first measurement; half as many before each later configuration's. */
+  static final int WARM_UP = 60;
+
   private ScanTimes() {}
 
   /**
@@ -64,8 +69,8 @@ public final class ScanTimes {
       }
       try (OpensslServer server = c.getValue().apply(dir)) {
         ScanOptions options = ScanOptions.builder("127.0.0.1", server.port()).build();
-        for (int i = 0; i < (warm ? 2 : 8); i++) {
-          TlsScans.scan(options); // the JIT, and the server's first connections
+        for (int i = 0; i < (warm ? WARM_UP / 2 : WARM_UP); i++) {
+          TlsScans.scan(options); // the JIT (a few scans are not enough: C2 still compiles), the server's first
         }
         warm = true;
         String load = uptime();
