@@ -26,8 +26,8 @@ import java.util.Set;
  * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
  * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
  * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
- * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, a valid public value). A hello that would be 256 to 511
- * bytes long is padded to 512. Nobody finishes these handshakes.
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, a valid public value). A hello that
+ * would be 256 to 511 bytes long is padded to 512. Nobody finishes these handshakes.
  *
  * <pre>{@code
  * Hellos hellos = Hellos.create(Optional.empty(), new SecureRandom());

@@ -76,10 +76,11 @@ final class SuiteScan {
       boolean reoffer = !reoffered && picks.size() == 1 && worthReoffering(picks.get(0));
       reoffered |= reoffer;
       int fresh = Math.min(reoffer ? Hellos.MAX_SUITES - 1 : Hellos.MAX_SUITES, remaining.size());
-      List<Integer> window = new ArrayList<>(remaining.subList(0, fresh));
+      List<Integer> offer = new ArrayList<>(remaining.subList(0, fresh));
       if (reoffer) {
-        window.add(picks.get(0).code());
+        offer.add(picks.get(0).code());
       }
+      List<Integer> window = List.copyOf(offer);
       Answer answer = ask(window);
       if (answer.kind() == Answer.Kind.FAILED) {
         gap = version.displayName() + " cipher suites, after " + picks.size() + " found: " + answer.detail();
