@@ -28,13 +28,18 @@ record DeadlineChannel(Socket socket, long deadline, String what) implements Pla
 
   /** Reads into {@code b}: at least one byte, or -1 at the end of the stream. */
   int read(byte[] b) throws IOException {
+    return read(b, 0, b.length);
+  }
+
+  /** Reads into {@code b} from {@code off}, at most {@code len} bytes: at least one, or -1 at the end of the stream. */
+  int read(byte[] b, int off, int len) throws IOException {
     long millis = Math.floorDiv(deadline - System.nanoTime() + 999_999, 1_000_000);
     if (millis <= 0) {
       throw new SocketTimeoutException(what + " ran out");
     }
     socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, millis));
     try {
-      int n = socket.getInputStream().read(b);
+      int n = socket.getInputStream().read(b, off, len);
       return n == 0 ? -1 : n;
     } catch (SocketTimeoutException e) {
       throw new SocketTimeoutException(what + " ran out");

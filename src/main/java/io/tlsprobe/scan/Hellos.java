@@ -12,14 +12,12 @@ import io.tlsprobe.wire.KeyShareExtension;
 import io.tlsprobe.wire.PaddingExtension;
 import io.tlsprobe.wire.RenegotiationInfoExtension;
 import io.tlsprobe.wire.TlsRecord;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +26,8 @@ import java.util.Set;
  * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
  * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
  * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
- * bytes are a public value, RFC 7748 section 5) and secp256r1 (a fresh valid point). A hello that would be 256 to 511
- * bytes long is padded to 512. Nobody finishes these handshakes.
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, a valid public value). A hello that
+ * would be 256 to 511 bytes long is padded to 512. Nobody finishes these handshakes.
  *
  * <pre>{@code
  * Hellos hellos = Hellos.create(Optional.empty(), new SecureRandom());
@@ -58,6 +56,29 @@ final class Hellos {
   /** arbitrary_explicit_prime_curves and arbitrary_explicit_char2_curves: not groups one can negotiate by name. */
   private static final Set<Integer> NOT_NAMED = Set.of(0xff01, 0xff02);
 
+  /**
+   * The secp256r1 key share: the curve's base point G, uncompressed (0x04, x, y; RFC 8446 section 4.2.8.2, the
+   * coordinates from SEC 2 section 2.4.2). It is a valid public value (the one of private key 1), so it passes a
+   * server's point check, and costs no key generation; nobody finishes these handshakes.
+   */
+  static final Bytes P256_BASE_POINT = Bytes.of(HexFormat.of().parseHex("04"
+      + "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
+      + "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5"));
+
+  /** What {@link #suiteCandidates} answers, per version: the registry is data, so the lists are made once. */
+  private static final Map<TlsProtocol, List<Integer>> SUITE_CANDIDATES = suiteCandidatesByVersion();
+  private static final List<Integer> TLS13_GROUPS = groupCandidatesOf(TlsProtocol.TLSv1_3);
+  private static final List<Integer> TLS12_GROUPS = groupCandidatesOf(TlsProtocol.TLSv1_2);
+  private static final List<Integer> CURVES = TLS12_GROUPS.stream()
+      .filter(g -> NamedGroup.of(g).kind() == NamedGroup.Kind.ELLIPTIC_CURVE)
+      .toList();
+  private static final List<Integer> ECDHE_SUITES = CipherSuite.all().stream()
+      .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease() && s.isValidFor(TlsProtocol.TLSv1_2))
+      .filter(Hellos::namesCurve)
+      .map(CipherSuite::code)
+      .limit(MAX_SUITES)
+      .toList();
+
   private final Optional<String> serverName;
   private final SecureRandom random;
   private final Bytes x25519Share;
@@ -70,11 +91,11 @@ final class Hellos {
     this.p256Share = p256Share;
   }
 
-  /** Hellos with {@code serverName} as SNI, and key shares made once from {@code random}. */
+  /** Hellos with {@code serverName} as SNI, and an x25519 key share made once from {@code random}. */
   static Hellos create(Optional<String> serverName, SecureRandom random) {
     byte[] x25519 = new byte[32];
     random.nextBytes(x25519);
-    return new Hellos(serverName, random, Bytes.of(x25519), p256Point(random));
+    return new Hellos(serverName, random, Bytes.of(x25519), P256_BASE_POINT);
   }
 
   /**
@@ -84,6 +105,18 @@ final class Hellos {
    * strength, forward secrecy, ECDHE, AEAD and key size.
    */
   static List<Integer> suiteCandidates(TlsProtocol version) {
+    return SUITE_CANDIDATES.get(version);
+  }
+
+  private static Map<TlsProtocol, List<Integer>> suiteCandidatesByVersion() {
+    Map<TlsProtocol, List<Integer>> byVersion = new EnumMap<>(TlsProtocol.class);
+    for (TlsProtocol version : TlsProtocol.values()) {
+      byVersion.put(version, suiteCandidatesOf(version));
+    }
+    return Map.copyOf(byVersion);
+  }
+
+  private static List<Integer> suiteCandidatesOf(TlsProtocol version) {
     return CipherSuite.all().stream()
         .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease())
         .filter(s -> version == TlsProtocol.TLSv1_3 ? s.isValidFor(version) : !s.isValidFor(TlsProtocol.TLSv1_3))
@@ -95,12 +128,7 @@ final class Hellos {
 
   /** The suites whose key exchange names an elliptic curve in a ServerKeyExchange (ECDHE, anonymous ECDH). */
   static List<Integer> ecdheSuites() {
-    return CipherSuite.all().stream()
-        .filter(s -> s.isKnown() && !s.isSignaling() && !s.isGrease() && s.isValidFor(TlsProtocol.TLSv1_2))
-        .filter(Hellos::namesCurve)
-        .map(CipherSuite::code)
-        .limit(MAX_SUITES)
-        .toList();
+    return ECDHE_SUITES;
   }
 
   /** Whether a TLS 1.2 ServerKeyExchange for {@code suite} holds ECDHE parameters with a named curve. */
@@ -121,6 +149,10 @@ final class Hellos {
    * 7919 DHE), the common ones first.
    */
   static List<Integer> groupCandidates(TlsProtocol version) {
+    return version == TlsProtocol.TLSv1_3 ? TLS13_GROUPS : TLS12_GROUPS;
+  }
+
+  private static List<Integer> groupCandidatesOf(TlsProtocol version) {
     return NamedGroup.all().stream()
         .filter(g -> g.isKnown() && !g.isGrease() && !NOT_NAMED.contains(g.code()))
         .filter(g -> version == TlsProtocol.TLSv1_3 || g.kind() == NamedGroup.Kind.ELLIPTIC_CURVE
@@ -134,9 +166,7 @@ final class Hellos {
 
   /** The elliptic curves of {@link #groupCandidates} for TLS 1.2 and below. */
   static List<Integer> curveCandidates() {
-    return groupCandidates(TlsProtocol.TLSv1_2).stream()
-        .filter(g -> NamedGroup.of(g).kind() == NamedGroup.Kind.ELLIPTIC_CURVE)
-        .toList();
+    return CURVES;
   }
 
   /** A hello for {@code version} offering {@code suites} and every group, in records ready to write. */
@@ -152,13 +182,13 @@ final class Hellos {
     return records(version, build(version, suites, groups, false));
   }
 
-  private ClientHello build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
+  private byte[] build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
     ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
         Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
     if (version == TlsProtocol.SSLv3) {
       List<Integer> withScsv = new java.util.ArrayList<>(suites);
       withScsv.add(RENEGOTIATION_SCSV);
-      return b.cipherSuites(withScsv).noExtensions().build();
+      return b.cipherSuites(withScsv).noExtensions().build().encode();
     }
     b.cipherSuites(suites);
     if (version == TlsProtocol.TLSv1_3) {
@@ -191,40 +221,18 @@ final class Hellos {
    * The hello, grown to 512 bytes with a padding extension (RFC 7685) when it would be 256 to 511 bytes long: hellos
    * of that size make some load balancers hang (the reason RFC 7685 gives, and OpenSSL and BoringSSL pad the same).
    */
-  private static ClientHello padded(ClientHelloBuilder b) {
-    ClientHello hello = b.build();
-    int length = hello.encode().length;
-    if (length < PAD_FROM || length >= PAD_TO) {
+  private static byte[] padded(ClientHelloBuilder b) {
+    byte[] hello = b.build().encode();
+    if (hello.length < PAD_FROM || hello.length >= PAD_TO) {
       return hello;
     }
-    int padding = PAD_TO - length;
-    return b.extension(new PaddingExtension(padding >= 5 ? padding - 4 : 1)).build();
+    int padding = PAD_TO - hello.length;
+    return b.extension(new PaddingExtension(padding >= 5 ? padding - 4 : 1)).build().encode();
   }
 
-  private static byte[] records(TlsProtocol version, ClientHello hello) {
+  /** The encoded hello in handshake records. */
+  private static byte[] records(TlsProtocol version, byte[] hello) {
     int recordVersion = version == TlsProtocol.SSLv3 ? 0x0300 : 0x0301;
-    return TlsRecord.wrapHandshake(hello.encode(), recordVersion);
-  }
-
-  /** A fresh secp256r1 public key, uncompressed (RFC 8446 section 4.2.8.2): 0x04, x, y. */
-  private static Bytes p256Point(SecureRandom random) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-      ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
-      byte[] point = new byte[65];
-      point[0] = 4;
-      put(key.getW().getAffineX(), point, 1);
-      put(key.getW().getAffineY(), point, 33);
-      return Bytes.of(point);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM cannot make a secp256r1 key", e);
-    }
-  }
-
-  private static void put(BigInteger value, byte[] into, int at) {
-    byte[] bytes = value.toByteArray();
-    int length = Math.min(bytes.length, 32);
-    System.arraycopy(bytes, bytes.length - length, into, at + 32 - length, length);
+    return TlsRecord.wrapHandshake(hello, recordVersion);
   }
 }

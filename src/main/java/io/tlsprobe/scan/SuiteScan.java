@@ -22,12 +22,22 @@ import org.jspecify.annotations.Nullable;
  * window. Then whose order decides (two accepted suites in both orders, the discovery hello being one of them) and,
  * when the server's does, its order: the picks are it already when each pick's hello held every later pick, else
  * elimination runs again over the accepted suites alone.
+ *
+ * <p>Whose order decides is mostly learnt on the way: when the first pick led its hello, or only suites of another
+ * authentication (which the server may lack a certificate for) came before it, the second hello offers it again,
+ * last. A server that picks by the client's order then picks another suite, and the two picks were made in both
+ * orders; a server that picks by its own picks the first again, and is known to once a suite that came before it
+ * is accepted. Either way no separate hello is needed, where otherwise one often is.
  */
 final class SuiteScan {
   private final Connector connector;
   private final Hellos hellos;
   private final TlsProtocol version;
   private @Nullable String gap;
+  /** Whose order decides, when the elimination already showed it. */
+  private @Nullable CipherOrder learnt;
+  /** The suites the first pick was chosen over when it was offered again, last. */
+  private List<Integer> beatenByFirst = List.of();
 
   /** One pick: the suite the server chose from {@code offered}, and the key exchange it named with it. */
   private record Pick(AcceptedCipherSuite suite, List<Integer> offered) {
@@ -61,8 +71,16 @@ final class SuiteScan {
   private List<Pick> eliminate(List<Integer> candidates) {
     List<Integer> remaining = new ArrayList<>(candidates);
     List<Pick> picks = new ArrayList<>();
+    boolean reoffered = false;
     while (!remaining.isEmpty()) {
-      List<Integer> window = List.copyOf(remaining.subList(0, Math.min(Hellos.MAX_SUITES, remaining.size())));
+      boolean reoffer = !reoffered && picks.size() == 1 && worthReoffering(picks.get(0));
+      reoffered |= reoffer;
+      int fresh = Math.min(reoffer ? Hellos.MAX_SUITES - 1 : Hellos.MAX_SUITES, remaining.size());
+      List<Integer> offer = new ArrayList<>(remaining.subList(0, fresh));
+      if (reoffer) {
+        offer.add(picks.get(0).code());
+      }
+      List<Integer> window = List.copyOf(offer);
       Answer answer = ask(window);
       if (answer.kind() == Answer.Kind.FAILED) {
         gap = version.displayName() + " cipher suites, after " + picks.size() + " found: " + answer.detail();
@@ -72,7 +90,7 @@ final class SuiteScan {
         if (answer.refusedVersion() && picks.isEmpty()) {
           break;
         }
-        remaining.subList(0, window.size()).clear();
+        remaining.subList(0, fresh).clear();
         continue;
       }
       ServerHello hello = answer.hello().orElseThrow();
@@ -88,6 +106,12 @@ final class SuiteScan {
             + ", which was not offered";
         break;
       }
+      if (reoffer) {
+        learn(picks.get(0), window, hello.cipherSuite());
+        if (hello.cipherSuite() == picks.get(0).code()) {
+          continue; // chosen again: nothing new, but the server's order is now half shown
+        }
+      }
       picks.add(new Pick(accepted(hello, answer.keyExchange()), window));
       remaining.remove(Integer.valueOf(hello.cipherSuite()));
     }
@@ -95,8 +119,41 @@ final class SuiteScan {
   }
 
   /**
-   * Whose order decides: the server's when its first pick came after its second in the discovery hello; else one more
-   * hello offering the second before the first.
+   * Whether offering the first pick again, last, in the next hello is likely to show whose order decides for free:
+   * when it led its hello, or only suites of other authentications (that the server may have no certificate for)
+   * came before it. When suites it could have been chosen over came first, the next pick often shows it anyway.
+   */
+  private static boolean worthReoffering(Pick first) {
+    String authentication = first.suite().cipherSuite().authentication();
+    for (int code : first.offered()) {
+      if (code == first.code()) {
+        return true;
+      }
+      if (CipherSuite.of(code).authentication().equals(authentication)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the hello that offered {@code first} again, last, in {@code window} shows: the client's order when the
+   * server chose a suite that came after {@code first} in the first hello and before it now.
+   */
+  private void learn(Pick first, List<Integer> window, int chosen) {
+    if (chosen == first.code()) {
+      beatenByFirst = window.subList(0, window.size() - 1);
+      return;
+    }
+    int at = first.offered().indexOf(chosen);
+    if (at > first.offered().indexOf(first.code())) {
+      learnt = CipherOrder.CLIENT;
+    }
+  }
+
+  /**
+   * Whose order decides: what the elimination showed ({@link #learn}); else the server's when its first pick came
+   * after its second in the discovery hello; else one more hello offering the second before the first.
    */
   private CipherOrder order(List<Pick> picks) {
     if (picks.size() < 2) {
@@ -104,6 +161,12 @@ final class SuiteScan {
     }
     int first = picks.get(0).code();
     int second = picks.get(1).code();
+    if (learnt != null) {
+      return learnt;
+    }
+    if (beatenByFirst.contains(second)) {
+      return CipherOrder.SERVER; // offered again after the second, the first was chosen over it
+    }
     List<Integer> offered = picks.get(0).offered();
     int at = offered.indexOf(second);
     if (at >= 0 && at < offered.indexOf(first)) {
