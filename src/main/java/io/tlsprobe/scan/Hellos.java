@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The scan's ClientHellos and what they may offer. Each version gets the hello a client of that version sends: SSL 3.0
@@ -152,13 +153,28 @@ final class Hellos {
     return records(version, build(version, suites, groups, false));
   }
 
+  /**
+   * A hello for {@code version} offering {@code suites} and every group, with {@code extras} applied before padding:
+   * the feature questions add extensions, compression methods or signalling suites to it.
+   */
+  byte[] custom(TlsProtocol version, List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
+    ClientHelloBuilder b = builder(version, suites, groupCandidates(version), true);
+    extras.accept(b);
+    return records(version, padded(b));
+  }
+
   private ClientHello build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
+    return padded(builder(version, suites, groups, shares));
+  }
+
+  private ClientHelloBuilder builder(TlsProtocol version, List<Integer> suites, List<Integer> groups,
+      boolean shares) {
     ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
         Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
     if (version == TlsProtocol.SSLv3) {
       List<Integer> withScsv = new java.util.ArrayList<>(suites);
       withScsv.add(RENEGOTIATION_SCSV);
-      return b.cipherSuites(withScsv).noExtensions().build();
+      return b.cipherSuites(withScsv).noExtensions();
     }
     b.cipherSuites(suites);
     if (version == TlsProtocol.TLSv1_3) {
@@ -184,7 +200,7 @@ final class Hellos {
         b.extension(KeyShareExtension.client(List.of()));
       }
     }
-    return padded(b);
+    return b;
   }
 
   /**
@@ -194,7 +210,7 @@ final class Hellos {
   private static ClientHello padded(ClientHelloBuilder b) {
     ClientHello hello = b.build();
     int length = hello.encode().length;
-    if (length < PAD_FROM || length >= PAD_TO) {
+    if (!hello.hasExtensionsBlock() || length < PAD_FROM || length >= PAD_TO) { // SSL 3.0: no extensions
       return hello;
     }
     int padding = PAD_TO - length;
