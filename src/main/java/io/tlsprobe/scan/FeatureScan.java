@@ -14,7 +14,9 @@ import io.tlsprobe.wire.HeartbeatExtension;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.SessionTicketExtension;
 import io.tlsprobe.wire.StatusRequestExtension;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -207,10 +209,20 @@ final class FeatureScan {
       return Finding.yes("alert inappropriate_fallback to " + hello + " (the server accepts " + highest + ")");
     }
     if (answer.kind() == Answer.Kind.HELLO) {
-      return Finding.no("a " + TlsProtocol.describeWireVersion(answer.hello().orElseThrow().selectedVersion())
-          + " ServerHello to " + hello + ", though the server accepts " + highest);
+      ServerHello h = answer.hello().orElseThrow();
+      return Finding.no("a " + TlsProtocol.describeWireVersion(h.selectedVersion()) + " ServerHello"
+          + (downgradeSentinel(h) ? " (its random ending in RFC 8446's downgrade sentinel DOWNGRD)" : "") + " to "
+          + hello + ", though the server accepts " + highest);
     }
     return unknown(answer, hello + " (expected inappropriate_fallback)");
+  }
+
+  /** Whether the random ends in "DOWNGRD" and 0x01 or 0x00 (RFC 8446 section 4.1.3): a newer server fell back. */
+  static boolean downgradeSentinel(ServerHello hello) {
+    byte[] random = hello.random().toArray();
+    byte[] sentinel = "DOWNGRD".getBytes(StandardCharsets.US_ASCII);
+    int at = random.length - 8;
+    return at >= 0 && Arrays.equals(random, at, at + 7, sentinel, 0, 7) && (random[at + 7] & 0xfe) == 0;
   }
 
   /** The findings of a server whose only version below TLS 1.3 is SSL 3.0: its hellos carry no extensions. */
