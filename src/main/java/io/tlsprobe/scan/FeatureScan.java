@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * The protocol features of {@link ServerFeatures}, asked once the versions and suites are known, with few hellos:
  *
  * <ol>
- *   <li>one <em>feature hello</em> in the newest version below TLS 1.3 the server accepts, offering its accepted suites,
- *       DEFLATE before null (RFC 3749 section 2), {@code renegotiation_info} (RFC 5746 section 3.4),
+ *   <li>one <em>feature hello</em> in the newest version below TLS 1.3 the server accepts, offering its accepted
+ *       suites, DEFLATE before null (RFC 3749 section 2), {@code renegotiation_info} (RFC 5746 section 3.4),
  *       {@code extended_master_secret} (RFC 7627 section 5.1), {@code encrypt_then_mac} (RFC 7366 section 2), an empty
  *       {@code session_ticket} (RFC 5077 section 3.2), an OCSP {@code status_request} (RFC 6066 section 8),
  *       {@code heartbeat} (RFC 6520 section 2) and every ALPN candidate (RFC 7301 section 3.1): what its ServerHello
