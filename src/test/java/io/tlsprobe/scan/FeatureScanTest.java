@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The feature findings against real {@code openssl s_server}s (OpenSSL 3.0: no compression, no heartbeat in the
- * Debian build), and next to sslscan's {@code renegotiation} and {@code fallback} elements where it prints them.
+ * The feature findings against real {@code openssl s_server}s (OpenSSL 3.0: no compression without zlib, which
+ * Debian leaves out, and no heartbeat since 1.1.0), next to sslscan's renegotiation and TLS Fallback SCSV verdicts.
  */
 class FeatureScanTest {
   @TempDir static Path dir;
