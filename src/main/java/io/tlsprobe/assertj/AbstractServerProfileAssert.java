@@ -9,6 +9,10 @@ import static io.tlsprobe.assertj.error.ShouldAcceptOnlyCipherSuitesIn.shouldAcc
 import static io.tlsprobe.assertj.error.ShouldBeCompleteScan.shouldBeCompleteScan;
 import static io.tlsprobe.assertj.error.ShouldComplyWith.shouldComplyWith;
 import static io.tlsprobe.assertj.error.ShouldEnforceServerCipherOrder.shouldEnforceServerCipherOrder;
+import static io.tlsprobe.assertj.error.ShouldHaveNoCompression.shouldHaveNoCompression;
+import static io.tlsprobe.assertj.error.ShouldSupportFallbackScsv.shouldSupportFallbackScsv;
+import static io.tlsprobe.assertj.error.ShouldSupportPostQuantumKeyExchange.shouldSupportPostQuantumKeyExchange;
+import static io.tlsprobe.assertj.error.ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.CipherStrength;
@@ -18,6 +22,7 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.policy.TlsPolicy;
 import io.tlsprobe.policy.Violation;
 import io.tlsprobe.report.CipherOrder;
+import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.report.ServerProfile;
 import java.util.LinkedHashMap;
@@ -299,6 +304,90 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
    */
   public SELF acceptsGroup(String name) {
     return acceptsGroup(HandshakeChecks.groupNamed(name));
+  }
+
+  /**
+   * Verifies that the server accepts a post-quantum key-exchange group ({@link NamedGroup#isPostQuantum()}: ML-KEM
+   * alone or in a hybrid such as {@code X25519MLKEM768}) in at least one version.
+   *
+   * <pre>{@code
+   * assertThat(jdk25Profile).supportsPostQuantumKeyExchange(); // passes: X25519MLKEM768 among its TLS 1.3 groups
+   * assertThat(openssl30Profile).supportsPostQuantumKeyExchange(); // fails, listing [x25519, secp256r1, …]
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if no accepted group is post-quantum
+   */
+  public SELF supportsPostQuantumKeyExchange() {
+    isNotNull();
+    if (actual.groups().stream().noneMatch(NamedGroup::isPostQuantum)) {
+      throwAssertionError(shouldSupportPostQuantumKeyExchange(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server accepts no TLS compression (CRIME, CVE-2012-4929): the scan offered DEFLATE before null
+   * and the server chose null ({@link Finding.Support#NO}), or it accepts only TLS 1.3, which has no compression
+   * ({@link Finding.Support#NOT_APPLICABLE}). A finding the scan could not make fails with its reason.
+   *
+   * <pre>{@code
+   * assertThat(profile).hasNoCompression();          // passes: compression method null (0) in the TLSv1.2 ServerHello
+   * assertThat(deflateProfile).hasNoCompression();   // fails: yes, compression method DEFLATE (1) in the …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the server accepts compression, or the scan could not tell
+   */
+  public SELF hasNoCompression() {
+    isNotNull();
+    Finding.Support found = actual.features().compression().support();
+    if (found != Finding.Support.NO && found != Finding.Support.NOT_APPLICABLE) {
+      throwAssertionError(shouldHaveNoCompression(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server supports secure renegotiation (RFC 5746): its TLS 1.2-or-older ServerHello answered
+   * {@code renegotiation_info}. Not applicable (a TLS 1.3-only server, which cannot renegotiate) and unknown fail,
+   * saying why.
+   *
+   * <pre>{@code
+   * assertThat(profile).supportsSecureRenegotiation();        // passes: renegotiation_info in the TLSv1.2 ServerHello
+   * assertThat(tls13OnlyProfile).supportsSecureRenegotiation(); // fails: not applicable, it accepts only TLSv1.3, …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the finding is not {@link Finding.Support#YES}
+   */
+  public SELF supportsSecureRenegotiation() {
+    isNotNull();
+    if (!actual.features().secureRenegotiation().isYes()) {
+      throwAssertionError(shouldSupportSecureRenegotiation(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the server supports TLS_FALLBACK_SCSV (RFC 7507): a hello for a version below its newest, carrying
+   * the SCSV, was refused with {@code inappropriate_fallback}. A server that accepts one version has nothing to fall
+   * back to: not applicable, which fails saying so, as does unknown.
+   *
+   * <pre>{@code
+   * assertThat(profile).supportsFallbackScsv();        // passes: alert inappropriate_fallback to a TLSv1.2 hello …
+   * assertThat(tls13OnlyProfile).supportsFallbackScsv(); // fails: not applicable, the server accepts only TLSv1.3: …
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if the finding is not {@link Finding.Support#YES}
+   */
+  public SELF supportsFallbackScsv() {
+    isNotNull();
+    if (!actual.features().fallbackScsv().isYes()) {
+      throwAssertionError(shouldSupportFallbackScsv(actual));
+    }
+    return myself;
   }
 
   /**

@@ -18,13 +18,19 @@ import tools.jackson.core.JsonGenerator;
  * String json = ScanJson.toJson(TlsScans.scan("localhost", 8443));
  * // {"schema":"tlsprobe.scan/1","target":{"host":"localhost","port":8443,"sni":null,"connection":"direct"},
  * //  "protocols":[{"version":"TLSv1.3","accepted":true,"cipher_suites":["TLS_AES_256_GCM_SHA384", …],
- * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,"connections":23,"elapsed_ms":41,
- * //  "complete":true,"partial_reason":null}
+ * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,
+ * //  "compression":{"support":"no","evidence":"compression method null (0) in the TLSv1.2 ServerHello, …"}, …,
+ * //  "alpn":{"support":"yes","evidence":"…"},"application_protocols":["h2","http/1.1"],"connections":23,
+ * //  "elapsed_ms":41,"complete":true,"partial_reason":null}
  * }</pre>
  *
  * <p>{@code protocols} lists every version scanned, oldest first, by JSSE name ({@code SSLv2}, {@code SSLv3},
  * {@code TLSv1} … {@code TLSv1.3}); {@code cipher_suites} are IANA names in the
- * server's order when {@code server_order} is true (it enforces its own), else in the order the scan found them.
+ * server's order when {@code server_order} is true (it enforces its own), else in the order the scan found them. The
+ * features ({@code compression}, {@code secure_renegotiation}, {@code fallback_scsv}, {@code extended_master_secret},
+ * {@code encrypt_then_mac}, {@code session_tickets}, {@code ocsp_stapling}, {@code heartbeat}, {@code alpn}) are each
+ * {@code {"support": "yes|no|not_applicable|unknown", "evidence": "…"}}; {@code application_protocols} lists the ALPN
+ * protocols accepted, in the server's order when it has one.
  */
 public final class ScanJson {
   /** The schema identifier; bump the number on any incompatible change. */
@@ -68,6 +74,7 @@ public final class ScanJson {
       json.writeEndArray();
       ReportJson.writeStrings(json, "groups", profile.groups().stream().map(NamedGroup::name).toList());
       ReportJson.writeOptionalInt(json, "dh_prime_bits", profile.dhPrimeBits());
+      writeFeatures(json, profile.features());
       json.writeNumberProperty("connections", profile.connections());
       json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
       json.writeBooleanProperty("complete", profile.isComplete());
@@ -80,6 +87,21 @@ public final class ScanJson {
   /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */
   static String versionName(TlsProtocol protocol) {
     return protocol == TlsProtocol.SSLv2 ? "SSLv2" : protocol.jsseName();
+  }
+
+  /**
+   * Each feature as {@code "name": {"support": "yes|no|not_applicable|unknown", "evidence": "…"}} (names from
+   * {@link ServerFeatures#byName()}), then {@code "application_protocols": [..]}.
+   */
+  private static void writeFeatures(JsonGenerator json, ServerFeatures features) {
+    features.byName().forEach((name, finding) -> {
+      json.writeName(name);
+      json.writeStartObject();
+      json.writeStringProperty("support", finding.support().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringProperty("evidence", finding.evidence());
+      json.writeEndObject();
+    });
+    ReportJson.writeStrings(json, "application_protocols", features.applicationProtocols());
   }
 
   private static void writeTarget(JsonGenerator json, Endpoint endpoint) {

@@ -2,7 +2,10 @@ package io.tlsprobe.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The protocol features a scan asked a server about, each a {@link Finding} with its evidence, as testssl.sh and
@@ -42,6 +45,25 @@ public record ServerFeatures(Finding compression, Finding secureRenegotiation, F
     requireNonNull(heartbeat, "heartbeat");
     requireNonNull(alpn, "alpn");
     applicationProtocols = List.copyOf(applicationProtocols);
+  }
+
+  /**
+   * Every finding by its JSON name, in this record's order: {@code compression}, {@code secure_renegotiation},
+   * {@code fallback_scsv}, {@code extended_master_secret}, {@code encrypt_then_mac}, {@code session_tickets},
+   * {@code ocsp_stapling}, {@code heartbeat}, {@code alpn}.
+   */
+  public Map<String, Finding> byName() {
+    Map<String, Finding> all = new LinkedHashMap<>();
+    all.put("compression", compression);
+    all.put("secure_renegotiation", secureRenegotiation);
+    all.put("fallback_scsv", fallbackScsv);
+    all.put("extended_master_secret", extendedMasterSecret);
+    all.put("encrypt_then_mac", encryptThenMac);
+    all.put("session_tickets", sessionTickets);
+    all.put("ocsp_stapling", ocspStapling);
+    all.put("heartbeat", heartbeat);
+    all.put("alpn", alpn);
+    return Collections.unmodifiableMap(all);
   }
 
   /** Every feature unknown for the same reason, e.g. {@code "not scanned"}. */

@@ -127,7 +127,10 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
     return partialReason.isEmpty();
   }
 
-  /** Several lines: the endpoint, each version with its suites and groups, the cost, and any partial reason. */
+  /**
+   * Several lines: the endpoint, each version with its suites and groups, the features (name, support, evidence), the
+   * cost, and any partial reason.
+   */
   public String render() {
     StringBuilder out = new StringBuilder(endpoint.toString()).append('\n');
     for (ProtocolSupport p : protocols) {
@@ -142,6 +145,16 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
       if (!p.groups().isEmpty()) {
         out.append("    groups ").append(p.groups()).append('\n');
       }
+    }
+    if (features.byName().values().stream().distinct().count() == 1) {
+      out.append("  features: ").append(features.compression()).append('\n'); // all the same: not scanned
+    } else {
+      out.append("  features:\n");
+      features.byName().forEach((name, f) -> out.append(String.format(java.util.Locale.ROOT, "    %-22s %-14s %s\n",
+          name, f.support().name().toLowerCase(java.util.Locale.ROOT), f.evidence())));
+    }
+    if (!features.applicationProtocols().isEmpty()) {
+      out.append("    application protocols  ").append(String.join(", ", features.applicationProtocols())).append('\n');
     }
     out.append("  ").append(connections).append(" connections, ").append(elapsed.toMillis()).append(" ms");
     partialReason.ifPresent(r -> out.append("\n  PARTIAL: ").append(r));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The scan's ClientHellos and what they may offer. Each version gets the hello a client of that version sends: SSL 3.0
@@ -182,13 +183,28 @@ final class Hellos {
     return records(version, build(version, suites, groups, false));
   }
 
+  /**
+   * A hello for {@code version} offering {@code suites} and every group, with {@code extras} applied before padding:
+   * the feature questions add extensions, compression methods or signalling suites to it.
+   */
+  byte[] custom(TlsProtocol version, List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
+    ClientHelloBuilder b = builder(version, suites, groupCandidates(version), true);
+    extras.accept(b);
+    return records(version, padded(b));
+  }
+
   private byte[] build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
+    return padded(builder(version, suites, groups, shares));
+  }
+
+  private ClientHelloBuilder builder(TlsProtocol version, List<Integer> suites, List<Integer> groups,
+      boolean shares) {
     ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
         Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
     if (version == TlsProtocol.SSLv3) {
       List<Integer> withScsv = new java.util.ArrayList<>(suites);
       withScsv.add(RENEGOTIATION_SCSV);
-      return b.cipherSuites(withScsv).noExtensions().build().encode();
+      return b.cipherSuites(withScsv).noExtensions();
     }
     b.cipherSuites(suites);
     if (version == TlsProtocol.TLSv1_3) {
@@ -214,7 +230,7 @@ final class Hellos {
         b.extension(KeyShareExtension.client(List.of()));
       }
     }
-    return padded(b);
+    return b;
   }
 
   /**
@@ -222,11 +238,12 @@ final class Hellos {
    * of that size make some load balancers hang (the reason RFC 7685 gives, and OpenSSL and BoringSSL pad the same).
    */
   private static byte[] padded(ClientHelloBuilder b) {
-    byte[] hello = b.build().encode();
-    if (hello.length < PAD_FROM || hello.length >= PAD_TO) {
-      return hello;
+    ClientHello hello = b.build();
+    byte[] encoded = hello.encode();
+    if (!hello.hasExtensionsBlock() || encoded.length < PAD_FROM || encoded.length >= PAD_TO) { // SSL 3.0: none
+      return encoded;
     }
-    int padding = PAD_TO - hello.length;
+    int padding = PAD_TO - encoded.length;
     return b.extension(new PaddingExtension(padding >= 5 ? padding - 4 : 1)).build().encode();
   }
 

@@ -4,6 +4,7 @@ import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
- * groups), run on a pool of {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
+ * groups), then one for the protocol features ({@link FeatureScan}), run on a pool of
+ * {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
  * connections are open at once; the pool is shut down before the profile is returned. Tasks that could not finish say
  * why, and the profile is then marked partial.
  */
@@ -69,7 +71,7 @@ final class Scan {
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
         tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
       }
-      return profile(endpoint, connector, start, tasks);
+      return profile(endpoint, connector, start, tasks, pool, hellos);
     } finally {
       pool.shutdownNow();
       awaitTermination(pool);
@@ -100,7 +102,7 @@ final class Scan {
   }
 
   private ServerProfile profile(Endpoint endpoint, Connector connector, long start,
-      Map<TlsProtocol, Future<SuiteScan.Result>> suites) {
+      Map<TlsProtocol, Future<SuiteScan.Result>> suites, ExecutorService pool, Hellos hellos) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
@@ -109,12 +111,18 @@ final class Scan {
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
+    // then the features, which need the versions and suites: a few connections more (FeatureScan)
+    List<ProtocolSupport> versions = List.copyOf(found.values());
+    Optional<FeatureScan.Result> features = await(
+        pool.submit(() -> new FeatureScan(connector, hellos, versions).run()), until, "features", connector, gaps);
+    features.flatMap(FeatureScan.Result::gap).ifPresent(gaps::add);
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));
     if (connector.connections() == 0 && connector.firstConnectFailure().isPresent()) {
       partial = connector.firstConnectFailure(); // one reason, not one per version
     }
     return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
-        partial);
+        partial).with(features.map(FeatureScan.Result::features)
+            .orElseGet(() -> ServerFeatures.unknown("the feature questions did not finish")), List.of());
   }
 
   private static <T> Optional<T> await(Future<T> f, long until, String what, Connector connector, Set<String> gaps) {

@@ -6,7 +6,9 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.AcceptedCipherSuite;
 import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.Endpoint;
+import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,6 +50,41 @@ public final class ServerProfiles {
         new ProtocolSupport(TlsProtocol.TLSv1_2, true, suites(0xc02f, 0x000a, 0xc013), CipherOrder.CLIENT,
             List.of(NamedGroup.of(0x0017)))),
         12, Duration.ofMillis(80), Optional.of("server stopped answering after 12 connections"));
+  }
+
+  /** {@link #modern()} with what a TLS 1.2 + 1.3 OpenSSL server answers: every feature but compression and ALPN. */
+  public static ServerProfile modernWithFeatures() {
+    return modern().with(new ServerFeatures(
+        Finding.no("compression method null (0) in the TLSv1.2 ServerHello, though DEFLATE (1) was offered first"),
+        Finding.yes("renegotiation_info in the TLSv1.2 ServerHello"),
+        Finding.yes("alert inappropriate_fallback to a TLSv1.2 hello with TLS_FALLBACK_SCSV (the server accepts"
+            + " TLSv1.3)"),
+        Finding.yes("extended_master_secret in the TLSv1.2 ServerHello"),
+        Finding.notApplicable("no CBC cipher suite is accepted"),
+        Finding.yes("session_ticket in the TLSv1.2 ServerHello"),
+        Finding.no("no status_request in the TLSv1.2 ServerHello to a hello offering it"),
+        Finding.no("no heartbeat in the TLSv1.2 ServerHello to a hello offering it"),
+        Finding.no("no application_layer_protocol_negotiation in the TLSv1.2 ServerHello"), List.of()), List.of());
+  }
+
+  /** {@link #legacy()} with a server that compresses and answers neither renegotiation_info nor the SCSV. */
+  public static ServerProfile legacyWithFeatures() {
+    Finding unknown = Finding.unknown("not asked");
+    return legacy().with(new ServerFeatures(
+        Finding.yes("compression method DEFLATE (1) in the TLSv1.2 ServerHello, offered before null (0)"),
+        Finding.no("no renegotiation_info in the TLSv1.2 ServerHello to a hello offering it"),
+        Finding.no("a TLS 1.0 ServerHello to a TLSv1 hello with TLS_FALLBACK_SCSV, though the server accepts TLSv1.2"),
+        unknown, unknown, unknown, unknown, unknown, unknown, List.of()), List.of());
+  }
+
+  /** {@link #modern()} as if it accepted TLS 1.3 alone: what TLS 1.3 removed is not applicable. */
+  public static ServerProfile tls13OnlyFeatures() {
+    Finding notApplicable = Finding.notApplicable("the server accepts only TLSv1.3");
+    return modern().with(new ServerFeatures(notApplicable,
+        Finding.notApplicable("the server accepts only TLSv1.3, which forbids renegotiation (RFC 8446 section 4.1.2)"),
+        Finding.notApplicable("the server accepts only TLSv1.3: there is no lower version to fall back to"),
+        notApplicable, notApplicable, Finding.unknown("encrypted"), Finding.unknown("encrypted"),
+        Finding.unknown("encrypted"), Finding.unknown("encrypted"), List.of()), List.of());
   }
 
   private static List<AcceptedCipherSuite> suites(int... codes) {

@@ -186,6 +186,30 @@ class ScanCommandTest {
       assertThat(scan.get("dh_prime_bits").isNull()).isTrue();
       assertThat(scan.get("protocols").findValuesAsString("version"))
           .containsExactly("SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+      expected.features().byName().forEach((name, finding) -> assertThat(scan.get(name).get("support").asString())
+          .as(name).isEqualTo(finding.support().name().toLowerCase(java.util.Locale.ROOT)));
+      assertThat(scan.get("secure_renegotiation").get("evidence").asString())
+          .isEqualTo("renegotiation_info in the TLSv1.2 ServerHello");
+    }
+  }
+
+  @Test
+  void printsTheFeaturesTableWithTheirEvidence(@TempDir Path dir) {
+    // given: TLS 1.2 and 1.3 with ALPN
+    HeldCertificate cert = TestCertificates.localhost();
+    Path certFile = cert.writeCertificatePem(dir.resolve("cert.pem"));
+    Path keyFile = cert.writePrivateKeyPem(dir.resolve("key.pem"));
+    try (OpensslServer server = OpensslServer.www(dir, certFile, keyFile, "-min_protocol", "TLSv1.2", "-alpn",
+        "h2,http/1.1")) {
+      // when
+      Run run = run("scan", "127.0.0.1:" + server.port());
+
+      // then
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("  features:\n")
+          .contains("    secure_renegotiation   yes            renegotiation_info in the TLSv1.2 ServerHello\n")
+          .contains("    fallback_scsv          yes            alert inappropriate_fallback to a TLSv1.2 hello")
+          .contains("    application protocols  h2, http/1.1\n");
     }
   }
 

@@ -52,6 +52,56 @@ class ScanJsonTest {
   }
 
   @Test
+  void writesEachFeatureWithItsSupportAndEvidenceAndTheApplicationProtocols() {
+    // given: a profile whose features differ in every support value
+    ServerFeatures features = new ServerFeatures(
+        Finding.no("compression method null (0) in the TLSv1.2 ServerHello, though DEFLATE (1) was offered first"),
+        Finding.yes("renegotiation_info in the TLSv1.2 ServerHello"),
+        Finding.notApplicable("the server accepts only TLSv1.2: there is no lower version to fall back to"),
+        Finding.yes("extended_master_secret in the TLSv1.2 ServerHello"),
+        Finding.notApplicable("no CBC cipher suite is accepted"),
+        Finding.no("no session_ticket in the TLSv1.2 ServerHello to a hello offering it"),
+        Finding.unknown("the server stopped answering"),
+        Finding.no("no heartbeat in the TLSv1.2 ServerHello to a hello offering it"),
+        Finding.yes("application_layer_protocol_negotiation chose h2 in the TLSv1.2 ServerHello"),
+        List.of("h2", "http/1.1"));
+    ServerProfile profile = new ServerProfile(Endpoint.direct("localhost", 8443),
+        List.of(new ProtocolSupport(TlsProtocol.TLSv1_2, true, List.of(AcceptedCipherSuite.of(CipherSuite.of(0xc02f))),
+            CipherOrder.UNDETERMINED, List.of())), 5, Duration.ofMillis(9), Optional.empty()).with(features, List.of());
+
+    // when
+    JsonNode json = JSON.readTree(ScanJson.toJson(profile));
+
+    // then
+    assertThat(json.get("schema").asString()).isEqualTo("tlsprobe.scan/1");
+    assertThat(json.get("compression").get("support").asString()).isEqualTo("no");
+    assertThat(json.get("compression").get("evidence").asString()).startsWith("compression method null (0)");
+    assertThat(json.get("secure_renegotiation").get("support").asString()).isEqualTo("yes");
+    assertThat(json.get("fallback_scsv").get("support").asString()).isEqualTo("not_applicable");
+    assertThat(json.get("extended_master_secret").get("support").asString()).isEqualTo("yes");
+    assertThat(json.get("encrypt_then_mac").get("evidence").asString()).isEqualTo("no CBC cipher suite is accepted");
+    assertThat(json.get("session_tickets").get("support").asString()).isEqualTo("no");
+    assertThat(json.get("ocsp_stapling").get("support").asString()).isEqualTo("unknown");
+    assertThat(json.get("heartbeat").get("support").asString()).isEqualTo("no");
+    assertThat(json.get("alpn").get("support").asString()).isEqualTo("yes");
+    assertThat(json.get("application_protocols").get(0).asString()).isEqualTo("h2");
+    assertThat(json.get("application_protocols").get(1).asString()).isEqualTo("http/1.1");
+    assertThat(json.get("application_protocols").size()).isEqualTo(2);
+  }
+
+  @Test
+  void writesUnscannedFeaturesAsUnknownSayingSo() {
+    ServerProfile profile = new ServerProfile(Endpoint.direct("localhost", 8443), List.of(), 0, Duration.ZERO,
+        Optional.empty());
+
+    JsonNode json = JSON.readTree(ScanJson.toJson(profile));
+
+    assertThat(json.get("heartbeat").get("support").asString()).isEqualTo("unknown");
+    assertThat(json.get("heartbeat").get("evidence").asString()).isEqualTo("not scanned");
+    assertThat(json.get("application_protocols").size()).isZero();
+  }
+
+  @Test
   void namesSsl2AsSslv2RatherThanJssesHelloFormat() {
     assertThat(ScanJson.versionName(TlsProtocol.SSLv2)).isEqualTo("SSLv2");
     assertThat(ScanJson.versionName(TlsProtocol.TLSv1_3)).isEqualTo("TLSv1.3");

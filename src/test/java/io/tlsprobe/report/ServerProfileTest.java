@@ -73,6 +73,27 @@ class ServerProfileTest {
   }
 
   @Test
+  void rendersEachFeatureAsARowWithItsEvidenceAndTheApplicationProtocols() {
+    Finding no = Finding.no("no heartbeat in the TLSv1.2 ServerHello to a hello offering it");
+    ServerProfile p = profile(Optional.empty()).with(new ServerFeatures(no,
+        Finding.yes("renegotiation_info in the TLSv1.2 ServerHello"), Finding.notApplicable("one version"), no, no,
+        no, no, no, Finding.yes("chose h2"), List.of("h2", "http/1.1")), List.of());
+
+    assertThat(p.render()).contains("  features:\n"
+        + "    compression            no             no heartbeat in the TLSv1.2 ServerHello to a hello offering it\n"
+        + "    secure_renegotiation   yes            renegotiation_info in the TLSv1.2 ServerHello\n"
+        + "    fallback_scsv          not_applicable one version\n")
+        .contains("    alpn                   yes            chose h2\n"
+            + "    application protocols  h2, http/1.1\n");
+  }
+
+  @Test
+  void rendersUnscannedFeaturesOnOneLine() {
+    assertThat(profile(Optional.empty()).render()).contains("  features: unknown (not scanned)\n")
+        .doesNotContain("compression");
+  }
+
+  @Test
   void copiesItsListsAndRejectsAVersionListedTwice() {
     List<ProtocolSupport> protocols = new ArrayList<>(List.of(ProtocolSupport.refused(TlsProtocol.SSLv3)));
     ServerProfile p = new ServerProfile(ENDPOINT, protocols, 1, Duration.ZERO, Optional.empty());

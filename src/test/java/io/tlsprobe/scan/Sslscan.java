@@ -6,6 +6,10 @@ import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.ProcessResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,21 +39,49 @@ import java.util.regex.Pattern;
  * @param groups per version, the groups sslscan found, by code point
  * @param elapsed how long the sslscan process ran
  * @param xml the output, for failure messages
+ * @param features the feature elements' attributes by element and attribute: {@code renegotiation.supported},
+ *     {@code renegotiation.secure}, {@code fallback.supported}, {@code compression.supported} (each only when sslscan
+ *     printed it; {@code fallback.supported} from its text output, where 2.0.7 prints its TLS Fallback SCSV verdict
+ *     and the XML does not), {@code heartbleed.vulnerable} ({@code 1} when any version was)
  */
 record Sslscan(Map<TlsProtocol, Boolean> enabled, Map<TlsProtocol, List<Integer>> ciphers,
-    Map<TlsProtocol, Integer> preferred, Map<TlsProtocol, List<Integer>> groups, Duration elapsed, String xml) {
-  private static final Pattern ELEMENT = Pattern.compile("<(protocol|cipher|group)\\s([^>]*?)/?>");
+    Map<TlsProtocol, Integer> preferred, Map<TlsProtocol, List<Integer>> groups, Duration elapsed, String xml,
+    Map<String, String> features) {
+  private static final Pattern ELEMENT =
+      Pattern.compile("<(protocol|cipher|group|renegotiation|fallback|compression|heartbleed)\\s([^>]*?)/?>");
+  private static final Pattern FALLBACK_TEXT = Pattern.compile("Server (does not )?supports? TLS Fallback SCSV");
   private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)=\"([^\"]*)\"");
 
   /** Runs sslscan against 127.0.0.1:{@code port} with {@code options} before the target; skips without sslscan. */
   static Sslscan run(int port, String... options) {
+    Path xmlFile;
+    try {
+      xmlFile = Files.createTempFile("sslscan-", ".xml");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // the XML to a file, the text to stdout: sslscan 2.0.7 prints its TLS Fallback SCSV verdict only in the text
     List<String> command = new ArrayList<>(List.of(Interop.requireCommand("sslscan").toString(), "--no-colour",
-        "--xml=-"));
+        "--xml=" + xmlFile));
     command.addAll(List.of(options));
     command.add("127.0.0.1:" + port);
-    ProcessResult result = Interop.run(Duration.ofSeconds(120), command);
-    assertThat(result.succeeded()).as(result.toString()).isTrue();
-    return parse(result.stdout(), result.elapsed());
+    try {
+      ProcessResult result = Interop.run(Duration.ofSeconds(120), command);
+      assertThat(result.succeeded()).as(result.toString()).isTrue();
+      Sslscan parsed = parse(Files.readString(xmlFile), result.elapsed());
+      Matcher fallback = FALLBACK_TEXT.matcher(result.stdout());
+      if (!fallback.find()) {
+        return parsed;
+      }
+      Map<String, String> features = new LinkedHashMap<>(parsed.features());
+      features.put("fallback.supported", fallback.group(1) == null ? "1" : "0");
+      return new Sslscan(parsed.enabled(), parsed.ciphers(), parsed.preferred(), parsed.groups(), parsed.elapsed(),
+          parsed.xml(), Map.copyOf(features));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      xmlFile.toFile().delete();
+    }
   }
 
   static Sslscan parse(String xml, Duration elapsed) {
@@ -57,6 +89,7 @@ record Sslscan(Map<TlsProtocol, Boolean> enabled, Map<TlsProtocol, List<Integer>
     Map<TlsProtocol, List<Integer>> ciphers = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, Integer> preferred = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, List<Integer>> groups = new EnumMap<>(TlsProtocol.class);
+    Map<String, String> features = new LinkedHashMap<>();
     Matcher element = ELEMENT.matcher(xml);
     while (element.find()) {
       Map<String, String> a = attributes(element.group(2));
@@ -70,12 +103,16 @@ record Sslscan(Map<TlsProtocol, Boolean> enabled, Map<TlsProtocol, List<Integer>
             preferred.put(p, id);
           }
         }
+        case "renegotiation", "fallback", "compression" ->
+            a.forEach((k, v) -> features.put(element.group(1) + "." + k, v));
+        case "heartbleed" -> features.merge("heartbleed.vulnerable", a.get("vulnerable"), (x, y) -> "1".equals(x)
+            ? x : y);
         default -> groups.computeIfAbsent(protocol(a.get("sslversion")), k -> new ArrayList<>())
             .add(Integer.decode(a.get("id")));
       }
     }
     assertThat(enabled).as("sslscan's protocols in %s", xml).isNotEmpty();
-    return new Sslscan(enabled, ciphers, preferred, groups, elapsed, xml);
+    return new Sslscan(enabled, ciphers, preferred, groups, elapsed, xml, Map.copyOf(features));
   }
 
   private static Map<String, String> attributes(String text) {
@@ -114,6 +151,11 @@ record Sslscan(Map<TlsProtocol, Boolean> enabled, Map<TlsProtocol, List<Integer>
 
   List<Integer> groups(TlsProtocol p) {
     return groups.getOrDefault(p, List.of());
+  }
+
+  /** The attribute {@code name} ({@code element.attribute}) of a feature element, if sslscan printed it. */
+  Optional<String> feature(String name) {
+    return Optional.ofNullable(features.get(name));
   }
 
   /** The groups as names, for messages. */

@@ -6,6 +6,7 @@ import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPR
 
 import io.tlsprobe.CompressionMethod;
 import io.tlsprobe.assertj.Fixtures;
+import io.tlsprobe.assertj.ServerProfiles;
 import io.tlsprobe.report.TlsConnectionReport;
 import org.assertj.core.description.TextDescription;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -53,5 +54,19 @@ class ShouldHaveNoCompressionTest {
                     "but no compression method is known (rejected_by_peer: server sent fatal alert"
                         + " handshake_failure (40))",
                     "Connection: " + Fixtures.REJECTED_SUMMARY));
+  }
+
+  @Test
+  void quotesTheScansEvidenceForAServerProfile() {
+    String text = ShouldHaveNoCompression.shouldHaveNoCompression(ServerProfiles.legacyWithFeatures())
+        .create(new TextDescription("Test"), STANDARD_REPRESENTATION);
+
+    assertThat(text).isEqualTo("[Test] " + message(
+        "Expecting the server to accept no TLS compression (CRIME, CVE-2012-4929)",
+        "but the scan found:",
+        "  yes",
+        "evidence:",
+        "  compression method DEFLATE (1) in the TLSv1.2 ServerHello, offered before null (0)",
+        "Server profile: " + ServerProfiles.LEGACY_LINE));
   }
 }

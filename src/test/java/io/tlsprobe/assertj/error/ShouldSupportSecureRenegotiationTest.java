@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
 
 import io.tlsprobe.assertj.Fixtures;
+import io.tlsprobe.assertj.ServerProfiles;
 import io.tlsprobe.wire.ExtendedMasterSecretExtension;
 import org.assertj.core.description.TextDescription;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -75,5 +76,19 @@ class ShouldSupportSecureRenegotiationTest {
                     "Expecting the server to support secure renegotiation (RFC 5746)",
                     "but no ServerHello was seen (rejected_by_peer: server sent fatal alert handshake_failure (40))",
                     "Connection: " + Fixtures.REJECTED_SUMMARY));
+  }
+
+  @Test
+  void quotesTheScansEvidenceForAServerProfile() {
+    String text = ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation(ServerProfiles.tls13OnlyFeatures())
+        .create(new TextDescription("Test"), STANDARD_REPRESENTATION);
+
+    assertThat(text).isEqualTo("[Test] " + message(
+        "Expecting the server to support secure renegotiation (RFC 5746)",
+        "but the scan found:",
+        "  not applicable",
+        "evidence:",
+        "  the server accepts only TLSv1.3, which forbids renegotiation (RFC 8446 section 4.1.2)",
+        "Server profile: " + ServerProfiles.MODERN_LINE));
   }
 }

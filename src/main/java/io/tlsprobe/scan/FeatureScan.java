@@ -1,0 +1,280 @@
+package io.tlsprobe.scan;
+
+import io.tlsprobe.CipherMode;
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.Finding;
+import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerFeatures;
+import io.tlsprobe.wire.Bytes;
+import io.tlsprobe.wire.ClientHelloBuilder;
+import io.tlsprobe.wire.EncryptThenMacExtension;
+import io.tlsprobe.wire.ExtendedMasterSecretExtension;
+import io.tlsprobe.wire.HeartbeatExtension;
+import io.tlsprobe.wire.ServerHello;
+import io.tlsprobe.wire.SessionTicketExtension;
+import io.tlsprobe.wire.StatusRequestExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The protocol features of {@link ServerFeatures}, asked once the versions and suites are known, with few hellos:
+ *
+ * <ol>
+ *   <li>one <em>feature hello</em> in the newest version below TLS 1.3 the server accepts, offering its accepted
+ *       suites, DEFLATE before null (RFC 3749 section 2), {@code renegotiation_info} (RFC 5746 section 3.4),
+ *       {@code extended_master_secret} (RFC 7627 section 5.1), {@code encrypt_then_mac} (RFC 7366 section 2), an empty
+ *       {@code session_ticket} (RFC 5077 section 3.2), an OCSP {@code status_request} (RFC 6066 section 8),
+ *       {@code heartbeat} (RFC 6520 section 2) and every ALPN candidate (RFC 7301 section 3.1): what its ServerHello
+ *       answers decides seven findings at once. Refused with {@code no_application_protocol} it is asked again without
+ *       ALPN; refused otherwise, again without DEFLATE;
+ *   <li>encrypt-then-MAC only means something for a CBC suite: when the feature hello's suite is not one, one hello
+ *       offering only the accepted CBC suites (none accepted: not applicable);
+ *   <li>TLS_FALLBACK_SCSV (RFC 7507 section 3): one hello for the second-newest accepted version carrying
+ *       {@code 0x5600}; {@code inappropriate_fallback} says yes, a ServerHello no;
+ *   <li>the ALPN protocols by elimination ({@link AlpnScan}): one hello per protocol accepted after the first, one more
+ *       to end, and one to tell whose order decides when two or more are found.
+ * </ol>
+ *
+ * <p>A server that accepts only TLS 1.3 answers extensions in its encrypted EncryptedExtensions, Certificate and
+ * NewSessionTicket messages, which a scan that reads no further than the ServerHello cannot see: those findings are
+ * unknown, and the ones TLS 1.3 removed (compression, renegotiation, extended master secret, CBC) not applicable.
+ */
+final class FeatureScan {
+  /** The DEFLATE compression method (RFC 3749 section 2). */
+  static final int DEFLATE = 1;
+  /** TLS_FALLBACK_SCSV (RFC 7507 section 2). */
+  static final int FALLBACK_SCSV = 0x5600;
+  /** The inappropriate_fallback alert (RFC 7507 section 2). */
+  static final int INAPPROPRIATE_FALLBACK = 86;
+  /** The no_application_protocol alert (RFC 7301 section 3.2). */
+  static final int NO_APPLICATION_PROTOCOL = 120;
+  /** Heartbeat mode peer_allowed_to_send (RFC 6520 section 2). */
+  private static final int PEER_ALLOWED_TO_SEND = 1;
+
+  private final Connector connector;
+  private final Hellos hellos;
+  private final List<ProtocolSupport> accepted;
+  private final List<String> gaps = new ArrayList<>();
+
+  /** What the feature questions found, and what they could not find out. */
+  record Result(ServerFeatures features, Optional<String> gap) {}
+
+  /** Questions about the server whose versions and suites are {@code protocols}. */
+  FeatureScan(Connector connector, Hellos hellos, List<ProtocolSupport> protocols) {
+    this.connector = connector;
+    this.hellos = hellos;
+    this.accepted = protocols.stream()
+        .filter(p -> p.accepted() && p.protocol() != TlsProtocol.SSLv2 && !p.suites().isEmpty())
+        .sorted((a, b) -> a.protocol().compareTo(b.protocol()))
+        .toList();
+  }
+
+  Result run() {
+    if (accepted.isEmpty()) {
+      return new Result(ServerFeatures.unknown("no SSL 3.0 or TLS version was found accepted, so no feature was asked"
+          + " about"), Optional.empty());
+    }
+    Finding fallback = fallback();
+    Optional<ProtocolSupport> legacy = accepted.stream()
+        .filter(p -> !p.protocol().isAtLeast(TlsProtocol.TLSv1_3)).reduce((a, b) -> b);
+    ServerFeatures features = legacy.map(p -> belowTls13(p, fallback)).orElseGet(() -> tls13Only(fallback));
+    return new Result(features, gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps)));
+  }
+
+  /** Everything from the feature hello in {@code support}'s version (the newest below TLS 1.3), plus ETM and ALPN. */
+  private ServerFeatures belowTls13(ProtocolSupport support, Finding fallback) {
+    TlsProtocol version = support.protocol();
+    String v = version.jsseName();
+    if (version == TlsProtocol.SSLv3) {
+      return sslV3Only(fallback);
+    }
+    List<Integer> suites = codes(support.cipherSuites());
+    boolean deflate = true;
+    boolean alpn = true;
+    String deflateRefused = "";
+    String alpnRefused = "";
+    FeatureReply reply;
+    while (true) {
+      reply = FeatureReply.ask(connector, hellos.custom(version, suites, featureExtras(deflate, alpn)));
+      Answer a = reply.answer();
+      if (a.kind() != Answer.Kind.REFUSED) {
+        break;
+      }
+      if (alpn && a.alert().map(x -> x.description() == NO_APPLICATION_PROTOCOL).orElse(false)) {
+        alpnRefused = a.detail() + " to a " + v + " hello offering every ALPN candidate";
+        alpn = false;
+      } else if (deflate) {
+        deflateRefused = a.detail() + " to a " + v + " hello offering DEFLATE";
+        deflate = false;
+      } else {
+        break;
+      }
+    }
+    Answer answer = reply.answer();
+    Optional<ServerHello> hello = answer.hello().filter(h -> h.selectedVersion() == version.wireVersion()
+        && suites.contains(h.cipherSuite()));
+    if (hello.isEmpty()) {
+      String why = answer.kind() == Answer.Kind.FAILED ? answer.detail()
+          : answer.kind() == Answer.Kind.REFUSED ? answer.detail() + " to a " + v + " hello offering its accepted"
+              + " suites" + (deflate ? "" : " (before: " + deflateRefused + ")")
+          : "the server answered a " + v + " hello with " + TlsProtocol.describeWireVersion(
+              answer.hello().orElseThrow().selectedVersion()) + " and " + CipherSuite.of(
+              answer.hello().orElseThrow().cipherSuite()).name();
+      if (answer.kind() == Answer.Kind.FAILED) {
+        gaps.add("features: " + why);
+      }
+      Finding u = Finding.unknown(why);
+      return new ServerFeatures(u, u, fallback, u, u, u, u, u, u, List.of());
+    }
+    ServerHelloFindings found = new ServerHelloFindings(hello.get(), v, reply.status());
+    Finding compression = deflate ? found.compression()
+        : Finding.no(deflateRefused + "; the same hello with null compression alone was accepted");
+    AlpnScan.Result protocols = alpn
+        ? new AlpnScan(connector, hellos, version, suites).run(hello.get())
+        : new AlpnScan.Result(Finding.no(alpnRefused), List.of(), Optional.empty());
+    protocols.gap().ifPresent(g -> gaps.add("ALPN: " + g));
+    return new ServerFeatures(compression, found.renegotiation(), fallback, found.extendedMasterSecret(),
+        encryptThenMac(found), found.sessionTickets(), found.ocspStapling(), found.heartbeat(), protocols.finding(),
+        protocols.protocols());
+  }
+
+  /** The extensions and compression methods of the feature hello (renegotiation_info is in every hello already). */
+  private static Consumer<ClientHelloBuilder> featureExtras(boolean deflate, boolean alpn) {
+    return b -> {
+      if (deflate) {
+        b.compressionMethods(DEFLATE, 0);
+      }
+      b.extension(new ExtendedMasterSecretExtension())
+          .extension(new EncryptThenMacExtension())
+          .extension(new SessionTicketExtension(Bytes.empty()))
+          .extension(StatusRequestExtension.ocsp())
+          .extension(new HeartbeatExtension(PEER_ALLOWED_TO_SEND));
+      if (alpn) {
+        b.alpn(AlpnScan.CANDIDATES.toArray(String[]::new));
+      }
+    };
+  }
+
+  /**
+   * Encrypt-then-MAC from the feature hello when its suite is CBC; else one hello in the newest version with accepted
+   * CBC suites, offering only those; not applicable without any.
+   */
+  private Finding encryptThenMac(ServerHelloFindings featureHello) {
+    if (CipherSuite.of(featureHello.hello().cipherSuite()).mode() == CipherMode.CBC) {
+      return featureHello.encryptThenMac();
+    }
+    Optional<ProtocolSupport> cbc = accepted.stream()
+        .filter(p -> p.protocol().isAtLeast(TlsProtocol.TLSv1) && !p.protocol().isAtLeast(TlsProtocol.TLSv1_3))
+        .filter(p -> p.cipherSuites().stream().anyMatch(s -> s.mode() == CipherMode.CBC))
+        .reduce((a, b) -> b);
+    if (cbc.isEmpty()) {
+      return Finding.notApplicable("no CBC cipher suite is accepted, and encrypt_then_mac applies only to CBC suites"
+          + " (RFC 7366 section 2)");
+    }
+    TlsProtocol version = cbc.get().protocol();
+    List<Integer> suites = codes(cbc.get().cipherSuites().stream().filter(s -> s.mode() == CipherMode.CBC).toList());
+    FeatureReply reply = FeatureReply.ask(connector,
+        hellos.custom(version, suites, b -> b.extension(new EncryptThenMacExtension())));
+    Optional<ServerHello> hello = reply.answer().hello()
+        .filter(h -> h.selectedVersion() == version.wireVersion() && suites.contains(h.cipherSuite()));
+    if (hello.isPresent()) {
+      return new ServerHelloFindings(hello.get(), version.jsseName(), Optional.empty()).encryptThenMac();
+    }
+    return unknown(reply.answer(), "a " + version.jsseName() + " hello offering only its accepted CBC suites");
+  }
+
+  /**
+   * TLS_FALLBACK_SCSV: a hello for the second-newest accepted version with {@code 0x5600} must be refused with
+   * inappropriate_fallback (RFC 7507 section 3).
+   */
+  private Finding fallback() {
+    if (accepted.size() < 2) {
+      return Finding.notApplicable("the server accepts only " + accepted.get(0).protocol().jsseName()
+          + ": there is no lower version to fall back to");
+    }
+    ProtocolSupport lower = accepted.get(accepted.size() - 2);
+    String highest = accepted.get(accepted.size() - 1).protocol().jsseName();
+    String v = lower.protocol().jsseName();
+    List<Integer> suites = new ArrayList<>(codes(lower.cipherSuites()));
+    suites.add(FALLBACK_SCSV);
+    Answer answer = FeatureReply.ask(connector, hellos.custom(lower.protocol(), suites, b -> { })).answer();
+    String hello = "a " + v + " hello with TLS_FALLBACK_SCSV";
+    if (answer.kind() == Answer.Kind.REFUSED
+        && answer.alert().map(a -> a.description() == INAPPROPRIATE_FALLBACK).orElse(false)) {
+      return Finding.yes("alert inappropriate_fallback to " + hello + " (the server accepts " + highest + ")");
+    }
+    if (answer.kind() == Answer.Kind.HELLO) {
+      ServerHello h = answer.hello().orElseThrow();
+      return Finding.no("a " + TlsProtocol.describeWireVersion(h.selectedVersion()) + " ServerHello"
+          + (downgradeSentinel(h) ? " (its random ending in RFC 8446's downgrade sentinel DOWNGRD)" : "") + " to "
+          + hello + ", though the server accepts " + highest);
+    }
+    return unknown(answer, hello + " (expected inappropriate_fallback)");
+  }
+
+  /** Whether the random ends in "DOWNGRD" and 0x01 or 0x00 (RFC 8446 section 4.1.3): a newer server fell back. */
+  static boolean downgradeSentinel(ServerHello hello) {
+    byte[] random = hello.random().toArray();
+    byte[] sentinel = "DOWNGRD".getBytes(StandardCharsets.US_ASCII);
+    int at = random.length - 8;
+    return at >= 0 && Arrays.equals(random, at, at + 7, sentinel, 0, 7) && (random[at + 7] & 0xfe) == 0;
+  }
+
+  /** The findings of a server whose only version below TLS 1.3 is SSL 3.0: its hellos carry no extensions. */
+  private ServerFeatures sslV3Only(Finding fallback) {
+    List<Integer> suites = codes(accepted.get(0).cipherSuites());
+    FeatureReply reply = FeatureReply.ask(connector,
+        hellos.custom(TlsProtocol.SSLv3, suites, b -> b.compressionMethods(DEFLATE, 0)));
+    Optional<ServerHello> hello = reply.answer().hello().filter(h -> suites.contains(h.cipherSuite()));
+    Finding u = Finding.unknown("the newest version the server accepts below TLS 1.3 is SSLv3, whose hellos carry"
+        + " no extensions to ask with");
+    if (hello.isEmpty()) {
+      Finding why = unknown(reply.answer(), "an SSLv3 hello offering its accepted suites");
+      return new ServerFeatures(why, why, fallback, u, u, u, u, u, u, List.of());
+    }
+    ServerHelloFindings found = new ServerHelloFindings(hello.get(), "SSLv3", Optional.empty());
+    return new ServerFeatures(found.compression(), found.renegotiation(), fallback, u, u, u, u, u, u, List.of());
+  }
+
+  /** A server that accepts TLS 1.3 alone: what TLS 1.3 removed is not applicable, what it encrypts unknown. */
+  private static ServerFeatures tls13Only(Finding fallback) {
+    String only = "the server accepts only TLSv1.3, ";
+    String encrypted = ", encrypted; the scan reads no further than the ServerHello";
+    return new ServerFeatures(
+        Finding.notApplicable(only + "whose hellos offer no compression (RFC 8446 section 4.1.2)"),
+        Finding.notApplicable(only + "which forbids renegotiation (RFC 8446 section 4.1.2)"),
+        fallback,
+        Finding.notApplicable(only + "whose key schedule always binds the handshake transcript (RFC 8446 section"
+            + " 7.1); extended_master_secret is for TLS 1.2 and older"),
+        Finding.notApplicable(only + "which has no CBC cipher suites"),
+        Finding.unknown(only + "which sends tickets after the handshake (RFC 8446 section 4.6.1)" + encrypted),
+        Finding.unknown(only + "which staples OCSP responses in the Certificate message (RFC 8446 section 4.4.2.1)"
+            + encrypted),
+        Finding.unknown(only + "which answers heartbeat in EncryptedExtensions (RFC 8446 section 4.2)" + encrypted),
+        Finding.unknown(only + "which answers ALPN in EncryptedExtensions (RFC 8446 section 4.2)" + encrypted),
+        List.of());
+  }
+
+  /** Unknown: the server refused {@code what} with something else, or did not answer (a gap of the scan). */
+  private Finding unknown(Answer answer, String what) {
+    if (answer.kind() == Answer.Kind.FAILED) {
+      gaps.add("features: " + what + ": " + answer.detail());
+      return Finding.unknown(what + ": " + answer.detail());
+    }
+    if (answer.kind() == Answer.Kind.REFUSED) {
+      return Finding.unknown(answer.detail() + " to " + what);
+    }
+    ServerHello h = answer.hello().orElseThrow();
+    return Finding.unknown("the server answered " + what + " with " + TlsProtocol.describeWireVersion(
+        h.selectedVersion()) + " and " + CipherSuite.of(h.cipherSuite()).name());
+  }
+
+  static List<Integer> codes(List<CipherSuite> suites) {
+    return suites.stream().map(CipherSuite::code).limit(Hellos.MAX_SUITES).toList();
+  }
+}

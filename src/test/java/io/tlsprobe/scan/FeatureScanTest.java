@@ -1,0 +1,247 @@
+package io.tlsprobe.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
+import io.tlsprobe.report.Finding;
+import io.tlsprobe.report.Finding.Support;
+import io.tlsprobe.report.ServerFeatures;
+import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.ProcessResult;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The feature findings against real {@code openssl s_server}s (OpenSSL 3.0: no compression without zlib, which
+ * Debian leaves out, and no heartbeat since 1.1.0), next to sslscan's renegotiation and TLS Fallback SCSV verdicts.
+ */
+class FeatureScanTest {
+  @TempDir static Path dir;
+  static Path cert;
+  static Path key;
+  static Path ocspResponse;
+
+  @BeforeAll
+  static void pki() {
+    HeldCertificate rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
+        .key(Certificates.KeyType.RSA_2048).build();
+    cert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
+    key = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
+  }
+
+  @Test
+  void findsRenegotiationEmsTicketsEtmAndFallbackScsvOnATls12And13Server() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key)) {
+      Versus v = Versus.run("TLS 1.2 + 1.3, defaults", server.port(), b -> b);
+      ServerFeatures f = v.ours().features();
+
+      assertThat(f.compression()).isEqualTo(Finding.no("compression method null (0) in the TLSv1.2 ServerHello,"
+          + " though DEFLATE (1) was offered first"));
+      assertThat(f.secureRenegotiation()).isEqualTo(Finding.yes("renegotiation_info in the TLSv1.2 ServerHello"));
+      assertThat(f.fallbackScsv()).isEqualTo(Finding.yes("alert inappropriate_fallback to a TLSv1.2 hello with"
+          + " TLS_FALLBACK_SCSV (the server accepts TLSv1.3)"));
+      assertThat(f.extendedMasterSecret().support()).isEqualTo(Support.YES);
+      assertThat(f.encryptThenMac().support()).isEqualTo(Support.YES);
+      assertThat(f.encryptThenMac().evidence()).contains("CBC");
+      assertThat(f.sessionTickets()).isEqualTo(Finding.yes("session_ticket in the TLSv1.2 ServerHello"));
+      assertThat(f.ocspStapling().support()).isEqualTo(Support.NO);
+      assertThat(f.heartbeat().support()).isEqualTo(Support.NO);
+      assertThat(f.alpn().support()).isEqualTo(Support.NO);
+      assertThat(f.applicationProtocols()).isEmpty();
+      // sslscan negotiates TLS 1.3 for its renegotiation test, where RFC 5746 does not apply, so it says no
+      assertThat(v.theirs().feature("renegotiation.secure")).as(v.theirs().xml()).contains("0");
+      assertThat(v.theirs().feature("fallback.supported")).contains("1");
+      assertThat(v.theirs().feature("heartbleed.vulnerable")).contains("0");
+    }
+  }
+
+  @Test
+  void findsNoSessionTicketsWhenTheServerIssuesNone() {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-no_ticket")) {
+      ServerFeatures f = scan(server).features();
+
+      assertThat(f.sessionTickets()).isEqualTo(Finding.no("no session_ticket in the TLSv1.2 ServerHello to a hello"
+          + " offering it"));
+      assertThat(f.extendedMasterSecret().isYes()).isTrue();
+    }
+  }
+
+  @Test
+  void findsOcspStaplingWhenTheServerStaplesARealOcspResponse() throws Exception {
+    Path response = ocspResponse();
+    try (OpensslServer server = OpensslServer.www(dir, dir.resolve("leaf.pem"), dir.resolve("leaf.key"),
+        "-status_file", response.toString())) {
+      Finding stapling = scan(server).features().ocspStapling();
+
+      assertThat(stapling).isEqualTo(Finding.yes("status_request in the TLSv1.2 ServerHello, then a"
+          + " CertificateStatus with a " + Files.size(response) + "-byte OCSP response"));
+    }
+  }
+
+  @Test
+  void findsTheApplicationProtocolsInTheServersOrder() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-alpn", "h2,http/1.1");
+        Relay relay = Relay.to(server.port())) {
+      ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
+
+      assertThat(profile.features().applicationProtocols()).containsExactly("h2", "http/1.1");
+      assertThat(profile.features().alpn()).isEqualTo(Finding.yes("application_layer_protocol_negotiation chose h2"
+          + " in the TLSv1.2 ServerHello; by elimination over " + AlpnScan.CANDIDATES.size() + " candidates it"
+          + " accepts h2, http/1.1, in its own order"));
+      assertThat(profile.connections()).isEqualTo(relay.connections());
+    }
+  }
+
+  @Test
+  void findsTheServersOrderEvenWhenItIsNotTheCandidatesOrder() {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-alpn", "http/1.1,acme-tls/1,h2")) {
+      ServerFeatures f = scan(server).features();
+
+      assertThat(f.applicationProtocols()).containsExactly("http/1.1", "acme-tls/1", "h2");
+      assertThat(f.alpn().evidence()).endsWith("in its own order");
+    }
+  }
+
+  @Test
+  void findsEncryptThenMacAndFallbackScsvOnALegacyCbcServerAsSslscanFindsFallbackAndRenegotiation()
+      throws Exception {
+    try (OpensslServer server = legacy()) {
+      Versus v = Versus.run("legacy TLS 1.0-1.2, CBC", server.port(), b -> b);
+      ServerFeatures f = v.ours().features();
+
+      assertThat(f.encryptThenMac().isYes()).as(f.encryptThenMac().evidence()).isTrue();
+      assertThat(f.fallbackScsv()).isEqualTo(Finding.yes("alert inappropriate_fallback to a TLSv1.1 hello with"
+          + " TLS_FALLBACK_SCSV (the server accepts TLSv1.2)"));
+      assertThat(f.secureRenegotiation().isYes()).isTrue();
+      assertSameAsSslscan(f, v.theirs());
+    }
+  }
+
+  @Test
+  void findsNoEncryptThenMacWhenTheServerTurnsItOff() {
+    try (OpensslServer server = legacy("-no_etm")) {
+      Finding etm = scan(server).features().encryptThenMac();
+
+      assertThat(etm.support()).isEqualTo(Support.NO);
+      assertThat(etm.evidence()).startsWith("no encrypt_then_mac in the TLSv1.2 ServerHello choosing TLS_")
+          .contains("_CBC_");
+    }
+  }
+
+  @Test
+  void saysNotApplicableOrUnknownWithTheReasonOnATls13OnlyServer() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-alpn", "h2")) {
+      Versus v = Versus.run("TLS 1.3 only", server.port(), b -> b);
+      ServerFeatures f = v.ours().features();
+
+      assertThat(List.of(f.compression(), f.secureRenegotiation(), f.fallbackScsv(), f.extendedMasterSecret(),
+          f.encryptThenMac())).extracting(Finding::support).containsOnly(Support.NOT_APPLICABLE);
+      assertThat(f.fallbackScsv().evidence())
+          .isEqualTo("the server accepts only TLSv1.3: there is no lower version to fall back to");
+      assertThat(List.of(f.sessionTickets(), f.ocspStapling(), f.heartbeat(), f.alpn()))
+          .extracting(Finding::support).containsOnly(Support.UNKNOWN);
+      assertThat(f.alpn().evidence()).contains("EncryptedExtensions", "encrypted");
+      // not applicable is sslscan's "not supported": it asked over TLS 1.3
+      assertThat(v.theirs().feature("renegotiation.supported")).contains("0");
+      // sslscan says the server supports the SCSV: its downgraded TLS 1.2 hello was refused, as every TLS 1.2 hello
+      // is here (protocol_version), and it takes any refusal for inappropriate_fallback. There is nothing to fall to.
+      assertThat(v.theirs().feature("fallback.supported")).contains("1");
+      assertThat(v.ours().accepts(TlsProtocol.TLSv1_2)).isFalse();
+    }
+  }
+
+  @Test
+  void costsTwoConnectionsOnAServerWithoutAlpnOrCbc() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-cipher",
+        "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305", "-min_protocol", "TLSv1.2")) {
+      ServerProfile profile = scan(server);
+      ScanOptions options = ScanOptions.builder("127.0.0.1", server.port()).build();
+      Connector connector = new Connector(options, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+          server.port()), System.nanoTime());
+
+      FeatureScan.Result again = new FeatureScan(connector, Hellos.create(Optional.empty(), new SecureRandom()),
+          profile.protocols()).run();
+
+      // the feature hello and the fallback hello; encrypt-then-MAC is not applicable: no CBC suite
+      assertThat(connector.connections()).isEqualTo(2);
+      assertThat(again.features().encryptThenMac().support()).isEqualTo(Support.NOT_APPLICABLE);
+      assertThat(again.features()).isEqualTo(profile.features());
+      assertThat(again.gap()).isEmpty();
+    }
+  }
+
+  /** Where sslscan printed renegotiation and fallback for a server whose newest version is TLS 1.2: the same. */
+  static void assertSameAsSslscan(ServerFeatures ours, Sslscan theirs) {
+    assertThat(theirs.feature("renegotiation.secure").map("1"::equals))
+        .as("sslscan's secure renegotiation vs ours: %s%n%s", ours.secureRenegotiation(), theirs.xml())
+        .contains(ours.secureRenegotiation().isYes());
+    assertThat(theirs.feature("fallback.supported").map("1"::equals))
+        .as("sslscan's fallback SCSV vs ours: %s%n%s", ours.fallbackScsv(), theirs.xml())
+        .contains(ours.fallbackScsv().isYes());
+    // not vulnerable to Heartbleed is all sslscan says; ours: the server does not even answer the extension
+    assertThat(theirs.feature("heartbleed.vulnerable")).contains("0");
+    assertThat(ours.heartbeat().support()).isEqualTo(Support.NO);
+  }
+
+  private static OpensslServer legacy(String... more) {
+    List<String> options = new java.util.ArrayList<>(List.of("-cipher", "ALL:@SECLEVEL=0", "-min_protocol", "TLSv1",
+        "-max_protocol", "TLSv1.2"));
+    options.addAll(List.of(more));
+    return OpensslServer.www(dir, cert, key, options.toArray(String[]::new));
+  }
+
+  private static ServerProfile scan(OpensslServer server) {
+    ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
+    assertThat(profile.isComplete()).as(profile.render()).isTrue();
+    return profile;
+  }
+
+  /**
+   * A CA, a leaf it issued (written as leaf.pem and leaf.key), and a real OCSP response for the leaf made by
+   * {@code openssl ocsp} acting as the responder over an index that lists the leaf as valid.
+   */
+  private static Path ocspResponse() throws Exception {
+    if (ocspResponse != null) {
+      return ocspResponse;
+    }
+    String openssl = Interop.requireCommand("openssl").toString();
+    Path san = Files.writeString(dir.resolve("san.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    openssl(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p("ca.key"), "-out", p("ca.pem"),
+        "-subj", "/CN=tlsprobe OCSP test CA", "-days", "2");
+    openssl(openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", p("leaf.key"), "-out", p("leaf.csr"),
+        "-subj", "/CN=localhost");
+    openssl(openssl, "x509", "-req", "-in", p("leaf.csr"), "-CA", p("ca.pem"), "-CAkey", p("ca.key"),
+        "-set_serial", "0x1001", "-days", "2", "-extfile", san.toString(), "-out", p("leaf.pem"));
+    Files.writeString(dir.resolve("index.txt"), "V\t301231235959Z\t\t1001\tunknown\t/CN=localhost\n");
+    openssl(openssl, "ocsp", "-issuer", p("ca.pem"), "-cert", p("leaf.pem"), "-no_nonce", "-reqout", p("req.der"));
+    openssl(openssl, "ocsp", "-index", p("index.txt"), "-CA", p("ca.pem"), "-rsigner", p("ca.pem"), "-rkey",
+        p("ca.key"), "-reqin", p("req.der"), "-respout", p("resp.der"), "-ndays", "1");
+    ProcessResult check = Interop.run(Duration.ofSeconds(30), openssl, "ocsp", "-respin", p("resp.der"), "-resp_text",
+        "-noverify");
+    assertThat(check.stdout()).as(check.toString()).contains("Cert Status: good");
+    ocspResponse = dir.resolve("resp.der");
+    return ocspResponse;
+  }
+
+  private static String p(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  private static void openssl(String... command) {
+    ProcessResult r = Interop.run(Duration.ofSeconds(30), command);
+    assertThat(r.succeeded()).as(r.toString()).isTrue();
+  }
+}
