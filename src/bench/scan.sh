@@ -13,8 +13,10 @@
 #   bash src/bench/scan.sh --quick    # a smoke run: 3 runs per tool, no testssl.sh
 #
 # Environment: RUNS (process runs per tool and server, default 7), JVM_RUNS (timed in-JVM scans, default 20),
-# JVM_WARMUP (untimed in-JVM scans after the first, default 5), TESTSSL=0 (skip testssl.sh), SKIP_BUILD=1 (reuse
-# target/ as built). Output: target/bench/scan.tsv (one row per server and tool), scan-summary.md, scan-machine.txt,
+# JVM_WARMUP (untimed in-JVM scans after the first, default 5), TESTSSL=0 (skip testssl.sh), TESTSSL_ARGS (what
+# testssl.sh checks; default "-p -E -P -f": the versions, every suite per version, the server's order and the
+# forward-secrecy groups, the job our scan does; "" runs its default set instead), SERVERS (default
+# "nginx legacy tls13"), SKIP_BUILD=1 (reuse target/ as built). Output: target/bench/scan.tsv (one row per server and tool), scan-summary.md, scan-machine.txt,
 # and each tool's output of its counted run in target/bench/scan-out/.
 # Needs: openssl, nginx (apt-get install -y nginx-light), sslscan, nmap, testssl.sh (apt-get install -y sslscan nmap
 # testssl.sh); hyperfine is used when installed (apt-get install -y hyperfine), else a bash loop.
@@ -26,13 +28,15 @@ RUNS=${RUNS:-7}
 JVM_RUNS=${JVM_RUNS:-20}
 JVM_WARMUP=${JVM_WARMUP:-5}
 TESTSSL=${TESTSSL:-1}
+TESTSSL_ARGS=${TESTSSL_ARGS--p -E -P -f}
+SERVERS=${SERVERS:-nginx legacy tls13}
 if [ "${1:-}" = "--quick" ]; then
   RUNS=3 JVM_RUNS=5 JVM_WARMUP=2 TESTSSL=0
 fi
 # The longest any server or relay may live, and any one tool run.
 SERVER_LIFETIME=${SERVER_LIFETIME:-1200}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-120}
-TESTSSL_TIMEOUT=${TESTSSL_TIMEOUT:-400}
+TESTSSL_TIMEOUT=${TESTSSL_TIMEOUT:-900}
 
 missing=""
 for tool in java mvn openssl nginx sslscan nmap; do
@@ -82,6 +86,7 @@ echo "== machine"
     | head -1 | grep -o '[0-9][0-9.]*$' || echo 'not installed')"
   echo "hyperfine: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'not installed (bash loop)')"
   echo "runs: $RUNS per process tool and server; in-JVM: 1 cold + $JVM_WARMUP warm-up + $JVM_RUNS timed"
+  if [ "$TESTSSL" = 1 ]; then echo "testssl.sh: one run per server, checks: ${TESTSSL_ARGS:-its default set}"; fi
   echo "load average at start: $(load)"
 } | tee "$OUT/scan-machine.txt"
 
@@ -243,7 +248,7 @@ pairs() {
     cli | launcher) grep '"cipher_suites"' "$2" | grep -oE '"(TLS|SSL)_[A-Za-z0-9_]+"' | wc -l ;;
     sslscan) grep -cE '^(Preferred|Accepted) ' "$2" || true ;;
     nmap) grep -cE '^\|[[:space:]]+(TLS|SSL)_[A-Za-z0-9_]+ ' "$2" || true ;;
-    # testssl.sh's JSON: one "cipher-<protocol>_x<code>" finding per accepted pair (from its -E run)
+    # testssl.sh's JSON: one "cipher-<protocol>_x<code>" finding per accepted pair (with -E; none without)
     testssl) grep -cE '"id" *: *"cipher-(ssl|tls)[0-9_]*_x[0-9a-f]+"' "$2" || true ;;
   esac
 }
@@ -306,7 +311,7 @@ if [ -x target/tlsprobe ]; then
   LAUNCHER=target/tlsprobe
 fi
 
-for server in nginx legacy tls13; do
+for server in $SERVERS; do
   port=$(cat "$WORK/$server.port")
   relay "$server" "$port"
   echo "== $server (127.0.0.1:$port, relay $(cat "$WORK/$server.relay"); load before: $(load))" \
@@ -336,7 +341,8 @@ for server in nginx legacy tls13; do
     before=$(relayed "$server")
     rm -f "$OUT/scan-out/$server-testssl.json"
     t0=$(date +%s%N)
-    timeout "$TESTSSL_TIMEOUT" "$TESTSSL_CMD" --quiet --color 0 --warnings off \
+    # shellcheck disable=SC2086  # TESTSSL_ARGS is a list of options
+    timeout "$TESTSSL_TIMEOUT" "$TESTSSL_CMD" --quiet --color 0 --warnings off $TESTSSL_ARGS \
       --jsonfile "$OUT/scan-out/$server-testssl.json" "127.0.0.1:$rport" >"$OUT/scan-out/$server-testssl.txt" 2>&1 \
       || true
     t1=$(date +%s%N)
@@ -394,7 +400,12 @@ echo "== summary"
         ratio = (server[i] in sslscan && med[i] > 0) ? sprintf("%.1f", sslscan[server[i]] / med[i]) : "-"
         cratio = (server[i] in ours && conn[i] ~ /^[0-9]+$/ && ours[server[i]] > 0) \
           ? sprintf("%.2f", conn[i] / ours[server[i]]) : "-"
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", tool[i], runs[i], med[i], mn[i], cpu[i], conn[i],
+        name = tool[i]
+        if (name ~ /^in-JVM/) name = "tlsprobe " name
+        else if (name == "cli") name = "tlsprobe CLI, java -jar"
+        else if (name == "launcher") name = "tlsprobe CLI, target/tlsprobe"
+        else if (name == "testssl") name = "testssl.sh"
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", name, runs[i], med[i], mn[i], cpu[i], conn[i],
           pr[i], ratio, cratio
       }
     }' "$OUT/scan.tsv"
