@@ -55,6 +55,7 @@ PATH="$PATH:/usr/sbin"
 
 OUT=target/bench
 mkdir -p "$OUT/scan-out"
+: >"$OUT/scan-hyperfine.log"
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() {
@@ -266,8 +267,9 @@ timed() {
   local cmd=("${@//PORT/$port}")
   if command -v hyperfine >/dev/null; then
     # -N: no shell; -i: a tool's exit code is its verdict on the server, not a failure to run
+    # (its warnings, e.g. about outliers on a loaded machine, go to target/bench/scan-hyperfine.log)
     timeout $((TOOL_TIMEOUT * RUNS)) hyperfine -N -i --style none --runs "$RUNS" --export-csv "$WORK/h.csv" \
-      "${cmd[*]}" >/dev/null
+      "${cmd[*]}" >/dev/null 2>>"$OUT/scan-hyperfine.log"
     # command,mean,stddev,median,user,system,min,max in seconds; the commands have no commas
     awk -F, 'NR == 2 { printf "%.3f\t%.3f\t%.3f\n", $4, $7, $5 + $6 }' "$WORK/h.csv" >"$WORK/timed"
   else
@@ -333,7 +335,8 @@ for server in $SERVERS; do
     measure "$server" launcher "$LAUNCHER" scan 127.0.0.1:PORT --json
   fi
   measure "$server" sslscan sslscan --no-colour 127.0.0.1:PORT
-  measure "$server" nmap nmap -Pn -p PORT --script ssl-enum-ciphers 127.0.0.1
+  # -n: no reverse DNS lookup (loopback only)
+  measure "$server" nmap nmap -n -Pn -p PORT --script ssl-enum-ciphers 127.0.0.1
 
   if [ "$TESTSSL" = 1 ]; then
     # one run, through the relay (it takes tens of seconds to minutes: the relay's cost per connection is noise)
@@ -342,7 +345,8 @@ for server in $SERVERS; do
     rm -f "$OUT/scan-out/$server-testssl.json"
     t0=$(date +%s%N)
     # shellcheck disable=SC2086  # TESTSSL_ARGS is a list of options
-    timeout "$TESTSSL_TIMEOUT" "$TESTSSL_CMD" --quiet --color 0 --warnings off $TESTSSL_ARGS \
+    # --nodns none: no DNS lookup at all (loopback only)
+    timeout "$TESTSSL_TIMEOUT" "$TESTSSL_CMD" --quiet --color 0 --warnings off --nodns none $TESTSSL_ARGS \
       --jsonfile "$OUT/scan-out/$server-testssl.json" "127.0.0.1:$rport" >"$OUT/scan-out/$server-testssl.txt" 2>&1 \
       || true
     t1=$(date +%s%N)
