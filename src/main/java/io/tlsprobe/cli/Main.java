@@ -2,6 +2,7 @@ package io.tlsprobe.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,9 +28,16 @@ import picocli.CommandLine.Command;
     name = "tlsprobe",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Prove that TLS is strong: decode, probe, capture and scan.",
-    subcommands = {ProbeCommand.class, ScanCommand.class, CaptureCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+    description = "Prove that TLS is strong: decode, probe, capture and scan.")
 public final class Main {
+  /**
+   * The commands, in the order the help lists them. Registered by {@link #run}: only the one named first on the command
+   * line when there is one, so that a scan does not pay for building the other commands' models (picocli reflects
+   * over every registered command at start). The names come from each command's {@code @Command}.
+   */
+  private static final List<Class<?>> COMMANDS = List.of(ProbeCommand.class, ScanCommand.class, CaptureCommand.class,
+      DecodeCommand.class, CommandLine.HelpCommand.class);
+
   /** Exit code for success. */
   public static final int OK = 0;
   /** Exit code of {@code scan --policy} when the server breaks the policy. */
@@ -64,6 +72,9 @@ public final class Main {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream stdin, boolean stopOnSignal) {
     CommandLine cli = new CommandLine(new Main(), new Factory(stdin, stopOnSignal));
+    for (Class<?> command : commandsFor(args)) {
+      cli.addSubcommand(command);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -83,6 +94,23 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The command named by {@code args[0]} alone, or all of them when the first argument names none (no argument, an
+   * option such as {@code --help}, {@code help}, or a typo, whose message lists the commands).
+   */
+  static List<Class<?>> commandsFor(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        Command annotation = command.getAnnotation(Command.class);
+        if (command != CommandLine.HelpCommand.class
+            && (annotation.name().equals(args[0]) || List.of(annotation.aliases()).contains(args[0]))) {
+          return List.of(command);
+        }
+      }
+    }
+    return COMMANDS;
   }
 
   /** Gives commands the standard input chosen by the caller. */
