@@ -141,7 +141,16 @@ final class Hellos {
 
   /** A hello for {@code version} offering {@code suites} and every group, in records ready to write. */
   byte[] suites(TlsProtocol version, List<Integer> suites) {
-    return records(version, build(version, suites, groupCandidates(version), true));
+    return records(version, build(version, suites, groupCandidates(version), true, SIGNATURE_SCHEMES));
+  }
+
+  /**
+   * A hello for {@code version} (TLS 1.2: the only one with signature_algorithms) offering {@code suites} and every
+   * group, with only {@code signatureSchemes}: which certificate a server picks follows them (Ed25519 with ECDSA
+   * suites, RFC 8422 section 5.1.1).
+   */
+  byte[] suites(TlsProtocol version, List<Integer> suites, int[] signatureSchemes) {
+    return records(version, build(version, suites, groupCandidates(version), true, signatureSchemes.clone()));
   }
 
   /**
@@ -149,10 +158,11 @@ final class Hellos {
    * so that a server that accepts one of the groups must name it in a HelloRetryRequest.
    */
   byte[] groups(TlsProtocol version, List<Integer> suites, List<Integer> groups) {
-    return records(version, build(version, suites, groups, false));
+    return records(version, build(version, suites, groups, false, SIGNATURE_SCHEMES));
   }
 
-  private ClientHello build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
+  private ClientHello build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares,
+      int[] signatureSchemes) {
     ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
         Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
     if (version == TlsProtocol.SSLv3) {
@@ -172,7 +182,7 @@ final class Hellos {
       b.ecPointFormats(0);
     }
     if (version.isAtLeast(TlsProtocol.TLSv1_2)) {
-      b.signatureAlgorithms(SIGNATURE_SCHEMES);
+      b.signatureAlgorithms(signatureSchemes);
     }
     if (version != TlsProtocol.TLSv1_3) {
       b.extension(new RenegotiationInfoExtension(Bytes.empty()));

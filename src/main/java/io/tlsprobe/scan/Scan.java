@@ -4,6 +4,7 @@ import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerCertificate;
 import io.tlsprobe.report.ServerProfile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,7 +70,7 @@ final class Scan {
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
         tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
       }
-      return profile(endpoint, connector, start, tasks);
+      return profile(endpoint, connector, hellos, start, tasks);
     } finally {
       pool.shutdownNow();
       awaitTermination(pool);
@@ -96,16 +97,18 @@ final class Scan {
     GroupScan.Result groups = new GroupScan(connector, hellos, tls13, seen, ecdsa).run();
     Optional<String> gap = suites.gap().isPresent() && groups.gap().isPresent()
         ? Optional.of(suites.gap().get() + "; " + groups.gap().get()) : suites.gap().or(groups::gap);
-    return new SuiteScan.Result(s.withGroups(groups.groups()), gap);
+    return new SuiteScan.Result(s.withGroups(groups.groups()), gap, suites.certificates());
   }
 
-  private ServerProfile profile(Endpoint endpoint, Connector connector, long start,
+  private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
       Map<TlsProtocol, Future<SuiteScan.Result>> suites) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
+    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
     suites.forEach((p, f) -> {
       Optional<SuiteScan.Result> r = await(f, until, p.displayName() + " cipher suites", connector, gaps);
+      r.ifPresent(x -> results.put(p, x));
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
@@ -113,8 +116,10 @@ final class Scan {
     if (connector.connections() == 0 && connector.firstConnectFailure().isPresent()) {
       partial = connector.firstConnectFailure(); // one reason, not one per version
     }
-    return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
-        partial);
+    List<ServerCertificate> certificates = new CertificateScan(options, connector, hellos).run(results);
+    ServerProfile profile = new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(),
+        elapsed(start), partial);
+    return profile.with(profile.features(), certificates);
   }
 
   private static <T> Optional<T> await(Future<T> f, long until, String what, Connector connector, Set<String> gaps) {
