@@ -17,13 +17,18 @@ import tools.jackson.core.JsonGenerator;
  * String json = ScanJson.toJson(TlsScans.scan("localhost", 8443));
  * // {"schema":"tlsprobe.scan/1","target":{"host":"localhost","port":8443,"sni":null,"connection":"direct"},
  * //  "protocols":[{"version":"TLSv1.3","accepted":true,"cipher_suites":["TLS_AES_256_GCM_SHA384", …],
- * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,"connections":23,"elapsed_ms":41,
+ * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,"certificates":[{"key_type":"EC",
+ * //  "protocol":"TLSv1.2","trusted":true,"problems":[], …,"chain":[{"subject":"CN=localhost", …}]}],
+ * //  "connections":23,"elapsed_ms":41,
  * //  "complete":true,"partial_reason":null}
  * }</pre>
  *
  * <p>{@code protocols} lists every version scanned, oldest first, by JSSE name ({@code SSLv2}, {@code SSLv3},
  * {@code TLSv1} … {@code TLSv1.3}); {@code cipher_suites} are IANA names in the
  * server's order when {@code server_order} is true (it enforces its own), else in the order the scan found them.
+ * {@code certificates} holds one object per chain the server presents (one per key type): {@code key_type}, {@code
+ * protocol}, the verdict ({@code trusted}, {@code problems}, {@code trust_store}, {@code hostname}) and {@code chain},
+ * leaf first, each certificate with the fields of the report's {@code certificates}.
  */
 public final class ScanJson {
   /** The schema identifier; bump the number on any incompatible change. */
@@ -59,12 +64,37 @@ public final class ScanJson {
       json.writeEndArray();
       ReportJson.writeStrings(json, "groups", profile.groups().stream().map(NamedGroup::name).toList());
       ReportJson.writeOptionalInt(json, "dh_prime_bits", profile.dhPrimeBits());
+      writeCertificates(json, profile);
       json.writeNumberProperty("connections", profile.connections());
       json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
       json.writeBooleanProperty("complete", profile.isComplete());
       json.writeStringProperty("partial_reason", profile.partialReason().orElse(null));
       json.writeEndObject();
     }
+  }
+
+  /**
+   * {@code certificates}: per chain its leaf's key type, the version that delivered it, the verdict's properties as
+   * the report writes them ({@code trusted}, {@code problems}, {@code trust_store}, {@code hostname}) and the chain,
+   * leaf first, each certificate as in the report.
+   */
+  private static void writeCertificates(JsonGenerator json, ServerProfile profile) {
+    json.writeName("certificates");
+    json.writeStartArray();
+    for (ServerCertificate c : profile.certificates()) {
+      json.writeStartObject();
+      json.writeStringProperty("key_type", c.keyType());
+      json.writeStringProperty("protocol", versionName(c.protocol()));
+      ReportJson.writeVerificationFields(json, c.verification());
+      json.writeName("chain");
+      json.writeStartArray();
+      for (CertificateInfo certificate : c.chain()) {
+        ReportJson.writeCertificate(json, certificate);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */

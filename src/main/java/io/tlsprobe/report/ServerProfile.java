@@ -127,7 +127,10 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
     return partialReason.isEmpty();
   }
 
-  /** Several lines: the endpoint, each version with its suites and groups, the cost, and any partial reason. */
+  /**
+   * Several lines: the endpoint, each version with its suites and groups, one line per certificate chain (leaf
+   * subject, key type and bits, expiry, verdict), the cost, and any partial reason.
+   */
   public String render() {
     StringBuilder out = new StringBuilder(endpoint.toString()).append('\n');
     for (ProtocolSupport p : protocols) {
@@ -143,6 +146,7 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
         out.append("    groups ").append(p.groups()).append('\n');
       }
     }
+    certificates.forEach(c -> out.append("  certificate ").append(c).append('\n'));
     out.append("  ").append(connections).append(" connections, ").append(elapsed.toMillis()).append(" ms");
     partialReason.ifPresent(r -> out.append("\n  PARTIAL: ").append(r));
     return out.toString();
