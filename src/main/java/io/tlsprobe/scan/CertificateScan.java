@@ -12,6 +12,8 @@ import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.CertificateMessage;
 import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -23,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificate chains a server presents, one per kind of signing key, each with its verdict against the scan's
@@ -77,6 +82,30 @@ final class CertificateScan {
     this.options = options;
     this.connector = connector;
     this.hellos = hellos;
+  }
+
+  /**
+   * Starts a daemon thread that does once, while the scan waits on the network, what makes the first verdict of a JVM
+   * slow: loading the trust store and the JDK's default one, and the certificate decoder (a JDK root certificate is
+   * decoded and verified). Nothing is kept: the later verdicts find the classes loaded and the JDK's store cached.
+   */
+  static Thread warmUp(ScanOptions options) {
+    Thread t = new Thread(() -> {
+      try {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+          if (tm instanceof X509TrustManager x509 && x509.getAcceptedIssuers().length > 0) {
+            TlsProbes.verify(List.of(x509.getAcceptedIssuers()[0]), options.handshake(), Instant.now());
+          }
+        }
+      } catch (GeneralSecurityException | RuntimeException e) {
+        // only a head start: the verdicts load what they need themselves
+      }
+    }, "tlsprobe-scan-warm-up");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** The kind of certificate key that signs for {@code suite} ({@code RSA}, {@code ECDSA}, {@code DSS}), if any. */
