@@ -1,6 +1,8 @@
 package io.tlsprobe.scan;
 
+import static io.tlsprobe.assertj.TlsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.cert.CertificateScenario;
@@ -74,6 +76,9 @@ class CertificateScanTest {
       assertThat(leaf(profile, "EC")).isEqualTo(fingerprint(ec.certificate()))
           .isEqualTo(opensslLeaf(server.port(), "aECDSA"));
       assertThat(profile.connections()).isEqualTo(relay.connections());
+      assertThat(profile).presentsTrustedCertificates().certificate("RSA").isValidFor("127.0.0.1")
+          .hasKeyStrengthAtLeast(2048);
+      assertThat(profile).certificateChain("EC").hasSize(2);
       System.out.println("RSA + ECDSA s_server: " + profile.connections() + " connections, certificates "
           + profile.certificates().stream().map(c -> c.keyType() + " " + c.leaf().subject()).toList());
     }
@@ -97,6 +102,8 @@ class CertificateScanTest {
       assertThat(ec.problems()).extracting(Verification.Problem::kind)
           .containsExactly(Verification.Kind.HOSTNAME_MISMATCH);
       assertThat(ec.problems().get(0).detail()).contains("127.0.0.1");
+      assertThat(catchThrowableOfType(() -> assertThat(profile).presentsTrustedCertificates(), AssertionError.class)
+          .getMessage()).contains("but 2 of 2 are not trusted:", "EXPIRED: ", "HOSTNAME_MISMATCH: ");
     }
   }
 
