@@ -45,7 +45,7 @@ import javax.net.ssl.X509TrustManager;
  * gives the chain and its verdict.
  *
  * <pre>{@code
- * List<ServerCertificate> chains = new CertificateScan(options, connector, hellos).run(suiteResults);
+ * List<ServerCertificate> chains = new CertificateScan(options, connector, hellos).run(suiteResults, true);
  * }</pre>
  */
 final class CertificateScan {
@@ -113,19 +113,24 @@ final class CertificateScan {
     return SIGNERS.contains(suite.authentication()) ? Optional.of(suite.authentication()) : Optional.empty();
   }
 
-  /** The chains, RSA first, then ECDSA, EdDSA and DSA; a leaf seen twice is listed once. */
-  List<ServerCertificate> run(Map<TlsProtocol, SuiteScan.Result> results) {
+  /**
+   * The chains, RSA first, then ECDSA, EdDSA and DSA; a leaf seen twice is listed once. With {@code ask} false (the
+   * server stopped answering during the suite scan) only the chains already seen: asking again would only wait.
+   */
+  List<ServerCertificate> run(Map<TlsProtocol, SuiteScan.Result> results, boolean ask) {
     List<Presented> found = new ArrayList<>();
     for (String signer : SIGNERS) {
-      seen(results, signer).or(() -> ask(results, signer)).ifPresent(found::add);
+      seen(results, signer).or(() -> ask ? ask(results, signer) : Optional.empty()).ifPresent(found::add);
     }
-    eddsa(results, found).ifPresent(p -> found.add(found.isEmpty() ? 0 : 1, p));
+    if (ask) {
+      eddsa(results, found).ifPresent(p -> found.add(found.isEmpty() ? 0 : 1, p));
+    }
     List<ServerCertificate> chains = new ArrayList<>();
     Set<String> leaves = new HashSet<>();
     for (Presented p : found) {
       chain(p).filter(c -> leaves.add(c.leaf().sha256Fingerprint())).ifPresent(chains::add);
     }
-    if (chains.isEmpty() && accepted(results, TlsProtocol.TLSv1_3)) {
+    if (ask && chains.isEmpty() && accepted(results, TlsProtocol.TLSv1_3)) {
       handshake(results).ifPresent(chains::add);
     }
     return chains;

@@ -118,7 +118,8 @@ final class Scan {
     if (connector.connections() == 0 && connector.firstConnectFailure().isPresent()) {
       partial = connector.firstConnectFailure(); // one reason, not one per version
     }
-    List<ServerCertificate> certificates = new CertificateScan(options, connector, hellos).run(results);
+    List<ServerCertificate> certificates =
+        new CertificateScan(options, connector, hellos).run(results, partial.isEmpty());
     ServerProfile profile = new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(),
         elapsed(start), partial);
     return profile.with(profile.features(), certificates);
