@@ -18,6 +18,7 @@ import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.testing.ProcessResult;
 import io.tlsprobe.testing.SmtpFront;
+import io.tlsprobe.testing.daemons.PostfixServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ class CertificateScanTest {
       assertThat(profile).presentsTrustedCertificates().certificate("RSA").isValidFor("127.0.0.1")
           .hasKeyStrengthAtLeast(2048);
       assertThat(profile).certificateChain("EC").hasSize(2);
+      // sslscan shows the certificate of one connection: it is one of ours
+      assertThat(profile.certificates()).extracting(c -> c.leaf().sha256Fingerprint())
+          .contains(sslscanLeaf(Sslscan.run(server.port(), "--show-certificate")));
       System.out.println("RSA + ECDSA s_server: " + profile.connections() + " connections, certificates "
           + profile.certificates().stream().map(c -> c.keyType() + " " + c.leaf().subject()).toList());
     }
@@ -175,6 +179,33 @@ class CertificateScanTest {
         assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(ec.certificate()));
       });
     }
+  }
+
+  @Test
+  void readsPostfixsChainThroughSmtpStartTlsAndItHoldsTheLeafSslscanShows(@TempDir Path postfixDir)
+      throws Exception {
+    HeldCertificate ec = ecCa.serverCertificate("localhost").build();
+    try (PostfixServer postfix = PostfixServer.start(postfixDir, ec)) {
+      ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", postfix.startTlsPort())
+          .startTls(StartTls.SMTP).trustStore(bothRoots).build());
+      Sslscan theirs = Sslscan.run(postfix.startTlsPort(), "--starttls-smtp", "--show-certificate");
+
+      assertThat(profile.certificates()).extracting(ServerCertificate::keyType).containsExactly("EC");
+      assertThat(profile.certificates().get(0).leaf().sha256Fingerprint()).isEqualTo(fingerprint(ec.certificate()))
+          .isEqualTo(sslscanLeaf(theirs));
+      assertThat(profile.certificates().get(0).verification().hostname()).isEqualTo("127.0.0.1");
+    }
+  }
+
+  /** The certificate sslscan's {@code --show-certificate} XML holds (of one connection), as a fingerprint. */
+  private static String sslscanLeaf(Sslscan sslscan) throws Exception {
+    String xml = sslscan.xml();
+    int from = xml.indexOf("-----BEGIN CERTIFICATE-----");
+    int to = xml.indexOf("-----END CERTIFICATE-----", from);
+    assertThat(from).as(xml).isNotNegative();
+    byte[] pem = xml.substring(from, to + "-----END CERTIFICATE-----".length()).getBytes(StandardCharsets.US_ASCII);
+    return fingerprint((X509Certificate) CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(pem)));
   }
 
   private static String[] serverOptions(HeldCertificate first, String firstName, HeldCertificate second,
