@@ -221,7 +221,7 @@ public final class ReportJson {
     json.writeEndObject();
   }
 
-  /** The verdict's properties, {@code trusted} to {@code hostname}, into the open object (also for {@link ScanJson}). */
+  /** The verdict's properties, {@code trusted} to {@code hostname}, into the open object (also for ScanJson). */
   static void writeVerificationFields(JsonGenerator json, Verification v) {
     json.writeBooleanProperty("trusted", v.trusted());
     json.writeName("problems");

@@ -51,7 +51,7 @@ import javax.net.ssl.X509TrustManager;
 final class CertificateScan {
   /** ed25519 and ed448 (RFC 8446 section 4.2.3). */
   static final int[] EDDSA_SCHEMES = {0x0807, 0x0808};
-  /** The authentications of {@link CipherSuite#authentication()} that a certificate's key signs for, in report order. */
+  /** The {@link CipherSuite#authentication()}s a certificate's key signs for, in report order. */
   private static final List<String> SIGNERS = List.of("RSA", "ECDSA", "DSS");
   private static final List<TlsProtocol> CLEAR = List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_1, TlsProtocol.TLSv1,
       TlsProtocol.SSLv3);

@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
  * groups), run on a pool of {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
  * connections are open at once; the pool is shut down before the profile is returned. Then, on the calling thread,
- * the certificate chains ({@link CertificateScan}), mostly from the suite tasks' answers. Tasks that could not finish say
- * why, and the profile is then marked partial.
+ * the certificate chains ({@link CertificateScan}), mostly from the suite tasks' answers. Tasks that could not finish
+ * say why, and the profile is then marked partial.
  */
 final class Scan {
   /** How long after the total timeout the tasks get to notice it (each read is bounded by it already). */

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one scan does: where it connects, how TLS starts there, how long it waits, how many connections it keeps
  * open at once, and what the certificate chains it finds are verified against (a trust store, for the SNI name or
- * the host, as the probe does). Immutable; made with {@link #builder(String, int)}, whose setters each document their default, or
- * from a probe's options with {@link #from(ProbeOptions)}.
+ * the host, as the probe does). Immutable; made with {@link #builder(String, int)}, whose setters each document their
+ * default, or from a probe's options with {@link #from(ProbeOptions)}.
  *
  * <pre>{@code
  * ScanOptions options = ScanOptions.builder("localhost", 8443)

@@ -134,7 +134,8 @@ class ScanCommandTest {
       Run run = run("scan", "--help");
 
       assertThat(run.exitCode()).isZero();
-      assertThat(run.out()).contains("HOST:PORT", "--starttls", "--timeout", "--max-parallel", "--json", "--trust-store",
+      assertThat(run.out()).contains("HOST:PORT", "--starttls", "--timeout", "--max-parallel", "--json",
+          "--trust-store",
           "Exit codes:", "unreachable");
     }
   }

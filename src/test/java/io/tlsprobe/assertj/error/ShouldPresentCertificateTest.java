@@ -42,6 +42,7 @@ class ShouldPresentCertificateTest {
     String text = ShouldPresentCertificate.shouldPresentCertificate(ServerProfiles.modern(), "EC")
         .create(new TextDescription("Test"), STANDARD_REPRESENTATION);
 
-    assertThat(text).endsWith(message("but it presents:", "  no chain", "Server profile: " + ServerProfiles.MODERN_LINE));
+    assertThat(text)
+        .endsWith(message("but it presents:", "  no chain", "Server profile: " + ServerProfiles.MODERN_LINE));
   }
 }
