@@ -13,6 +13,8 @@ import static io.tlsprobe.assertj.error.ShouldHaveNoCompression.shouldHaveNoComp
 import static io.tlsprobe.assertj.error.ShouldSupportFallbackScsv.shouldSupportFallbackScsv;
 import static io.tlsprobe.assertj.error.ShouldSupportPostQuantumKeyExchange.shouldSupportPostQuantumKeyExchange;
 import static io.tlsprobe.assertj.error.ShouldSupportSecureRenegotiation.shouldSupportSecureRenegotiation;
+import static io.tlsprobe.assertj.error.ShouldPresentCertificate.shouldPresentCertificate;
+import static io.tlsprobe.assertj.error.ShouldPresentTrustedCertificates.shouldPresentTrustedCertificates;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.CipherStrength;
@@ -24,11 +26,14 @@ import io.tlsprobe.policy.Violation;
 import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.ProtocolSupport;
+import io.tlsprobe.report.ServerCertificate;
 import io.tlsprobe.report.ServerProfile;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
@@ -55,6 +60,9 @@ import org.jspecify.annotations.Nullable;
 public abstract class AbstractServerProfileAssert<SELF extends AbstractServerProfileAssert<SELF>>
     extends AbstractAssert<SELF, ServerProfile> {
 
+  private Navigator navigator = Navigator.HARD;
+  private Clock clock = Clock.systemUTC();
+
   /**
    * For subclasses, as AssertJ's {@code AbstractAssert}.
    *
@@ -63,6 +71,18 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
    */
   protected AbstractServerProfileAssert(@Nullable ServerProfile actual, Class<?> selfType) {
     super(actual, selfType);
+  }
+
+  /** Makes {@link #certificate(String)} and {@link #certificateChain(String)} hand out asserts built by it. */
+  SELF navigatingWith(Navigator navigator) {
+    this.navigator = requireNonNull(navigator, "navigator");
+    return myself;
+  }
+
+  /** Reads "now" from {@code clock} in the certificate asserts this one navigates to (tests pin it). */
+  SELF withClock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    return myself;
   }
 
   /**
@@ -408,6 +428,81 @@ public abstract class AbstractServerProfileAssert<SELF extends AbstractServerPro
       throwAssertionError(shouldBeCompleteScan(actual));
     }
     return myself;
+  }
+
+  /**
+   * Verifies that the scan found at least one certificate chain and that the verdict trusts every one (one per key
+   * type: a server with an RSA and an ECDSA certificate must have both right), against the scan's trust store and
+   * for its host name ({@code ScanOptions.Builder.trustStore}). The failure lists each untrusted chain with all its
+   * problems.
+   *
+   * <pre>{@code
+   * assertThat(profileTrustedByTestCa).presentsTrustedCertificates(); // passes
+   * assertThat(profileWithExpiredRsaChain).presentsTrustedCertificates();
+   * // fails: but 1 of 2 is not trusted: RSA: CN=localhost (RSA 2048, …): not trusted: EXPIRED
+   * }</pre>
+   *
+   * @return this assertion object
+   * @throws AssertionError if no chain was found or any chain is not trusted
+   */
+  public SELF presentsTrustedCertificates() {
+    isNotNull();
+    if (actual.certificates().isEmpty()
+        || actual.certificates().stream().anyMatch(c -> !c.verification().trusted())) {
+      throwAssertionError(shouldPresentTrustedCertificates(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to assertions on the leaf certificate of the chain whose key type is {@code keyType} (as
+   * {@code CertificateInfo.keyType()} names it: {@code RSA}, {@code EC}, {@code Ed25519}, …; ignoring case). The
+   * certificate assert has no connection report: its {@code isTrusted()} fails for want of a verdict, which
+   * {@link #presentsTrustedCertificates()} checks instead. From soft assertions the navigation stays soft.
+   *
+   * <pre>{@code
+   * assertThat(profile).certificate("EC").isValidFor("localhost").hasKeyStrengthAtLeast(256); // passes
+   * assertThat(ecdsaOnlyProfile).certificate("RSA"); // fails: but it presents: [EC]
+   * }</pre>
+   *
+   * @param keyType the leaf's key type
+   * @return assertions on that chain's leaf
+   * @throws AssertionError if no chain has that key type
+   */
+  public CertificateAssert certificate(String keyType) {
+    isNotNull();
+    Optional<ServerCertificate> chain = chain(keyType);
+    if (chain.isEmpty()) {
+      return navigator.missing(assertionError(shouldPresentCertificate(actual, keyType)), null, clock);
+    }
+    return navigator.certificate(chain.get().leaf(), null, clock, info.description());
+  }
+
+  /**
+   * Navigates to list assertions on the chain whose key type is {@code keyType} (ignoring case), leaf first, as
+   * {@link CertificateChainAssert} (without a connection report, see {@link #certificate(String)}).
+   *
+   * <pre>{@code
+   * assertThat(profile).certificateChain("RSA").hasSize(2).last().hasSubject("CN=Test Intermediate"); // passes
+   * assertThat(ecdsaOnlyProfile).certificateChain("RSA"); // fails: but it presents: [EC]
+   * }</pre>
+   *
+   * @param keyType the leaf's key type
+   * @return assertions on that chain
+   * @throws AssertionError if no chain has that key type
+   */
+  public CertificateChainAssert certificateChain(String keyType) {
+    isNotNull();
+    Optional<ServerCertificate> chain = chain(keyType);
+    if (chain.isEmpty()) {
+      return navigator.missingChain(assertionError(shouldPresentCertificate(actual, keyType)), clock);
+    }
+    return navigator.chain(chain.get().chain(), clock, info.description());
+  }
+
+  private Optional<ServerCertificate> chain(String keyType) {
+    requireNonNull(keyType, "keyType");
+    return actual.certificates().stream().filter(c -> c.keyType().equalsIgnoreCase(keyType)).findFirst();
   }
 
   /** Per accepted version, oldest first, the suites matching {@code matching}; versions without any left out. */

@@ -46,6 +46,11 @@ abstract class Navigator {
     }
 
     @Override
+    CertificateChainAssert missingChain(AssertionError failure, Clock clock) {
+      throw failure;
+    }
+
+    @Override
     PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase) {
       return new PlainTextPhaseAssert(phase);
     }
@@ -88,6 +93,12 @@ abstract class Navigator {
       }
 
       @Override
+      CertificateChainAssert missingChain(AssertionError failure, Clock clock) {
+        softly.collectAssertionError(failure);
+        return newChainAssert(new ReportChain(List.of(), null, clock, this));
+      }
+
+      @Override
       PlainTextPhaseAssert newPlainTextPhaseAssert(@Nullable PlainTextPhase phase) {
         return softly.proxy(PlainTextPhaseAssert.class, PlainTextPhase.class, phase);
       }
@@ -127,6 +138,12 @@ abstract class Navigator {
     return description == null ? navigated : navigated.describedAs(description);
   }
 
+  /** An assert on a chain without a report: one a scan found ({@code ServerCertificate}). */
+  final CertificateChainAssert chain(List<CertificateInfo> chain, Clock clock, @Nullable Description description) {
+    CertificateChainAssert navigated = newChainAssert(new ReportChain(chain, null, clock, this));
+    return description == null ? navigated : navigated.describedAs(description);
+  }
+
   /** An assert on {@code report}'s plain-text phase {@code phase}. */
   final PlainTextPhaseAssert plainTextPhase(
       PlainTextPhase phase, TlsConnectionReport report, @Nullable Description description) {
@@ -149,6 +166,12 @@ abstract class Navigator {
   abstract CertificateAssert missing(AssertionError failure, @Nullable TlsConnectionReport report, Clock clock);
 
   abstract CertificateAssert newCertificateAssert(@Nullable CertificateInfo certificate);
+
+  /**
+   * Navigation to a chain a scan did not find: throws {@code failure}, or (soft) records it and returns an assert on
+   * an empty chain.
+   */
+  abstract CertificateChainAssert missingChain(AssertionError failure, Clock clock);
 
   abstract CertificateChainAssert newChainAssert(List<CertificateInfo> chain);
 

@@ -78,6 +78,6 @@ public interface TlsSoftAssertionsProvider extends SoftAssertionsProvider {
    */
   @CheckReturnValue
   default ServerProfileAssert assertThat(@Nullable ServerProfile actual) {
-    return proxy(ServerProfileAssert.class, ServerProfile.class, actual);
+    return proxy(ServerProfileAssert.class, ServerProfile.class, actual).navigatingWith(Navigator.soft(this));
   }
 }

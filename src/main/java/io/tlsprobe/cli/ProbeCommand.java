@@ -151,20 +151,20 @@ final class ProbeCommand implements Callable<Integer> {
         required = true,
         description = "Trust store the certificate verdict is computed against (default: the JDK's; the handshake"
             + " itself accepts any chain).")
-    private @Nullable Path file;
+    @Nullable Path file;
 
     @Option(
         names = "--trust-store-type",
         paramLabel = "TYPE",
         defaultValue = "PKCS12",
         description = "Its type: PKCS12 or JKS (default: ${DEFAULT-VALUE}).")
-    private String type = "PKCS12";
+    String type = "PKCS12";
 
     @Option(
         names = "--trust-store-password",
         paramLabel = "PASSWORD",
         description = "Its password (default: none; a PKCS12 store of certificates needs none).")
-    private char @Nullable [] password;
+    char @Nullable [] password;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * scan localhost:8443
  * scan mail.test:587 --starttls smtp --max-parallel 2 --timeout 3s --json
+ * scan localhost:8443 --trust-store ca.p12
  * </pre>
  *
  * <p>Exit 0 when the scan reached the server, complete or partial (a partial scan says why on standard error and in
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scan a TLS server: every protocol version (SSL 2.0 to TLS 1.3) and every cipher suite of the IANA registry it"
           + " accepts, whether it enforces its own order, the key-exchange groups and the DHE prime size, found with"
-          + " hand-made ClientHellos read only up to the server's answer.",
+          + " hand-made ClientHellos read only up to the server's answer; and the certificate chain per key type"
+          + " with its verdict against the trust store.",
       "Prints a table, or with --json one object (schema tlsprobe.scan/1)."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -82,6 +85,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "The most connections open at once, 1-" + ScanOptions.MAX_PARALLEL_LIMIT + " (default: "
           + ScanOptions.DEFAULT_MAX_PARALLEL + ").")
   private int maxParallel = ScanOptions.DEFAULT_MAX_PARALLEL;
+
+  @ArgGroup(exclusive = false, multiplicity = "0..1")
+  private ProbeCommand.@Nullable TrustStore trustStore;
 
   @Option(names = "--json", description = "Print the profile as JSON (schema tlsprobe.scan/1) instead of a table.")
   private boolean json;
@@ -147,6 +153,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     ScanOptions.Builder builder = ScanOptions.builder(where.host(), where.port()).startTls(startTls)
         .maxParallel(maxParallel);
+    ProbeCommand.TrustStore trust = trustStore;
+    if (trust != null && trust.file != null) {
+      builder.trustStore(trust.file, trust.type, trust.password);
+    }
     Duration t = timeout;
     if (t != null) {
       builder.connectTimeout(t).handshakeTimeout(t);

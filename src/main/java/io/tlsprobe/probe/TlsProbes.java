@@ -1,8 +1,12 @@
 package io.tlsprobe.probe;
 
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.report.Verification;
 import io.tlsprobe.starttls.ServiceProtocol;
 import io.tlsprobe.starttls.StartTls;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -49,6 +53,28 @@ public final class TlsProbes {
    */
   public static TlsConnectionReport probe(ProbeOptions options) {
     return new Probe(options).run();
+  }
+
+  /**
+   * The verdict a probe with {@code options} gives {@code chain}: against the options' trust store (the JDK's unless
+   * set), for the SNI name, else the host, valid at {@code now} (see {@link ChainVerifier}). A trust store that cannot
+   * be loaded is a problem of kind {@code OTHER} in the verdict, not an exception: the scan reports it per chain.
+   *
+   * <pre>{@code
+   * Verification v = TlsProbes.verify(chain, ProbeOptions.builder("localhost", 8443).trustStore(store).build(),
+   *     Instant.now());
+   * v.trusted(); // true
+   * }</pre>
+   */
+  public static Verification verify(List<X509Certificate> chain, ProbeOptions options, Instant now) {
+    String hostname = options.serverName().orElse(options.host());
+    try {
+      return ChainVerifier.verify(chain, TrustSource.trustManager(options.trustSource()),
+          options.trustStoreDescription(), hostname, now);
+    } catch (RuntimeException e) {
+      return new Verification(false, List.of(new Verification.Problem(Verification.Kind.OTHER,
+          "the chain could not be verified: " + e)), options.trustStoreDescription(), hostname);
+    }
   }
 
   /**

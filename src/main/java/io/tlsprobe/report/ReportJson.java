@@ -234,7 +234,8 @@ public final class ReportJson {
     json.writeEndObject();
   }
 
-  private static void writeCertificate(JsonGenerator json, CertificateInfo c) {
+  /** Writes one certificate's facts as an object (also for {@link ScanJson}'s chains). */
+  static void writeCertificate(JsonGenerator json, CertificateInfo c) {
     json.writeStartObject();
     json.writeStringProperty("subject", c.subject());
     json.writeStringProperty("issuer", c.issuer());
@@ -256,6 +257,12 @@ public final class ReportJson {
   private static void writeVerification(JsonGenerator json, Verification v) {
     json.writeName("verification");
     json.writeStartObject();
+    writeVerificationFields(json, v);
+    json.writeEndObject();
+  }
+
+  /** The verdict's properties, {@code trusted} to {@code hostname}, into the open object (also for ScanJson). */
+  static void writeVerificationFields(JsonGenerator json, Verification v) {
     json.writeBooleanProperty("trusted", v.trusted());
     json.writeName("problems");
     json.writeStartArray();
@@ -268,7 +275,6 @@ public final class ReportJson {
     json.writeEndArray();
     json.writeStringProperty("trust_store", v.trustStore());
     json.writeStringProperty("hostname", v.hostname().isEmpty() ? null : v.hostname());
-    json.writeEndObject();
   }
 
   private static void writeInts(JsonGenerator json, String name, List<Integer> values) {

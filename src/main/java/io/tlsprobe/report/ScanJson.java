@@ -20,8 +20,9 @@ import tools.jackson.core.JsonGenerator;
  * //  "protocols":[{"version":"TLSv1.3","accepted":true,"cipher_suites":["TLS_AES_256_GCM_SHA384", …],
  * //  "server_order":false}, …],"groups":["x25519", …],"dh_prime_bits":null,
  * //  "compression":{"support":"no","evidence":"compression method null (0) in the TLSv1.2 ServerHello, …"}, …,
- * //  "alpn":{"support":"yes","evidence":"…"},"application_protocols":["h2","http/1.1"],"connections":23,
- * //  "elapsed_ms":41,"complete":true,"partial_reason":null}
+ * //  "alpn":{"support":"yes","evidence":"…"},"application_protocols":["h2","http/1.1"],"certificates":[{
+ * //  "key_type":"EC","protocol":"TLSv1.2","trusted":true,"problems":[], …,"chain":[{"subject":"CN=localhost", …}]}],
+ * //  "connections":23,"elapsed_ms":41,"complete":true,"partial_reason":null,"policy":null}
  * }</pre>
  *
  * <p>{@code protocols} lists every version scanned, oldest first, by JSSE name ({@code SSLv2}, {@code SSLv3},
@@ -31,6 +32,9 @@ import tools.jackson.core.JsonGenerator;
  * {@code encrypt_then_mac}, {@code session_tickets}, {@code ocsp_stapling}, {@code heartbeat}, {@code alpn}) are each
  * {@code {"support": "yes|no|not_applicable|unknown", "evidence": "…"}}; {@code application_protocols} lists the ALPN
  * protocols accepted, in the server's order when it has one.
+ * {@code certificates} holds one object per chain the server presents (one per key type): {@code key_type}, {@code
+ * protocol}, the verdict ({@code trusted}, {@code problems}, {@code trust_store}, {@code hostname}) and {@code chain},
+ * leaf first, each certificate with the fields of the report's {@code certificates}.
  */
 public final class ScanJson {
   /** The schema identifier; bump the number on any incompatible change. */
@@ -75,6 +79,7 @@ public final class ScanJson {
       ReportJson.writeStrings(json, "groups", profile.groups().stream().map(NamedGroup::name).toList());
       ReportJson.writeOptionalInt(json, "dh_prime_bits", profile.dhPrimeBits());
       writeFeatures(json, profile.features());
+      writeCertificates(json, profile);
       json.writeNumberProperty("connections", profile.connections());
       json.writeNumberProperty("elapsed_ms", profile.elapsed().toMillis());
       json.writeBooleanProperty("complete", profile.isComplete());
@@ -82,6 +87,30 @@ public final class ScanJson {
       ReportJson.writePolicy(json, policy);
       json.writeEndObject();
     }
+  }
+
+  /**
+   * {@code certificates}: per chain its leaf's key type, the version that delivered it, the verdict's properties as
+   * the report writes them ({@code trusted}, {@code problems}, {@code trust_store}, {@code hostname}) and the chain,
+   * leaf first, each certificate as in the report.
+   */
+  private static void writeCertificates(JsonGenerator json, ServerProfile profile) {
+    json.writeName("certificates");
+    json.writeStartArray();
+    for (ServerCertificate c : profile.certificates()) {
+      json.writeStartObject();
+      json.writeStringProperty("key_type", c.keyType());
+      json.writeStringProperty("protocol", versionName(c.protocol()));
+      ReportJson.writeVerificationFields(json, c.verification());
+      json.writeName("chain");
+      json.writeStartArray();
+      for (CertificateInfo certificate : c.chain()) {
+        ReportJson.writeCertificate(json, certificate);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   /** The JSSE name, except {@code SSLv2} for SSL 2.0 (JSSE's {@code SSLv2Hello} names only its hello format). */

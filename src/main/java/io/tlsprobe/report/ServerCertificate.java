@@ -39,4 +39,15 @@ public record ServerCertificate(String keyType, TlsProtocol protocol, List<Certi
   public CertificateInfo leaf() {
     return chain.get(0);
   }
+
+  /**
+   * One line for people: {@code CN=localhost (EC 256 secp256r1, until 2027-11-27T03:00:00Z), chain of 2, TLS 1.2:
+   * trusted}, or {@code …: not trusted: EXPIRED, HOSTNAME_MISMATCH}.
+   */
+  @Override
+  public String toString() {
+    return leaf() + ", chain of " + chain.size() + ", " + protocol.displayName() + ": " + (verification.trusted()
+        ? "trusted" : "not trusted: " + String.join(", ",
+            verification.problems().stream().map(p -> p.kind().name()).distinct().toList()));
+  }
 }

@@ -128,8 +128,8 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
   }
 
   /**
-   * Several lines: the endpoint, each version with its suites and groups, the features (name, support, evidence), the
-   * cost, and any partial reason.
+   * Several lines: the endpoint, each version with its suites and groups, the features (name, support, evidence), one
+   * line per certificate chain (leaf subject, key type and bits, expiry, verdict), the cost, and any partial reason.
    */
   public String render() {
     StringBuilder out = new StringBuilder(endpoint.toString()).append('\n');
@@ -156,6 +156,7 @@ public record ServerProfile(Endpoint endpoint, List<ProtocolSupport> protocols, 
     if (!features.applicationProtocols().isEmpty()) {
       out.append("    application protocols  ").append(String.join(", ", features.applicationProtocols())).append('\n');
     }
+    certificates.forEach(c -> out.append("  certificate ").append(c).append('\n'));
     out.append("  ").append(connections).append(" connections, ").append(elapsed.toMillis()).append(" ms");
     partialReason.ifPresent(r -> out.append("\n  PARTIAL: ").append(r));
     return out.toString();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.wire.Alert;
+import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.Decoded;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.ServerHelloDone;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The server's answer to one hand-made ClientHello, read as TLS: it chose (a ServerHello or HelloRetryRequest, with
- * the TLS 1.2 ServerKeyExchange when there is one), it refused (an alert, or a close without one), or no answer could
+ * the TLS 1.2 ServerKeyExchange when there is one, and before TLS 1.3 the Certificate message, which comes in clear
+ * before either), it refused (an alert, or a close without one), or no answer could
  * be had (no connection, a timeout, bytes that are not TLS).
  *
  * @param kind which of the three
@@ -22,9 +24,11 @@ import java.util.Optional;
  * @param keyExchange the TLS 1.2 ServerKeyExchange that followed, if any
  * @param alert the fatal alert of a refusal, if one was sent
  * @param detail for people: why a refusal or failure happened
+ * @param certificate the Certificate message of a TLS 1.2 (or older) answer, if the server sent one (anonymous and
+ *     PSK suites do not)
  */
 record Answer(Kind kind, Optional<ServerHello> hello, Optional<ServerKeyExchange> keyExchange, Optional<Alert> alert,
-    String detail) {
+    String detail, Optional<CertificateMessage> certificate) {
   /** The three kinds of answer. */
   enum Kind {
     /** The server chose: a ServerHello or HelloRetryRequest. */
@@ -44,6 +48,7 @@ record Answer(Kind kind, Optional<ServerHello> hello, Optional<ServerKeyExchange
     requireNonNull(keyExchange, "keyExchange");
     requireNonNull(alert, "alert");
     requireNonNull(detail, "detail");
+    requireNonNull(certificate, "certificate");
   }
 
   /**
@@ -83,16 +88,17 @@ record Answer(Kind kind, Optional<ServerHello> hello, Optional<ServerKeyExchange
     }
     Optional<ServerHello> hello = d.serverHello();
     if (hello.isPresent()) {
-      return new Answer(Kind.HELLO, hello, d.first(ServerKeyExchange.class), Optional.empty(), "");
+      return new Answer(Kind.HELLO, hello, d.first(ServerKeyExchange.class), Optional.empty(), "",
+          d.first(CertificateMessage.class).filter(c -> !c.tls13()));
     }
     Optional<Alert> alert = d.fatalAlert();
     if (alert.isPresent()) {
       return new Answer(Kind.REFUSED, Optional.empty(), Optional.empty(), alert,
-          "alert " + AlertDescription.of(alert.get().description()).name());
+          "alert " + AlertDescription.of(alert.get().description()).name(), Optional.empty());
     }
     if (reply.end() == Reply.End.CLOSED) {
       return new Answer(Kind.REFUSED, Optional.empty(), Optional.empty(), Optional.empty(),
-          "closed without an alert" + (reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")"));
+          "closed without an alert" + (reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")"), Optional.empty());
     }
     if (reply.end() == Reply.End.TIMED_OUT) {
       return failed(reply.detail() + (reply.bytes().length == 0 ? "" : " after " + reply.bytes().length + " bytes"));
@@ -101,7 +107,7 @@ record Answer(Kind kind, Optional<ServerHello> hello, Optional<ServerKeyExchange
   }
 
   static Answer failed(String detail) {
-    return new Answer(Kind.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), detail);
+    return new Answer(Kind.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), detail, Optional.empty());
   }
 
   /** Whether the server refused with protocol_version: it does not speak the version offered. */

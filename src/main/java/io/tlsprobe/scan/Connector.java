@@ -47,6 +47,17 @@ final class Connector {
     return connections.get();
   }
 
+  /** Counts one connection opened elsewhere: the scan's JSSE handshake. */
+  void counted() {
+    connections.incrementAndGet();
+  }
+
+  /** What is left of the scan's total timeout; zero when it has run out. */
+  Duration timeLeft() {
+    long nanos = totalDeadline - System.nanoTime();
+    return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+  }
+
   /** Why the first connection that could not be made failed, if one could not. */
   Optional<String> firstConnectFailure() {
     return Optional.ofNullable(firstConnectFailure.get());

@@ -172,7 +172,16 @@ final class Hellos {
 
   /** A hello for {@code version} offering {@code suites} and every group, in records ready to write. */
   byte[] suites(TlsProtocol version, List<Integer> suites) {
-    return records(version, build(version, suites, groupCandidates(version), true));
+    return records(version, build(version, suites, groupCandidates(version), true, SIGNATURE_SCHEMES));
+  }
+
+  /**
+   * A hello for {@code version} (TLS 1.2: the only one with signature_algorithms) offering {@code suites} and every
+   * group, with only {@code signatureSchemes}: which certificate a server picks follows them (Ed25519 with ECDSA
+   * suites, RFC 8422 section 5.1.1).
+   */
+  byte[] suites(TlsProtocol version, List<Integer> suites, int[] signatureSchemes) {
+    return records(version, build(version, suites, groupCandidates(version), true, signatureSchemes.clone()));
   }
 
   /**
@@ -180,7 +189,7 @@ final class Hellos {
    * so that a server that accepts one of the groups must name it in a HelloRetryRequest.
    */
   byte[] groups(TlsProtocol version, List<Integer> suites, List<Integer> groups) {
-    return records(version, build(version, suites, groups, false));
+    return records(version, build(version, suites, groups, false, SIGNATURE_SCHEMES));
   }
 
   /**
@@ -188,17 +197,18 @@ final class Hellos {
    * the feature questions add extensions, compression methods or signalling suites to it.
    */
   byte[] custom(TlsProtocol version, List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
-    ClientHelloBuilder b = builder(version, suites, groupCandidates(version), true);
+    ClientHelloBuilder b = builder(version, suites, groupCandidates(version), true, SIGNATURE_SCHEMES);
     extras.accept(b);
     return records(version, padded(b));
   }
 
-  private byte[] build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares) {
-    return padded(builder(version, suites, groups, shares));
+  private byte[] build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares,
+      int[] signatureSchemes) {
+    return padded(builder(version, suites, groups, shares, signatureSchemes));
   }
 
   private ClientHelloBuilder builder(TlsProtocol version, List<Integer> suites, List<Integer> groups,
-      boolean shares) {
+      boolean shares, int[] signatureSchemes) {
     ClientHelloBuilder b = ClientHello.builder().secureRandom(random).legacyVersion(
         Math.min(version.wireVersion(), TlsProtocol.TLSv1_2.wireVersion()));
     if (version == TlsProtocol.SSLv3) {
@@ -218,7 +228,7 @@ final class Hellos {
       b.ecPointFormats(0);
     }
     if (version.isAtLeast(TlsProtocol.TLSv1_2)) {
-      b.signatureAlgorithms(SIGNATURE_SCHEMES);
+      b.signatureAlgorithms(signatureSchemes);
     }
     if (version != TlsProtocol.TLSv1_3) {
       b.extension(new RenegotiationInfoExtension(Bytes.empty()));

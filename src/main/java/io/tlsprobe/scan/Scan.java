@@ -5,6 +5,7 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.Endpoint;
 import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.report.ServerFeatures;
+import io.tlsprobe.report.ServerCertificate;
 import io.tlsprobe.report.ServerProfile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,10 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
- * groups), then one for the protocol features ({@link FeatureScan}), run on a pool of
- * {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
- * connections are open at once; the pool is shut down before the profile is returned. Tasks that could not finish say
- * why, and the profile is then marked partial.
+ * groups), run on a pool of {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
+ * connections are open at once; the pool is shut down before the profile is returned. Then one more task asks about
+ * the protocol features ({@link FeatureScan}) while the calling thread gathers the certificate chains
+ * ({@link CertificateScan}), mostly from the suite tasks' answers. Tasks that could not finish say why, and the
+ * profile is then marked partial.
  */
 final class Scan {
   /** How long after the total timeout the tasks get to notice it (each read is bounded by it already). */
@@ -54,6 +56,7 @@ final class Scan {
       return new ServerProfile(endpoint, List.of(), 0, elapsed(start),
           Optional.of("cannot resolve " + options.host()));
     }
+    CertificateScan.warmUp(options);
     Connector connector = new Connector(options, address, start);
     SecureRandom random = new SecureRandom();
     Hellos hellos = Hellos.create(options.serverName(), random);
@@ -71,7 +74,7 @@ final class Scan {
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
         tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
       }
-      return profile(endpoint, connector, start, tasks, pool, hellos);
+      return profile(endpoint, connector, hellos, start, tasks, pool);
     } finally {
       pool.shutdownNow();
       awaitTermination(pool);
@@ -98,23 +101,28 @@ final class Scan {
     GroupScan.Result groups = new GroupScan(connector, hellos, tls13, seen, ecdsa).run();
     Optional<String> gap = suites.gap().isPresent() && groups.gap().isPresent()
         ? Optional.of(suites.gap().get() + "; " + groups.gap().get()) : suites.gap().or(groups::gap);
-    return new SuiteScan.Result(s.withGroups(groups.groups()), gap);
+    return new SuiteScan.Result(s.withGroups(groups.groups()), gap, suites.certificates());
   }
 
-  private ServerProfile profile(Endpoint endpoint, Connector connector, long start,
-      Map<TlsProtocol, Future<SuiteScan.Result>> suites, ExecutorService pool, Hellos hellos) {
+  private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
+      Map<TlsProtocol, Future<SuiteScan.Result>> suites, ExecutorService pool) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
+    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
     suites.forEach((p, f) -> {
       Optional<SuiteScan.Result> r = await(f, until, p.displayName() + " cipher suites", connector, gaps);
+      r.ifPresent(x -> results.put(p, x));
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
     // then the features, which need the versions and suites: a few connections more (FeatureScan)
     List<ProtocolSupport> versions = List.copyOf(found.values());
-    Optional<FeatureScan.Result> features = await(
-        pool.submit(() -> new FeatureScan(connector, hellos, versions).run()), until, "features", connector, gaps);
+    Future<FeatureScan.Result> featureTask = pool.submit(() -> new FeatureScan(connector, hellos, versions).run());
+    // meanwhile, on this thread, the certificate chains: mostly from the suites' answers, so few connections more
+    List<ServerCertificate> certificates =
+        new CertificateScan(options, connector, hellos).run(results, gaps.isEmpty());
+    Optional<FeatureScan.Result> features = await(featureTask, until, "features", connector, gaps);
     features.flatMap(FeatureScan.Result::gap).ifPresent(gaps::add);
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));
     if (connector.connections() == 0 && connector.firstConnectFailure().isPresent()) {
@@ -122,7 +130,7 @@ final class Scan {
     }
     return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
         partial).with(features.map(FeatureScan.Result::features)
-            .orElseGet(() -> ServerFeatures.unknown("the feature questions did not finish")), List.of());
+            .orElseGet(() -> ServerFeatures.unknown("the feature questions did not finish")), certificates);
   }
 
   private static <T> Optional<T> await(Future<T> f, long until, String what, Connector connector, Set<String> gaps) {

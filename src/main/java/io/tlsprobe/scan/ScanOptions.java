@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.starttls.StartTls;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,14 +16,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one scan does: where it connects, how TLS starts there, how long it waits and how many connections it keeps
- * open at once. Immutable; made with {@link #builder(String, int)}, whose setters each document their default, or
- * from a probe's options with {@link #from(ProbeOptions)}.
+ * What one scan does: where it connects, how TLS starts there, how long it waits, how many connections it keeps
+ * open at once, and what the certificate chains it finds are verified against (a trust store, for the SNI name or
+ * the host, as the probe does). Immutable; made with {@link #builder(String, int)}, whose setters each document their
+ * default, or from a probe's options with {@link #from(ProbeOptions)}.
  *
  * <pre>{@code
  * ScanOptions options = ScanOptions.builder("localhost", 8443)
  *     .maxParallel(3)
  *     .handshakeTimeout(Duration.ofSeconds(2))
+ *     .trustStore(Path.of("truststore.p12"), "PKCS12", "changeit".toCharArray())
  *     .build();
  * ScanOptions mail = ScanOptions.builder("mail.test", 587).startTls(StartTls.SMTP).build();
  * ServerProfile profile = TlsScans.scan(options);
@@ -48,6 +52,7 @@ public final class ScanOptions {
   private final Duration totalTimeout;
   private final int maxParallel;
   private final Set<TlsProtocol> protocols;
+  private final ProbeOptions handshake;
 
   private ScanOptions(Builder b) {
     host = b.host;
@@ -59,6 +64,10 @@ public final class ScanOptions {
     totalTimeout = b.totalTimeout;
     maxParallel = b.maxParallel;
     protocols = Set.copyOf(b.protocols);
+    ProbeOptions.Builder probe = b.trust.host(host).port(port).startTls(startTls).connectTimeout(connectTimeout)
+        .handshakeTimeout(handshakeTimeout).totalTimeout(connectTimeout.plus(handshakeTimeout.multipliedBy(2)))
+        .startTlsInjectionCheck(false);
+    handshake = (serverName == null ? probe.noServerName() : probe.serverName(serverName)).build();
   }
 
   /** A builder for scanning {@code host} (a name or an IP literal) at {@code port}. */
@@ -67,11 +76,14 @@ public final class ScanOptions {
   }
 
   /**
-   * Options that scan where {@code probe} connects, as it does: host, port, SNI, STARTTLS dialect and the connect and
-   * handshake timeouts (the probe's total timeout bounds one probe, not a scan, and is not taken).
+   * Options that scan where {@code probe} connects, as it does: host, port, SNI, STARTTLS dialect, the connect and
+   * handshake timeouts (the probe's total timeout bounds one probe, not a scan, and is not taken) and the trust store
+   * the certificate verdict is computed against.
    */
   public static ScanOptions from(ProbeOptions probe) {
-    Builder b = builder(probe.host(), probe.port()).startTls(probe.startTls())
+    Builder b = builder(probe.host(), probe.port());
+    b.trust = probe.toBuilder();
+    b.startTls(probe.startTls())
         .connectTimeout(probe.connectTimeout()).handshakeTimeout(probe.handshakeTimeout());
     probe.serverName().ifPresentOrElse(b::serverName, b::noServerName);
     return b.build();
@@ -125,13 +137,35 @@ public final class ScanOptions {
     return protocols;
   }
 
+  /**
+   * What the certificate chains are verified against, for people: {@code "JDK default trust store"} unless a
+   * {@link Builder#trustStore(KeyStore) trust store} was set.
+   */
+  public String trustStoreDescription() {
+    return handshake.trustStoreDescription();
+  }
+
+  /** The name the certificate chains are verified for: the SNI name, else the host (as the probe does). */
+  public String verifiedHostname() {
+    return serverName().orElse(host);
+  }
+
+  /**
+   * The options of a real handshake to this server as the scan sees it (SNI, STARTTLS, timeouts, trust store): for
+   * the certificate verdict and for TLS 1.3's encrypted Certificate, which only a completed handshake reveals.
+   */
+  ProbeOptions handshake() {
+    return handshake;
+  }
+
   /** {@code ScanOptions[localhost:8443, SNI none, 5 parallel, timeouts connect 5000 ms, …]}. */
   @Override
   public String toString() {
     return "ScanOptions[" + host + ":" + port + (startTls.isUpgrade() ? ", " + startTls.connectionName() : "")
         + ", SNI " + serverName().orElse("none") + ", " + maxParallel + " parallel, protocols "
         + EnumSet.copyOf(protocols) + ", timeouts connect " + connectTimeout.toMillis() + " ms, handshake "
-        + handshakeTimeout.toMillis() + " ms, total " + totalTimeout.toMillis() + " ms]";
+        + handshakeTimeout.toMillis() + " ms, total " + totalTimeout.toMillis() + " ms, trust "
+        + trustStoreDescription() + "]";
   }
 
   /** JSSE's rule: a name with a dot that is not an address literal. */
@@ -159,6 +193,8 @@ public final class ScanOptions {
     private Duration totalTimeout = DEFAULT_TOTAL_TIMEOUT;
     private int maxParallel = DEFAULT_MAX_PARALLEL;
     private Set<TlsProtocol> protocols = EnumSet.allOf(TlsProtocol.class);
+    /** Holds the trust store (and, from a probe's options, its client certificate and ALPN for the handshake). */
+    private ProbeOptions.Builder trust;
 
     private Builder(String host, int port) {
       requireNonNull(host, "host");
@@ -170,6 +206,7 @@ public final class ScanOptions {
       }
       this.host = host;
       this.port = port;
+      this.trust = ProbeOptions.builder(host, port);
     }
 
     /**
@@ -250,6 +287,30 @@ public final class ScanOptions {
         throw new IllegalArgumentException("protocols must not be empty");
       }
       this.protocols = EnumSet.copyOf(copy);
+      return this;
+    }
+
+    /**
+     * The trust anchors the certificate chains are verified against (the scan reads chains whatever they are).
+     * Default: the JDK's default trust store ({@code TrustManagerFactory.init((KeyStore) null)}).
+     */
+    public Builder trustStore(KeyStore trustStore) {
+      trust.trustStore(trustStore);
+      return this;
+    }
+
+    /**
+     * The trust store file, of {@code type} ({@code "PKCS12"}, {@code "JKS"}), read when the chains are verified.
+     * Default: the JDK's default trust store.
+     */
+    public Builder trustStore(Path file, String type, char @Nullable [] password) {
+      trust.trustStore(file, type, password);
+      return this;
+    }
+
+    /** Uses the JDK's default trust store for the verdict. This is the default. */
+    public Builder defaultTrustStore() {
+      trust.defaultTrustStore();
       return this;
     }
 

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * that hello offered; until nothing is left. The cost is one connection per accepted suite plus one per refused
  * window. Then whose order decides (two accepted suites in both orders, the discovery hello being one of them) and,
  * when the server's does, its order: the picks are it already when each pick's hello held every later pick, else
- * elimination runs again over the accepted suites alone.
+ * elimination runs again over the accepted suites alone. Before TLS 1.3 each pick's answer also holds the server's
+ * certificate chain in clear: the first for each kind of signing key is kept for {@link CertificateScan}.
  *
  * <p>Whose order decides is mostly learnt on the way: when the first pick led its hello, or only suites of another
  * authentication (which the server may lack a certificate for) came before it, the second hello offers it again,
@@ -38,6 +39,7 @@ final class SuiteScan {
   private @Nullable CipherOrder learnt;
   /** The suites the first pick was chosen over when it was offered again, last. */
   private List<Integer> beatenByFirst = List.of();
+  private final List<CertificateScan.Presented> presented = new ArrayList<>();
 
   /** One pick: the suite the server chose from {@code offered}, and the key exchange it named with it. */
   private record Pick(AcceptedCipherSuite suite, List<Integer> offered) {
@@ -46,8 +48,19 @@ final class SuiteScan {
     }
   }
 
-  /** What one version's scan found, and what it could not find out. */
-  record Result(ProtocolSupport support, Optional<String> gap) {}
+  /**
+   * What one version's scan found, and what it could not find out; before TLS 1.3 also the first certificate chain
+   * seen per kind of signing key.
+   */
+  record Result(ProtocolSupport support, Optional<String> gap, List<CertificateScan.Presented> certificates) {
+    Result {
+      certificates = List.copyOf(certificates);
+    }
+
+    Result(ProtocolSupport support, Optional<String> gap) {
+      this(support, gap, List.of());
+    }
+  }
 
   SuiteScan(Connector connector, Hellos hellos, TlsProtocol version) {
     this.connector = connector;
@@ -58,14 +71,15 @@ final class SuiteScan {
   Result run() {
     List<Pick> picks = eliminate(Hellos.suiteCandidates(version));
     if (picks.isEmpty()) {
-      return new Result(ProtocolSupport.refused(version), Optional.ofNullable(gap));
+      return new Result(ProtocolSupport.refused(version), Optional.ofNullable(gap), presented);
     }
     CipherOrder order = gap == null ? order(picks) : CipherOrder.UNDETERMINED;
     List<AcceptedCipherSuite> suites = picks.stream().map(Pick::suite).toList();
     if (order == CipherOrder.SERVER && !picksAreServerOrder(picks)) {
       suites = serverOrder(suites);
     }
-    return new Result(new ProtocolSupport(version, true, suites, order, List.of()), Optional.ofNullable(gap));
+    return new Result(new ProtocolSupport(version, true, suites, order, List.of()), Optional.ofNullable(gap),
+        presented);
   }
 
   private List<Pick> eliminate(List<Integer> candidates) {
@@ -113,6 +127,7 @@ final class SuiteScan {
         }
       }
       picks.add(new Pick(accepted(hello, answer.keyExchange()), window));
+      keep(CipherSuite.of(hello.cipherSuite()), answer);
       remaining.remove(Integer.valueOf(hello.cipherSuite()));
     }
     return picks;
@@ -218,6 +233,15 @@ final class SuiteScan {
     }
     ordered.addAll(rest);
     return ordered;
+  }
+
+  /** The chain of {@code answer} when it is the first seen for its suite's kind of signing key. */
+  private void keep(CipherSuite suite, Answer answer) {
+    Optional<String> signer = CertificateScan.signer(suite);
+    if (answer.certificate().isPresent() && signer.isPresent()
+        && presented.stream().noneMatch(p -> CertificateScan.signer(p.suite()).equals(signer))) {
+      presented.add(new CertificateScan.Presented(version, suite, answer.certificate().get()));
+    }
   }
 
   private Answer ask(List<Integer> suites) {

@@ -7,7 +7,8 @@ import io.tlsprobe.report.ServerProfile;
 /**
  * Scans a TLS server: which protocol versions it accepts, every cipher suite it accepts in each (out of the whole IANA
  * registry: export, NULL, anonymous, RC4, 3DES, CBC, CCM, ARIA, Camellia, GOST…), whether it enforces its own order
- * and what that order is, and the key-exchange groups it accepts, as a {@link ServerProfile}. Hand-made ClientHellos
+ * and what that order is, the key-exchange groups it accepts, and the certificate chain per key type with its verdict,
+ * as a {@link ServerProfile}. Hand-made ClientHellos
  * are read only up to the server's answer; no handshake is completed, no key is computed and nothing JVM-wide is
  * touched, so what the JDK would refuse to offer is scanned too. A server that stops answering midway gives a
  * partial profile that says why, within the configured timeouts; nothing is thrown for network trouble.
@@ -27,7 +28,9 @@ import io.tlsprobe.report.ServerProfile;
  * <p>How it works: per version, the candidate suites are offered {@value Hellos#MAX_SUITES} at a time; the suite the
  * server picks is taken out and the rest offered again, until the server refuses (one connection per accepted suite
  * plus one per refused hello). Two accepted suites offered in both orders tell whose order decides. TLS 1.3 groups
- * come from HelloRetryRequests to hellos with an empty key_share, TLS 1.2 curves from ServerKeyExchanges. At most
+ * come from HelloRetryRequests to hellos with an empty key_share, TLS 1.2 curves from ServerKeyExchanges. The
+ * certificate chains come from the same answers (the Certificate message is in clear before TLS 1.3); only a key type
+ * not seen, EdDSA, or a TLS 1.3-only server (one JSSE handshake) cost a connection more. At most
  * {@link ScanOptions#maxParallel()} connections are open at once.
  */
 public final class TlsScans {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.ClientTrust;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.scan.ScanOptions;
@@ -66,6 +67,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void takesTheTrustStoreTheChainsAreVerifiedAgainst() {
+      // when
+      ScanOptions options = parse("localhost:8443", "--trust-store", "ca.jks", "--trust-store-type", "JKS",
+          "--trust-store-password", "changeit");
+
+      // then
+      assertThat(options.trustStoreDescription()).isEqualTo("JKS ca.jks");
+      assertThat(parse("localhost:8443").trustStoreDescription()).isEqualTo("JDK default trust store");
+    }
+
+    @Test
     void keepsTheScanDefaultsWhenNoOptionIsGiven() {
       // when
       ScanOptions options = parse("localhost");
@@ -123,6 +135,7 @@ class ScanCommandTest {
 
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("HOST:PORT", "--starttls", "--timeout", "--max-parallel", "--json",
+          "--trust-store",
           "Exit codes:", "unreachable");
     }
   }
@@ -229,6 +242,33 @@ class ScanCommandTest {
           .contains("TLS 1.2: not accepted").contains("TLS 1.3: accepted, 3 cipher suites")
           .contains("TLS_AES_128_GCM_SHA256").containsPattern("\\d+ connections, \\d+ ms");
       assertThat(run.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void printsOneLinePerCertificateChainAndItsVerdictAgainstTheGivenTrustStore(@TempDir Path dir) {
+    // given: a TLS 1.2 server with a self-signed EC leaf, trusted through --trust-store
+    HeldCertificate cert = TestCertificates.localhost();
+    Path certFile = cert.writeCertificatePem(dir.resolve("cert.pem"));
+    Path keyFile = cert.writePrivateKeyPem(dir.resolve("key.pem"));
+    Path trust = ClientTrust.of(cert.certificate()).writePkcs12(dir.resolve("trust.p12"));
+    try (OpensslServer server = OpensslServer.www(dir, certFile, keyFile, "-tls1_2")) {
+      String target = "127.0.0.1:" + server.port();
+
+      // when
+      Run table = run("scan", target, "--trust-store", trust.toString(), "--trust-store-password", "changeit");
+      Run untrusted = run("scan", target, "--json");
+
+      // then
+      assertThat(table.exitCode()).as(table.err()).isZero();
+      assertThat(table.out()).contains("  certificate CN=localhost (EC 256 secp256r1, until "
+          + cert.certificate().getNotAfter().toInstant() + "), chain of 1, TLS 1.2: trusted\n");
+      JsonNode chain = untrusted.json().get("certificates").get(0);
+      assertThat(chain.get("key_type").asString()).isEqualTo("EC");
+      assertThat(chain.get("trusted").asBoolean()).isFalse();
+      assertThat(chain.get("problems").get(0).get("kind").asString()).isEqualTo("self_signed");
+      assertThat(chain.get("trust_store").asString()).isEqualTo("JDK default trust store");
+      assertThat(chain.get("chain").get(0).get("subject").asString()).isEqualTo("CN=localhost");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.testing.TestCertificates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,47 @@ class ScanJsonTest {
     assertThat(json.get("heartbeat").get("support").asString()).isEqualTo("unknown");
     assertThat(json.get("heartbeat").get("evidence").asString()).isEqualTo("not scanned");
     assertThat(json.get("application_protocols").size()).isZero();
+  }
+
+  @Test
+  void writesEachCertificateChainWithItsKeyTypeProtocolVerdictAndTheReportsCertificateFields() {
+    // given: an expired EC chain from TLS 1.2
+    CertificateInfo leaf = CertificateInfo.of(TestCertificates.expiredLocalhost().certificate());
+    Verification expired = new Verification(false, List.of(new Verification.Problem(Verification.Kind.EXPIRED,
+        "CN=localhost expired")), "PKCS12 ca.p12", "localhost");
+    ServerProfile profile = new ServerProfile(Endpoint.direct("localhost", 8443),
+        List.of(ProtocolSupport.refused(TlsProtocol.TLSv1)), 3, Duration.ofMillis(5), Optional.empty())
+        .with(ServerFeatures.unknown("not scanned"),
+            List.of(new ServerCertificate("EC", TlsProtocol.TLSv1_2, List.of(leaf), expired)));
+
+    // when
+    JsonNode certificates = JSON.readTree(ScanJson.toJson(profile)).get("certificates");
+
+    // then
+    assertThat(certificates.size()).isEqualTo(1);
+    JsonNode chain = certificates.get(0);
+    assertThat(chain.get("key_type").asString()).isEqualTo("EC");
+    assertThat(chain.get("protocol").asString()).isEqualTo("TLSv1.2");
+    assertThat(chain.get("trusted").asBoolean()).isFalse();
+    assertThat(chain.get("problems").get(0).get("kind").asString()).isEqualTo("expired");
+    assertThat(chain.get("problems").get(0).get("detail").asString()).isEqualTo("CN=localhost expired");
+    assertThat(chain.get("trust_store").asString()).isEqualTo("PKCS12 ca.p12");
+    assertThat(chain.get("hostname").asString()).isEqualTo("localhost");
+    JsonNode first = chain.get("chain").get(0);
+    assertThat(first.get("subject").asString()).isEqualTo("CN=localhost");
+    assertThat(first.get("key_type").asString()).isEqualTo("EC");
+    assertThat(first.get("key_bits").asInt()).isEqualTo(256);
+    assertThat(first.get("not_after").asString()).isEqualTo(leaf.notAfter().toString());
+    assertThat(first.get("sha256_fingerprint").asString()).isEqualTo(leaf.sha256Fingerprint()).hasSize(64);
+  }
+
+  @Test
+  void writesAnEmptyCertificateListForAProfileWithoutChains() {
+    ServerProfile profile = new ServerProfile(Endpoint.direct("localhost", 8443), List.of(), 0, Duration.ZERO,
+        Optional.empty());
+
+    assertThat(JSON.readTree(ScanJson.toJson(profile)).get("certificates").isArray()).isTrue();
+    assertThat(JSON.readTree(ScanJson.toJson(profile)).get("certificates").size()).isZero();
   }
 
   @Test

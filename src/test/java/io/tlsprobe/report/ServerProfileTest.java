@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.testing.TestCertificates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +93,26 @@ class ServerProfileTest {
   void rendersUnscannedFeaturesOnOneLine() {
     assertThat(profile(Optional.empty()).render()).contains("  features: unknown (not scanned)\n")
         .doesNotContain("compression");
+  }
+
+  @Test
+  void rendersOneLinePerCertificateChainWithLeafKeyExpiryAndVerdict() {
+    CertificateInfo ec = CertificateInfo.of(TestCertificates.localhost().certificate());
+    CertificateInfo rsa = CertificateInfo.of(Certificates.certificate().subject("CN=rsa.test").dns("rsa.test")
+        .key(Certificates.KeyType.RSA_2048).build().certificate());
+    Verification trusted = new Verification(true, List.of(), "JDK default trust store", "localhost");
+    Verification wrongHost = new Verification(false, List.of(
+        new Verification.Problem(Verification.Kind.SELF_SIGNED, "CN=rsa.test is self-signed"),
+        new Verification.Problem(Verification.Kind.HOSTNAME_MISMATCH, "not for localhost")),
+        "JDK default trust store", "localhost");
+    ServerProfile p = profile(Optional.empty()).with(ServerFeatures.unknown("not scanned"), List.of(
+        new ServerCertificate("RSA", TlsProtocol.TLSv1_2, List.of(rsa), wrongHost),
+        new ServerCertificate("EC", TlsProtocol.TLSv1_3, List.of(ec, ec), trusted)));
+
+    assertThat(p.render().lines().filter(l -> l.startsWith("  certificate ")).toList()).containsExactly(
+        "  certificate CN=rsa.test (RSA 2048, until " + rsa.notAfter()
+            + "), chain of 1, TLS 1.2: not trusted: SELF_SIGNED, HOSTNAME_MISMATCH",
+        "  certificate CN=localhost (EC 256 secp256r1, until " + ec.notAfter() + "), chain of 2, TLS 1.3: trusted");
   }
 
   @Test

@@ -1,0 +1,240 @@
+package io.tlsprobe.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.probe.ProbeOptions;
+import io.tlsprobe.probe.TlsProbes;
+import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.ServerCertificate;
+import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.wire.Bytes;
+import io.tlsprobe.wire.CertificateMessage;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The certificate chains a server presents, one per kind of signing key, each with its verdict against the scan's
+ * trust store and host name ({@link TlsProbes#verify}).
+ *
+ * <p>Before TLS 1.3 the Certificate message travels in clear right after the ServerHello (<a
+ * href="https://www.rfc-editor.org/rfc/rfc5246#section-7.4.2">RFC 5246 section 7.4.2</a>), so the suite scan's
+ * answers already hold the chain for every kind of key its picks sign with (RSA, ECDSA, DSA): no connection is needed
+ * for those. A kind of key whose accepted suites were never picked with a chain gets one hello of its own, at the
+ * newest version up to TLS 1.2 that accepts them, offering only those suites. An Ed25519 or Ed448 certificate signs
+ * ECDSA suites too (<a href="https://www.rfc-editor.org/rfc/rfc8422#section-5.1.1">RFC 8422 section 5.1.1</a>), chosen
+ * by signature_algorithms: when TLS 1.2 accepts ECDSA suites, one hello offers them with only the EdDSA schemes.
+ * TLS 1.3 encrypts the Certificate (<a href="https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2">RFC 8446 section
+ * 4.4.2</a>): when no chain came in clear and TLS 1.3 is accepted, one real JSSE handshake ({@link TlsProbes#probe})
+ * gives the chain and its verdict.
+ *
+ * <pre>{@code
+ * List<ServerCertificate> chains = new CertificateScan(options, connector, hellos).run(suiteResults, true);
+ * }</pre>
+ */
+final class CertificateScan {
+  /** ed25519 and ed448 (RFC 8446 section 4.2.3). */
+  static final int[] EDDSA_SCHEMES = {0x0807, 0x0808};
+  /** The {@link CipherSuite#authentication()}s a certificate's key signs for, in report order. */
+  private static final List<String> SIGNERS = List.of("RSA", "ECDSA", "DSS");
+  private static final List<TlsProtocol> CLEAR = List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_1, TlsProtocol.TLSv1,
+      TlsProtocol.SSLv3);
+  /** The TLS 1.3 suites every JSSE since 11 speaks. */
+  private static final List<String> JSSE_TLS13 = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+      "TLS_CHACHA20_POLY1305_SHA256");
+
+  /**
+   * A chain a server sent in clear.
+   *
+   * @param protocol the version of the answer
+   * @param suite the suite the server chose with it
+   * @param message the Certificate message
+   */
+  record Presented(TlsProtocol protocol, CipherSuite suite, CertificateMessage message) {
+    Presented {
+      requireNonNull(protocol, "protocol");
+      requireNonNull(suite, "suite");
+      requireNonNull(message, "message");
+    }
+  }
+
+  private final ScanOptions options;
+  private final Connector connector;
+  private final Hellos hellos;
+
+  CertificateScan(ScanOptions options, Connector connector, Hellos hellos) {
+    this.options = options;
+    this.connector = connector;
+    this.hellos = hellos;
+  }
+
+  /**
+   * Starts a daemon thread that does once, while the scan waits on the network, what makes the first verdict of a JVM
+   * slow: loading the trust store and the JDK's default one, and the certificate decoder (a JDK root certificate is
+   * decoded and verified). Nothing is kept: the later verdicts find the classes loaded and the JDK's store cached.
+   */
+  static Thread warmUp(ScanOptions options) {
+    Thread t = new Thread(() -> {
+      try {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+          if (tm instanceof X509TrustManager x509 && x509.getAcceptedIssuers().length > 0) {
+            TlsProbes.verify(List.of(x509.getAcceptedIssuers()[0]), options.handshake(), Instant.now());
+          }
+        }
+      } catch (GeneralSecurityException | RuntimeException e) {
+        // only a head start: the verdicts load what they need themselves
+      }
+    }, "tlsprobe-scan-warm-up");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The kind of certificate key that signs for {@code suite} ({@code RSA}, {@code ECDSA}, {@code DSS}), if any. */
+  static Optional<String> signer(CipherSuite suite) {
+    return SIGNERS.contains(suite.authentication()) ? Optional.of(suite.authentication()) : Optional.empty();
+  }
+
+  /**
+   * The chains, RSA first, then ECDSA, EdDSA and DSA; a leaf seen twice is listed once. With {@code ask} false (the
+   * server stopped answering during the suite scan) only the chains already seen: asking again would only wait.
+   */
+  List<ServerCertificate> run(Map<TlsProtocol, SuiteScan.Result> results, boolean ask) {
+    List<Presented> found = new ArrayList<>();
+    for (String signer : SIGNERS) {
+      seen(results, signer).or(() -> ask ? ask(results, signer) : Optional.empty()).ifPresent(found::add);
+    }
+    if (ask) {
+      eddsa(results, found).ifPresent(p -> found.add(found.isEmpty() ? 0 : 1, p));
+    }
+    List<ServerCertificate> chains = new ArrayList<>();
+    Set<String> leaves = new HashSet<>();
+    for (Presented p : found) {
+      chain(p).filter(c -> leaves.add(c.leaf().sha256Fingerprint())).ifPresent(chains::add);
+    }
+    if (ask && chains.isEmpty() && accepted(results, TlsProtocol.TLSv1_3)) {
+      handshake(results).ifPresent(chains::add);
+    }
+    return chains;
+  }
+
+  /** The first chain the suite scan kept for {@code signer}, newest version first. */
+  private static Optional<Presented> seen(Map<TlsProtocol, SuiteScan.Result> results, String signer) {
+    return CLEAR.stream().filter(results::containsKey).flatMap(v -> results.get(v).certificates().stream())
+        .filter(p -> signer(p.suite()).orElse("").equals(signer)).findFirst();
+  }
+
+  /** A hello of its own at the newest version that accepts suites {@code signer} signs for, offering only those. */
+  private Optional<Presented> ask(Map<TlsProtocol, SuiteScan.Result> results, String signer) {
+    for (TlsProtocol version : CLEAR) {
+      List<Integer> suites = suites(results, version, signer);
+      if (!suites.isEmpty()) {
+        return presented(version, hellos.suites(version, suites));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The EdDSA certificate behind TLS 1.2's ECDSA suites, unless one was seen already. */
+  private Optional<Presented> eddsa(Map<TlsProtocol, SuiteScan.Result> results, List<Presented> found) {
+    List<Integer> suites = suites(results, TlsProtocol.TLSv1_2, "ECDSA");
+    if (suites.isEmpty() || found.stream().anyMatch(p -> leafKeyType(p).startsWith("Ed"))) {
+      return Optional.empty();
+    }
+    return presented(TlsProtocol.TLSv1_2, hellos.suites(TlsProtocol.TLSv1_2, suites, EDDSA_SCHEMES))
+        .filter(p -> leafKeyType(p).startsWith("Ed"));
+  }
+
+  private Optional<Presented> presented(TlsProtocol version, byte[] hello) {
+    Answer answer = Answer.of(connector.converse(hello, Answer::complete));
+    return answer.hello().filter(h -> h.selectedVersion() == version.wireVersion())
+        .flatMap(h -> answer.certificate().map(c -> new Presented(version, CipherSuite.of(h.cipherSuite()), c)));
+  }
+
+  private static List<Integer> suites(Map<TlsProtocol, SuiteScan.Result> results, TlsProtocol version,
+      String signer) {
+    SuiteScan.Result r = results.get(version);
+    return r == null ? List.of() : r.support().cipherSuites().stream()
+        .filter(s -> signer(s).orElse("").equals(signer)).map(CipherSuite::code).limit(Hellos.MAX_SUITES).toList();
+  }
+
+  private static boolean accepted(Map<TlsProtocol, SuiteScan.Result> results, TlsProtocol version) {
+    SuiteScan.Result r = results.get(version);
+    return r != null && r.support().accepted();
+  }
+
+  /** The chain's facts and verdict; empty when not even the leaf parses as X.509. */
+  private Optional<ServerCertificate> chain(Presented p) {
+    List<X509Certificate> x509 = parse(p.message().certificates());
+    if (x509.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CertificateInfo> infos = x509.stream().map(CertificateInfo::of).toList();
+    return Optional.of(new ServerCertificate(infos.get(0).keyType(), p.protocol(), infos,
+        TlsProbes.verify(x509, options.handshake(), Instant.now())));
+  }
+
+  private static String leafKeyType(Presented p) {
+    List<X509Certificate> x509 = parse(p.message().certificates().subList(0,
+        Math.min(1, p.message().certificates().size())));
+    return x509.isEmpty() ? "" : CertificateInfo.of(x509.get(0)).keyType();
+  }
+
+  /** The certificates that parse as X.509, leaf first, up to the first that does not. */
+  static List<X509Certificate> parse(List<Bytes> ders) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (Bytes der : ders) {
+        chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.toArray())));
+      }
+    } catch (CertificateException | ClassCastException e) {
+      // a chain is read leaf first: what follows a bad certificate is not a chain any more
+    }
+    return chain;
+  }
+
+  /**
+   * TLS 1.3 only: one JSSE handshake, offering TLS 1.3 and the accepted suites JSSE speaks, within what is left of
+   * the scan's time; counted as one of its connections.
+   */
+  private Optional<ServerCertificate> handshake(Map<TlsProtocol, SuiteScan.Result> results) {
+    Duration left = connector.timeLeft();
+    if (left.isZero()) {
+      return Optional.empty();
+    }
+    ProbeOptions probe = options.handshake();
+    List<String> suites = results.get(TlsProtocol.TLSv1_3).support().cipherSuites().stream().map(CipherSuite::name)
+        .filter(JSSE_TLS13::contains).toList();
+    ProbeOptions.Builder b = probe.toBuilder().protocols("TLSv1.3")
+        .totalTimeout(left.compareTo(probe.totalTimeout()) < 0 ? left : probe.totalTimeout());
+    if (!suites.isEmpty()) {
+      b.cipherSuites(suites);
+    }
+    connector.counted();
+    TlsConnectionReport report = TlsProbes.probe(b.build());
+    if (report.certificates().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ServerCertificate(report.certificates().get(0).keyType(),
+        report.protocol().orElse(TlsProtocol.TLSv1_3), report.certificates(), report.verification()));
+  }
+}
