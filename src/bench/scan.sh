@@ -13,7 +13,7 @@
 #   bash src/bench/scan.sh --quick    # a smoke run: 3 runs per tool, no testssl.sh
 #
 # Environment: RUNS (process runs per tool and server, default 7), JVM_RUNS (timed in-JVM scans, default 20),
-# JVM_WARMUP (untimed in-JVM scans after the first, default 5), TESTSSL=0 (skip testssl.sh), TESTSSL_ARGS (what
+# JVM_WARMUP (untimed in-JVM scans after the first, default 60: the JIT needs about that many), TESTSSL=0 (skip testssl.sh), TESTSSL_ARGS (what
 # testssl.sh checks; default "-p -E -P -f": the versions, every suite per version, the server's order and the
 # forward-secrecy groups, the job our scan does; "" runs its default set instead), SERVERS (default
 # "nginx legacy tls13"), SKIP_BUILD=1 (reuse target/ as built). Output: target/bench/scan.tsv (one row per server and tool), scan-summary.md, scan-machine.txt,
@@ -26,12 +26,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 RUNS=${RUNS:-7}
 JVM_RUNS=${JVM_RUNS:-20}
-JVM_WARMUP=${JVM_WARMUP:-5}
+JVM_WARMUP=${JVM_WARMUP:-60}
 TESTSSL=${TESTSSL:-1}
 TESTSSL_ARGS=${TESTSSL_ARGS--p -E -P -f}
 SERVERS=${SERVERS:-nginx legacy tls13}
 if [ "${1:-}" = "--quick" ]; then
-  RUNS=3 JVM_RUNS=5 JVM_WARMUP=2 TESTSSL=0
+  RUNS=3 JVM_RUNS=5 JVM_WARMUP=20 TESTSSL=0
 fi
 # The longest any server or relay may live, and any one tool run.
 SERVER_LIFETIME=${SERVER_LIFETIME:-1200}
