@@ -1,0 +1,161 @@
+package io.tlsprobe.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.CipherSuite;
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.HeldCertificate;
+import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.ProcessResult;
+import io.tlsprobe.testing.TestCertificates;
+import io.tlsprobe.testing.daemons.NginxServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The correctness oracles of the scan: real {@code openssl s_server}s and nginx servers of chosen configurations, each
+ * scanned by us, by {@code sslscan} and by {@code testssl.sh} ({@link Oracles}); the accepted versions, the suites
+ * per version and the groups must be equal, and where the server enforces its order, the order too. Each server is
+ * started once, for its one test. Debian's OpenSSL 3.0 has neither 3DES nor TLS compression (built without zlib), so
+ * no configuration here can offer them.
+ */
+class OracleScanTest {
+  /** Mozilla server-side TLS 6.0 intermediate, TLS 1.2 suites (ECDHE with AEAD only), in Mozilla's order. */
+  static final String INTERMEDIATE_60 = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+      + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:"
+      + "ECDHE-RSA-CHACHA20-POLY1305";
+  /**
+   * Mozilla 6.0's groups without its first, X25519MLKEM768, which nginx refuses to start with on OpenSSL 3.0 (an
+   * unknown curve).
+   */
+  static final String CURVES_60 = "X25519:prime256v1:secp384r1";
+
+  @TempDir static Path dir;
+  static HeldCertificate rsa;
+  static HeldCertificate ec;
+  static Path rsaCert;
+  static Path rsaKey;
+  static Path ecCert;
+  static Path ecKey;
+  static Path dhParams;
+
+  @BeforeAll
+  static void pki() {
+    Path openssl = Interop.requireCommand("openssl");
+    rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
+        .key(Certificates.KeyType.RSA_2048).build();
+    ec = TestCertificates.localhost();
+    rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
+    rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
+    ecCert = ec.writeCertificatePem(dir.resolve("ec.pem"));
+    ecKey = ec.writePrivateKeyPem(dir.resolve("ec.key"));
+    dhParams = dir.resolve("ffdhe2048.pem");
+    ProcessResult dh = Interop.run(Duration.ofSeconds(30), openssl.toString(), "genpkey", "-genparam", "-algorithm",
+        "DH", "-pkeyopt", "group:ffdhe2048", "-out", dhParams.toString());
+    assertThat(dh.succeeded()).as(dh.toString()).isTrue();
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOnATls13OnlyServer() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, ecCert, ecKey, "-tls1_3", "-ciphersuites",
+        "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:TLS_AES_128_CCM_SHA256")) {
+      ServerProfile ours = Oracles.compare("s_server TLS 1.3 only", server.port(), dir, false).versus().ours();
+
+      assertThat(ours.acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_3);
+      assertThat(ours.groups()).extracting(NamedGroup::name).contains("x25519", "x448", "ffdhe8192");
+    }
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOnALegacyServerWithTls10CbcAndStaticRsa() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, rsaCert, rsaKey, "-cipher", "ALL:@SECLEVEL=0",
+        "-min_protocol", "TLSv1", "-max_protocol", "TLSv1.2")) {
+      ServerProfile ours = Oracles.compare("s_server legacy (TLS 1.0-1.2, ALL:@SECLEVEL=0, RSA)", server.port(), dir,
+          false).versus().ours();
+
+      assertThat(ours.acceptedProtocols())
+          .containsExactly(TlsProtocol.TLSv1, TlsProtocol.TLSv1_1, TlsProtocol.TLSv1_2);
+      assertThat(ours.cipherSuites(TlsProtocol.TLSv1)).extracting(CipherSuite::name)
+          .contains("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA");
+    }
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOrderOnAnOpensslServerThatEnforcesIt() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, rsaCert, rsaKey, "-dcert", ecCert.toString(), "-dkey",
+        ecKey.toString(), "-min_protocol", "TLSv1.2", "-cipher", OpensslScanTest.INTERMEDIATE, "-groups",
+        "x25519:P-256:P-384", "-dhparam", dhParams.toString(), "-serverpref", "-ciphersuites",
+        "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256")) {
+      Oracles o = Oracles.compare("s_server intermediate 5.7, server order", server.port(), dir, true);
+
+      Oracles.assertSameOrder(o.versus().ours(), o.testssl());
+      assertThat(o.versus().ours().cipherSuites(TlsProtocol.TLSv1_2)).extracting(s -> s.openSslName().orElseThrow())
+          .containsExactly(OpensslScanTest.INTERMEDIATE.split(":"));
+    }
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOnNginxWithMozillaIntermediate() throws Exception {
+    try (NginxServer nginx = nginx(dir.resolve("nginx-intermediate"), intermediate("off"))) {
+      Oracles o = Oracles.compare("nginx Mozilla intermediate 6.0", nginx.port(), dir, false);
+
+      ServerProfile ours = o.versus().ours();
+      assertThat(ours.acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3);
+      assertThat(ours.cipherSuites(TlsProtocol.TLSv1_2)).extracting(s -> s.openSslName().orElseThrow())
+          .containsExactlyInAnyOrder(INTERMEDIATE_60.split(":"));
+      assertThat(ours.enforcesServerOrder(TlsProtocol.TLSv1_2)).isFalse();
+      assertThat(ours.groups()).extracting(NamedGroup::name)
+          .containsExactlyInAnyOrder("x25519", "secp256r1", "secp384r1");
+    }
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOnNginxWithMozillaModern() throws Exception {
+    try (NginxServer nginx = nginx(dir.resolve("nginx-modern"), """
+        ssl_protocols TLSv1.3;
+        ssl_ecdh_curve %s;
+        ssl_prefer_server_ciphers off;
+        """.formatted(CURVES_60))) {
+      ServerProfile ours = Oracles.compare("nginx Mozilla modern 6.0", nginx.port(), dir, false).versus().ours();
+
+      assertThat(ours.acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_3);
+      assertThat(ours.cipherSuites(TlsProtocol.TLSv1_3)).hasSize(3);
+    }
+  }
+
+  @Test
+  void allThreeToolsFindTheSameOrderOnNginxThatPrefersItsOwn() throws Exception {
+    try (NginxServer nginx = nginx(dir.resolve("nginx-server-order"), intermediate("on"))) {
+      Oracles o = Oracles.compare("nginx Mozilla intermediate 6.0, ssl_prefer_server_ciphers on", nginx.port(), dir,
+          true);
+
+      Oracles.assertSameOrder(o.versus().ours(), o.testssl());
+      assertThat(o.versus().ours().enforcesServerOrder(TlsProtocol.TLSv1_2)).isTrue();
+    }
+  }
+
+  /** Mozilla 6.0 intermediate for nginx, with {@code ssl_prefer_server_ciphers} {@code on} or {@code off}. */
+  private static String intermediate(String preferServerCiphers) {
+    return """
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_ecdh_curve %s;
+        ssl_ciphers %s;
+        ssl_prefer_server_ciphers %s;
+        ssl_dhparam %s;
+        ssl_session_tickets off;
+        """.formatted(CURVES_60, INTERMEDIATE_60, preferServerCiphers, dhParams);
+  }
+
+  /** nginx with an ECDSA and an RSA certificate, as Mozilla's configurations recommend. */
+  private static NginxServer nginx(Path home, String tls) {
+    return NginxServer.start(home, List.of(ec, rsa), tls);
+  }
+}

@@ -1,0 +1,124 @@
+package io.tlsprobe.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.ServerProfile;
+import io.tlsprobe.testing.Interop;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Our scan, sslscan and testssl.sh on one server ({@link Versus} for the first two, then {@link Testssl} through its
+ * own counting {@link Relay}), with the findings required equal: accepted versions, suites per version (as sets, and
+ * in order where the server enforces one and the tool reports it) and groups. Prints one line per tool (versions,
+ * suites per version, groups, time, connections) for the findings table.
+ *
+ * <p>testssl.sh takes tens of seconds to minutes per server. With the environment variable {@value #SKIP_VARIABLE}
+ * set to {@code skip} (as {@code .ci/run} does for its second pass of the suite) its part is left out: the test then
+ * ends aborted, after our scan and sslscan were compared. Without the variable testssl.sh runs, and a missing one
+ * skips the test, or fails it under {@code TLSPROBE_INTEROP=required}.
+ *
+ * <pre>{@code
+ * Oracles.compare("nginx intermediate", nginx.port(), dir, false);
+ * }</pre>
+ *
+ * @param versus ours and sslscan
+ * @param testssl testssl.sh's findings
+ * @param testsslConnections the connections the relay counted for testssl.sh
+ */
+record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
+  /** The environment variable that, set to {@code skip}, leaves testssl.sh out. */
+  static final String SKIP_VARIABLE = "TLSPROBE_TESTSSL";
+
+  /**
+   * Compares our scan with sslscan and with testssl.sh on 127.0.0.1:{@code port}; {@code serverOrder} also asks
+   * testssl.sh for the server's order ({@code -P}).
+   */
+  static Oracles compare(String config, int port, Path dir, boolean serverOrder) throws Exception {
+    Versus versus = Versus.run(config, port, b -> b);
+    OpensslScanTest.assertSameFindings(versus.ours(), versus.theirs());
+    System.out.printf("ORACLE | %s | ours | %s | %d ms | %d connections%n", config, summary(versus.ours()),
+        versus.ourTime().toMillis(), versus.ourConnections());
+    System.out.printf("ORACLE | %s | sslscan | %s | %d ms | %d connections%n", config, summary(versus.theirs()),
+        versus.theirTime().toMillis(), versus.theirConnections());
+    Assumptions.assumeFalse("skip".equals(System.getenv(SKIP_VARIABLE)),
+        SKIP_VARIABLE + "=skip: testssl.sh left out (our scan and sslscan were compared)");
+    Interop.requireCommand("testssl");
+    Testssl testssl;
+    int connections;
+    try (Relay relay = Relay.to(port)) {
+      testssl = Testssl.run(relay.port(), dir, serverOrder);
+      connections = relay.connections();
+    }
+    System.out.printf("ORACLE | %s | testssl.sh | %s | %d ms | %d connections%n", config, summary(testssl),
+        testssl.elapsed().toMillis(), connections);
+    assertSameFindings(versus.ours(), testssl);
+    return new Oracles(versus, testssl, connections);
+  }
+
+  /** Versions, suites per version (as sets) and groups (all versions together) are equal. */
+  static void assertSameFindings(ServerProfile ours, Testssl theirs) {
+    for (TlsProtocol p : TlsProtocol.values()) {
+      assertThat(ours.accepts(p)).as("accepts %s", context(p, ours, theirs)).isEqualTo(theirs.offered(p));
+      assertThat(OpensslScanTest.codes(ours.cipherSuites(p))).as("suites of %s", context(p, ours, theirs))
+          .containsExactlyInAnyOrderElementsOf(theirs.cipherSuites(p));
+    }
+    assertThat(ours.groups()).extracting(NamedGroup::code).as("groups\nours:\n%s\ntestssl.sh:\n%s", ours.render(),
+        theirs.json()).containsExactlyInAnyOrderElementsOf(theirs.groups());
+    theirs.dhPrime().ifPresent(prime -> assertThat(ours.dhPrimeBits()).as("DHE prime %s", prime)
+        .contains(Integer.parseInt(prime.replaceAll(".*ffdhe", ""))));
+  }
+
+  /** Where testssl.sh reports the server's order for a version, ours enforces it too and the order is the same. */
+  static void assertSameOrder(ServerProfile ours, Testssl theirs) {
+    assertThat(theirs.enforcesServerOrder()).as("testssl.sh's cipher_order: %s", theirs.cipherOrder()).isTrue();
+    for (TlsProtocol p : TlsProtocol.values()) {
+      theirs.order(p).ifPresent(order -> {
+        assertThat(ours.enforcesServerOrder(p)).as("server order of %s", context(p, ours, theirs)).isTrue();
+        assertThat(OpensslScanTest.codes(ours.cipherSuites(p))).as("order of %s", context(p, ours, theirs))
+            .containsExactlyElementsOf(order);
+      });
+    }
+  }
+
+  private static String context(TlsProtocol p, ServerProfile ours, Testssl theirs) {
+    return p + "\nours:\n" + ours.render() + "\ntestssl.sh:\n" + theirs.json();
+  }
+
+  private static String summary(ServerProfile p) {
+    return summary(v -> p.accepts(v), v -> p.cipherSuites(v).size(),
+        p.groups().stream().map(NamedGroup::code).collect(Collectors.toSet()));
+  }
+
+  private static String summary(Sslscan s) {
+    Set<Integer> groups = new TreeSet<>();
+    for (TlsProtocol v : TlsProtocol.values()) {
+      groups.addAll(s.groups(v));
+    }
+    return summary(s::enabled, v -> s.cipherSuites(v).size(), groups);
+  }
+
+  private static String summary(Testssl t) {
+    return summary(t::offered, v -> t.cipherSuites(v).size(), t.groups());
+  }
+
+  /** {@code TLSv1.2: 6, TLSv1.3: 3 | x25519 secp256r1}: the versions with their suite counts, then the groups. */
+  private static String summary(java.util.function.Predicate<TlsProtocol> accepted,
+      java.util.function.ToIntFunction<TlsProtocol> suites, Set<Integer> groups) {
+    String versions = java.util.Arrays.stream(TlsProtocol.values()).filter(accepted)
+        .map(v -> v + ": " + suites.applyAsInt(v)).collect(Collectors.joining(", "));
+    return versions + " | " + new TreeSet<>(groups).stream().map(g -> NamedGroup.of(g).name())
+        .collect(Collectors.joining(" "));
+  }
+
+  /** How long testssl.sh ran. */
+  Duration testsslTime() {
+    return testssl.elapsed();
+  }
+}
