@@ -7,15 +7,17 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.Interop;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Our scan, sslscan and testssl.sh on one server ({@link Versus} for the first two, then {@link Testssl} through its
- * own counting {@link Relay}), with the findings required equal: accepted versions, suites per version (as sets, and
+ * own counting {@link Relay}, usually started earlier and running meanwhile), with the findings required equal: accepted versions, suites per version (as sets, and
  * in order where the server enforces one and the tool reports it) and groups. Prints one line per tool (versions,
  * suites per version, groups, time, connections) for the findings table.
  *
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Assumptions;
  * skips the test, or fails it under {@code TLSPROBE_INTEROP=required}.
  *
  * <pre>{@code
- * Oracles.compare("nginx intermediate", nginx.port(), dir, false);
+ * Future<Oracles.TestsslRun> testssl = executor.submit(() -> Oracles.TestsslRun.on(nginx.port(), dir, false));
+ * Oracles.compare("nginx intermediate", nginx.port(), testssl);
  * }</pre>
  *
  * @param versus ours and sslscan
@@ -36,30 +39,52 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
   /** The environment variable that, set to {@code skip}, leaves testssl.sh out. */
   static final String SKIP_VARIABLE = "TLSPROBE_TESTSSL";
 
+  /** Whether {@value #SKIP_VARIABLE} asks to leave testssl.sh out. */
+  static boolean testsslSkipped() {
+    return "skip".equals(System.getenv(SKIP_VARIABLE));
+  }
+
   /**
-   * Compares our scan with sslscan and with testssl.sh on 127.0.0.1:{@code port}; {@code serverOrder} also asks
-   * testssl.sh for the server's order ({@code -P}).
+   * One testssl.sh run and the connections it opened.
+   *
+   * @param findings what it found
+   * @param connections the connections its relay counted
    */
-  static Oracles compare(String config, int port, Path dir, boolean serverOrder) throws Exception {
+  record TestsslRun(Testssl findings, int connections) {
+    /** Runs testssl.sh ({@link Testssl#run}) on 127.0.0.1:{@code port} through a counting {@link Relay}. */
+    static TestsslRun on(int port, Path dir, boolean serverOrder) throws Exception {
+      try (Relay relay = Relay.to(port)) {
+        Testssl findings = Testssl.run(relay.port(), dir, serverOrder);
+        return new TestsslRun(findings, relay.connections());
+      }
+    }
+  }
+
+  /**
+   * Compares our scan with sslscan on 127.0.0.1:{@code port}, then with {@code testssl}'s findings for the same
+   * server (started before, as testssl.sh takes long: awaited here), unless {@link #testsslSkipped()}.
+   */
+  static Oracles compare(String config, int port, Future<TestsslRun> testssl) throws Exception {
     Versus versus = Versus.run(config, port, b -> b);
     OpensslScanTest.assertSameFindings(versus.ours(), versus.theirs());
     System.out.printf("ORACLE | %s | ours | %s | %d ms | %d connections%n", config, summary(versus.ours()),
         versus.ourTime().toMillis(), versus.ourConnections());
     System.out.printf("ORACLE | %s | sslscan | %s | %d ms | %d connections%n", config, summary(versus.theirs()),
         versus.theirTime().toMillis(), versus.theirConnections());
-    Assumptions.assumeFalse("skip".equals(System.getenv(SKIP_VARIABLE)),
+    Assumptions.assumeFalse(testsslSkipped(),
         SKIP_VARIABLE + "=skip: testssl.sh left out (our scan and sslscan were compared)");
     Interop.requireCommand("testssl");
-    Testssl testssl;
-    int connections;
-    try (Relay relay = Relay.to(port)) {
-      testssl = Testssl.run(relay.port(), dir, serverOrder);
-      connections = relay.connections();
+    TestsslRun run;
+    try {
+      run = testssl.get(Testssl.TIMEOUT.toMinutes() * 2, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
-    System.out.printf("ORACLE | %s | testssl.sh | %s | %d ms | %d connections%n", config, summary(testssl),
-        testssl.elapsed().toMillis(), connections);
-    assertSameFindings(versus.ours(), testssl);
-    return new Oracles(versus, testssl, connections);
+    System.out.printf("ORACLE | %s | testssl.sh | %s | %d ms (CPU %d ms) | %d connections%n", config,
+        summary(run.findings()), run.findings().elapsed().toMillis(), run.findings().cpu().toMillis(),
+        run.connections());
+    assertSameFindings(versus.ours(), run.findings());
+    return new Oracles(versus, run.findings(), run.connections());
   }
 
   /** Versions, suites per version (as sets) and groups (all versions together) are equal. */
@@ -71,8 +96,8 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
     }
     assertThat(ours.groups()).extracting(NamedGroup::code).as("groups\nours:\n%s\ntestssl.sh:\n%s", ours.render(),
         theirs.json()).containsExactlyInAnyOrderElementsOf(theirs.groups());
-    theirs.dhPrime().ifPresent(prime -> assertThat(ours.dhPrimeBits()).as("DHE prime %s", prime)
-        .contains(Integer.parseInt(prime.replaceAll(".*ffdhe", ""))));
+    theirs.dhPrimeBits().ifPresent(bits -> assertThat(ours.dhPrimeBits()).as("DHE prime %s", theirs.dhPrime())
+        .contains(bits));
   }
 
   /** Where testssl.sh reports the server's order for a version, ours enforces it too and the order is the same. */
@@ -117,8 +142,4 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
         .collect(Collectors.joining(" "));
   }
 
-  /** How long testssl.sh ran. */
-  Duration testsslTime() {
-    return testssl.elapsed();
-  }
 }

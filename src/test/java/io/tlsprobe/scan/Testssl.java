@@ -49,13 +49,18 @@ import java.util.regex.Pattern;
  *     configured}, …)
  * @param order per version, the server's order it found (only when the server enforces one)
  * @param elapsed how long the testssl.sh process ran
+ * @param cpu the CPU time (user and system) testssl.sh and the processes it started used: on a loaded machine a
+ *     better guide than {@code elapsed} to how long it takes on an idle one
  * @param json the flat JSON, for failure messages
  */
 record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>> ciphers, Set<Integer> groups,
     Optional<String> dhPrime, Optional<String> cipherOrder, Map<TlsProtocol, List<Integer>> order, Duration elapsed,
-    String json) {
-  /** A whole run against a legacy server takes minutes on a loaded machine: this only stops a hung one. */
-  static final Duration TIMEOUT = Duration.ofMinutes(8);
+    Duration cpu, String json) {
+  /**
+   * Only stops a hung run: one takes one to three minutes on an idle two-core machine, but ten times that when the
+   * machine is shared.
+   */
+  static final Duration TIMEOUT = Duration.ofMinutes(40);
   private static final Pattern CIPHER = Pattern.compile("cipher-(ssl2|ssl3|tls1|tls1_1|tls1_2|tls1_3)_x(\\p{XDigit}+)");
   private static final Pattern ORDER = Pattern.compile("cipherorder_(SSLv3|TLSv1|TLSv1_1|TLSv1_2|TLSv1_3)");
   /** OpenSSL's curve names that are not the IANA ones. */
@@ -63,31 +68,44 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
       "prime192v1", "secp192r1");
 
   /**
-   * Runs testssl.sh against 127.0.0.1:{@code port} with only the checks compared: protocols ({@code -p}), suites per
-   * protocol ({@code -E}), groups ({@code -f}) and, when {@code serverOrder}, the server's order ({@code -P}); no DNS
-   * look-ups ({@code --nodns none}). Skips without testssl.sh (fails under {@code TLSPROBE_INTEROP=required}).
+   * Runs testssl.sh against 127.0.0.1:{@code port} with only the checks compared, and no DNS look-ups ({@code --nodns
+   * none}): protocols ({@code -p}) and groups ({@code -f}), then either the suites per protocol ({@code -E}) or, for
+   * a server that enforces its order ({@code serverOrder}), that order per protocol ({@code -P}), which testssl.sh
+   * finds by elimination over every suite it knows, so it lists the accepted suites as {@code -E} would (and
+   * {@link #cipherSuites} reads them from there). Skips without testssl.sh (fails under
+   * {@code TLSPROBE_INTEROP=required}).
    */
   static Testssl run(int port, Path dir, boolean serverOrder) {
     Path testssl = Interop.requireCommand("testssl");
     try {
       Path json = Files.createTempFile(dir, "testssl-", ".json");
       Files.delete(json); // testssl.sh refuses to overwrite a file
-      List<String> command = new ArrayList<>(List.of(testssl.toString(), "--quiet", "--warnings", "off", "--color",
-          "0", "--nodns", "none", "-p", "-E", "-f"));
-      if (serverOrder) {
-        command.add("-P");
-      }
+      // through bash, whose `times` then prints the CPU time testssl.sh and its openssl processes used
+      List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\"; s=$?; times >&2; exit $s",
+          testssl.toString(), "--quiet", "--warnings", "off", "--color", "0", "--nodns", "none", "-p", "-f",
+          serverOrder ? "-P" : "-E"));
       command.addAll(List.of("--jsonfile", json.toString(), "127.0.0.1:" + port));
       ProcessResult result = Interop.run(TIMEOUT, command);
       assertThat(result.timedOut()).as(result.toString()).isFalse();
       assertThat(Files.exists(json)).as("testssl.sh wrote no JSON: %s", result).isTrue();
-      return parse(Files.readString(json), result.elapsed());
+      return parse(Files.readString(json), result.elapsed(), cpu(result.stderr()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static Testssl parse(String json, Duration elapsed) {
+  /** The CPU time of bash's children from the last line of {@code times}: {@code 0m25.577s 0m40.851s}. */
+  private static Duration cpu(String stderr) {
+    Matcher m = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s").matcher(stderr);
+    double seconds = 0;
+    while (m.find()) {
+      seconds = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+          + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  static Testssl parse(String json, Duration elapsed, Duration cpu) {
     Map<TlsProtocol, Boolean> offered = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, List<Integer>> ciphers = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, List<Integer>> order = new EnumMap<>(TlsProtocol.class);
@@ -111,12 +129,12 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
           groups.add(group(name));
         }
       } else if (id.equals("DH_groups")) {
-        for (String name : text.split("\\s+")) {
-          if (name.contains("/")) {
-            dhPrime = name;
-          } else {
+        if (text.matches("ffdhe\\d+( ffdhe\\d+)*")) {
+          for (String name : text.split(" ")) {
             groups.add(group(name));
           }
+        } else {
+          dhPrime = text; // the prime of a TLS 1.2 DHE exchange: RFC7919/ffdhe2048, Unknown DH group (2048 bits), …
         }
       } else if (id.equals("cipher_order")) {
         cipherOrder = text;
@@ -130,7 +148,7 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
     }
     assertThat(offered).as("testssl.sh's protocols in %s", json).isNotEmpty();
     return new Testssl(offered, ciphers, groups, Optional.ofNullable(dhPrime), Optional.ofNullable(cipherOrder),
-        order, elapsed, json);
+        order, elapsed, cpu, json);
   }
 
   /** {@code SSLv2} … {@code TLS1_3} (protocol ids) or {@code ssl2} … {@code tls1_3} (cipher ids); else empty. */
@@ -155,13 +173,23 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
     return offered.getOrDefault(p, false);
   }
 
+  /** The suites accepted for {@code p}: from {@code -E}, or else from the server's order ({@code -P}). */
   List<Integer> cipherSuites(TlsProtocol p) {
-    return ciphers.getOrDefault(p, List.of());
+    return ciphers.getOrDefault(p, order.getOrDefault(p, List.of()));
   }
 
   /** The server's order for {@code p}, when testssl.sh found one. */
   Optional<List<Integer>> order(TlsProtocol p) {
     return Optional.ofNullable(order.get(p));
+  }
+
+  /** The size of the DHE prime testssl.sh named ({@code RFC7919/ffdhe2048}, {@code … (2048 bits)}), if any. */
+  Optional<Integer> dhPrimeBits() {
+    return dhPrime.map(text -> {
+      Matcher bits = Pattern.compile("ffdhe(\\d+)|\\((\\d+) bits\\)").matcher(text);
+      assertThat(bits.find()).as("a prime size in DH_groups: %s", text).isTrue();
+      return Integer.parseInt(bits.group(1) != null ? bits.group(1) : bits.group(2));
+    });
   }
 
   /** Whether {@code cipher_order} says the server enforces its order (for all versions, or all but TLS 1.3). */
