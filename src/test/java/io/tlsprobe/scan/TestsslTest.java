@@ -15,16 +15,19 @@ import org.junit.jupiter.api.Test;
 /** Reading testssl.sh's flat JSON ({@link Testssl#parse}), on a real run's output and on findings it writes. */
 class TestsslTest {
 
-  /** Debian's testssl.sh 3.0.8, {@code -p -E -f -P}, against nginx 1.22 with Mozilla 6.0 intermediate. */
-  private static String nginxIntermediate() throws IOException {
-    try (InputStream in = TestsslTest.class.getResourceAsStream("testssl-3.0.8-nginx-intermediate.json")) {
+  /**
+   * Real output of Debian's testssl.sh 3.0.8 against nginx 1.22 with Mozilla 6.0 intermediate: {@code nginx-intermediate}
+   * ({@code -p -E -f -P}, client order) or {@code nginx-server-order} ({@code -p -f -P}, ssl_prefer_server_ciphers on).
+   */
+  private static String resource(String name) throws IOException {
+    try (InputStream in = TestsslTest.class.getResourceAsStream("testssl-3.0.8-" + name + ".json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   @Test
   void readsVersionsSuitesAndGroupsOfARealRun() throws IOException {
-    Testssl found = Testssl.parse(nginxIntermediate(), Duration.ofSeconds(460), Duration.ZERO);
+    Testssl found = Testssl.parse(resource("nginx-intermediate"), Duration.ofSeconds(460), Duration.ZERO);
 
     assertThat(TlsProtocol.values()).filteredOn(found::offered)
         .containsExactly(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3);
@@ -38,7 +41,17 @@ class TestsslTest {
   }
 
   @Test
-  void readsTheServerOrderAsTheSuitesWhenOnlyMinusPListedThem() {
+  void readsTheServerOrderOfARealRunAsTheSuitesPerVersion() throws IOException {
+    Testssl found = Testssl.parse(resource("nginx-server-order"), Duration.ofSeconds(710), Duration.ZERO);
+
+    assertThat(found.enforcesServerOrder()).isTrue();
+    assertThat(found.cipherSuites(TlsProtocol.TLSv1_2)).containsExactly(0xc02b, 0xc02f, 0xc02c, 0xc030, 0xcca9, 0xcca8);
+    assertThat(found.order(TlsProtocol.TLSv1_3)).contains(List.of(0x1302, 0x1303, 0x1301));
+    assertThat(found.groups()).hasSize(3);
+  }
+
+  @Test
+  void readsTheServerOrderAndTheDhePrimeFromFindings() {
     String json = json(
         finding("TLS1_2", "offered"),
         finding("cipher_order", "server"),
