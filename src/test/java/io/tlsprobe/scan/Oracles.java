@@ -94,14 +94,24 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
       assertThat(OpensslScanTest.codes(ours.cipherSuites(p))).as("suites of %s", context(p, ours, theirs))
           .containsExactlyInAnyOrderElementsOf(theirs.cipherSuites(p));
     }
-    assertThat(ours.groups()).extracting(NamedGroup::code).as("groups\nours:\n%s\ntestssl.sh:\n%s", ours.render(),
-        theirs.json()).containsExactlyInAnyOrderElementsOf(theirs.groups());
-    // testssl.sh's -f leaves anonymous suites out, and OpenSSL sizes its automatic DH prime by the suite for those
-    // (s_client against `s_server -cipher ALL:@SECLEVEL=0` with a 2048-bit RSA key, "Server Temp Key": ADH-AES128-SHA
-    // DH 1024 bits, ADH-AES256-SHA 3072, DHE-RSA-AES128-SHA 2048): compare with our smallest authenticated DHE prime
-    theirs.dhPrimeBits().ifPresent(bits -> assertThat(ours.protocols().stream().flatMap(p -> p.suites().stream())
+    // testssl.sh names a TLS 1.2 DHE prime by value: the RFC 7919 prime of ffdhe2048 appears in DH_groups as
+    // "ffdhe2048" beside the TLS 1.3 finite-field groups (s_server -dhparam ffdhe2048 -groups x25519:P-256:P-384:
+    // DH_groups "ffdhe2048"), while our groups are those negotiated by name. So its groups are ours plus the group
+    // of each prime our authenticated DHE suites used; its -f leaves anonymous suites out, and OpenSSL sizes its
+    // automatic prime by the suite for those (s_client against s_server -cipher ALL:@SECLEVEL=0 with a 2048-bit RSA
+    // key, "Server Temp Key": ADH-AES128-SHA DH 1024 bits, ADH-AES256-SHA 3072, DHE-RSA-AES128-SHA 2048).
+    Set<Integer> primes = ours.protocols().stream().flatMap(p -> p.suites().stream())
         .filter(s -> s.cipherSuite().keyExchange().equals("DHE")).flatMap(s -> s.dhPrimeBits().stream())
-        .min(Integer::compare)).as("DHE prime %s\nours:\n%s", theirs.dhPrime(), ours.render()).contains(bits));
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Integer> expected = ours.groups().stream().map(NamedGroup::code).collect(Collectors.toCollection(TreeSet::new));
+    if (theirs.dhPrime().isPresent()) {
+      assertThat(primes).as("DHE prime %s\nours:\n%s", theirs.dhPrime(), ours.render())
+          .containsExactly(theirs.dhPrimeBits().orElseThrow());
+    } else {
+      primes.forEach(bits -> expected.add(NamedGroup.byName("ffdhe" + bits).orElseThrow().code()));
+    }
+    assertThat(theirs.groups()).as("groups (ours and the groups of our DHE primes %s)\nours:\n%s\ntestssl.sh:\n%s",
+        primes, ours.render(), theirs.json()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   /** Where testssl.sh reports the server's order for a version, ours enforces it too and the order is the same. */

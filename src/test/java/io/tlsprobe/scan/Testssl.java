@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * ({@code --jsonfile}): the versions it found offered ({@code -p}: ids {@code SSLv2} … {@code TLS1_3}, finding
  * {@code offered…} or {@code not offered}), the suites accepted per version ({@code -E}: ids such as
  * {@code cipher-tls1_2_xc02f}), the groups ({@code -f}: {@code PFS_ECDHE_curves} with OpenSSL curve names, and
- * {@code DH_groups} with RFC 7919 names, or {@code RFC7919/ffdhe2048} for the prime of a TLS 1.2 DHE key exchange)
+ * {@code DH_groups} with RFC 7919 names: the TLS 1.3 finite-field groups and, as testssl.sh names the prime of a TLS
+ * 1.2 DHE exchange by value, that prime's RFC 7919 group too, {@code ffdhe2048} or {@code RFC7919/ffdhe2048})
  * and, with {@code -P}, whether the server enforces its order ({@code cipher_order}) and that order per version
  * ({@code cipherorder_TLSv1_2}, OpenSSL names).
  *
@@ -44,7 +45,8 @@ import java.util.regex.Pattern;
  * @param offered per version, whether testssl.sh found it offered
  * @param ciphers per version, the suites it found accepted, by code point
  * @param groups the groups it found (all versions together: testssl.sh does not split them), by code point
- * @param dhPrime the finite-field prime it named for a TLS 1.2 DHE key exchange ({@code RFC7919/ffdhe2048}), if any
+ * @param dhPrime its {@code DH_groups} finding when that names no RFC 7919 group ({@code Unknown DH group (2048
+ *     bits)}, …): a TLS 1.2 DHE prime of the server's own
  * @param cipherOrder its {@code cipher_order} finding, when {@code -P} ran ({@code server}, {@code NOT a cipher order
  *     configured}, …)
  * @param order per version, the server's order it found (only when the server enforces one)
@@ -63,6 +65,9 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
   static final Duration TIMEOUT = Duration.ofMinutes(40);
   private static final Pattern CIPHER = Pattern.compile("cipher-(ssl2|ssl3|tls1|tls1_1|tls1_2|tls1_3)_x(\\p{XDigit}+)");
   private static final Pattern ORDER = Pattern.compile("cipherorder_(SSLv3|TLSv1|TLSv1_1|TLSv1_2|TLSv1_3)");
+  /** The MODP groups of RFC 2409 section 6 and RFC 3526 by number, with their prime sizes. */
+  private static final Map<Integer, Integer> OAKLEY_GROUPS = Map.of(1, 768, 2, 1024, 5, 1536, 14, 2048, 15, 3072,
+      16, 4096, 17, 6144, 18, 8192);
   /** OpenSSL's curve names that are not the IANA ones. */
   private static final Map<String, String> CURVE_ALIASES = Map.of("prime256v1", "secp256r1",
       "prime192v1", "secp192r1");
@@ -129,12 +134,12 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
           groups.add(group(name));
         }
       } else if (id.equals("DH_groups")) {
-        if (text.matches("ffdhe\\d+( ffdhe\\d+)*")) {
-          for (String name : text.split(" ")) {
+        if (text.matches("(RFC7919/)?ffdhe\\d+( ffdhe\\d+)*")) {
+          for (String name : text.replace("RFC7919/", "").split(" ")) {
             groups.add(group(name));
           }
         } else {
-          dhPrime = text; // the prime of a TLS 1.2 DHE exchange: RFC7919/ffdhe2048, Unknown DH group (2048 bits), …
+          dhPrime = text; // a TLS 1.2 DHE prime that is no RFC 7919 group: "RFC3526/Oakley Group 14", …
         }
       } else if (id.equals("cipher_order")) {
         cipherOrder = text;
@@ -183,10 +188,19 @@ record Testssl(Map<TlsProtocol, Boolean> offered, Map<TlsProtocol, List<Integer>
     return Optional.ofNullable(order.get(p));
   }
 
-  /** The size of the DHE prime testssl.sh named ({@code RFC7919/ffdhe2048}, {@code … (2048 bits)}), if any. */
+  /**
+   * The size of the DHE prime testssl.sh named by value, if any: {@code RFC3526/Oakley Group 14} (2048 bits),
+   * {@code RFC5114/2048-bit MODP Group …}, {@code Unknown DH group (2048 bits)}.
+   */
   Optional<Integer> dhPrimeBits() {
     return dhPrime.map(text -> {
-      Matcher bits = Pattern.compile("ffdhe(\\d+)|\\((\\d+) bits\\)").matcher(text);
+      Matcher oakley = Pattern.compile("RFC(2409|3526)/Oakley Group (\\d+)").matcher(text);
+      if (oakley.find()) {
+        Integer bits = OAKLEY_GROUPS.get(Integer.parseInt(oakley.group(2)));
+        assertThat(bits).as("the size of %s", text).isNotNull();
+        return bits;
+      }
+      Matcher bits = Pattern.compile("(\\d+)-bit|\\((\\d+) bits\\)").matcher(text);
       assertThat(bits.find()).as("a prime size in DH_groups: %s", text).isTrue();
       return Integer.parseInt(bits.group(1) != null ? bits.group(1) : bits.group(2));
     });

@@ -63,8 +63,21 @@ class TestsslTest {
     assertThat(found.enforcesServerOrder()).isTrue();
     assertThat(found.order(TlsProtocol.TLSv1_2)).contains(List.of(0xc02f, 0x009f));
     assertThat(found.cipherSuites(TlsProtocol.TLSv1_2)).containsExactly(0xc02f, 0x009f);
+    assertThat(found.groups()).containsExactly(0x0100); // the TLS 1.2 DHE prime, named by value: ffdhe2048
+    assertThat(found.dhPrime()).isEmpty();
+  }
+
+  @Test
+  void keepsADhePrimeThatIsNoRfc7919GroupApart() {
+    // what it said of s_server -cipher ALL:@SECLEVEL=0 with a 2048-bit RSA key (OpenSSL 3.0's automatic DH prime)
+    String json = json(finding("TLS1_2", "offered"), finding("DH_groups", "RFC3526/Oakley Group 14"));
+
+    Testssl found = Testssl.parse(json, Duration.ZERO, Duration.ZERO);
+
     assertThat(found.groups()).isEmpty();
     assertThat(found.dhPrimeBits()).contains(2048);
+    assertThat(Testssl.parse(json(finding("DH_groups", "Unknown DH group (1024 bits)"), finding("TLS1", "offered")),
+        Duration.ZERO, Duration.ZERO).dhPrimeBits()).contains(1024);
   }
 
   @Test
