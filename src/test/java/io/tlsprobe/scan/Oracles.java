@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>testssl.sh takes tens of seconds to minutes per server. With the environment variable {@value #SKIP_VARIABLE}
  * set to {@code skip} (as {@code .ci/run} does for its second pass of the suite) its part is left out: the test then
- * ends aborted, after our scan and sslscan were compared. Without the variable testssl.sh runs, and a missing one
+ * ends aborted, after our scan and sslscan were compared; set to {@code all}, testssl.sh also runs on the
+ * configurations a test class marks as extras (see {@link OracleScanTest}). Without the variable testssl.sh runs, and a missing one
  * skips the test, or fails it under {@code TLSPROBE_INTEROP=required}.
  *
  * <pre>{@code
@@ -39,9 +40,14 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
   /** The environment variable that, set to {@code skip}, leaves testssl.sh out. */
   static final String SKIP_VARIABLE = "TLSPROBE_TESTSSL";
 
-  /** Whether {@value #SKIP_VARIABLE} asks to leave testssl.sh out. */
+  /** Whether {@value #SKIP_VARIABLE} asks to leave testssl.sh out ({@code skip}). */
   static boolean testsslSkipped() {
     return "skip".equals(System.getenv(SKIP_VARIABLE));
+  }
+
+  /** Whether {@value #SKIP_VARIABLE} asks for testssl.sh on every configuration ({@code all}), the slow extras too. */
+  static boolean testsslOnAll() {
+    return "all".equals(System.getenv(SKIP_VARIABLE));
   }
 
   /**
@@ -60,17 +66,23 @@ record Oracles(Versus versus, Testssl testssl, int testsslConnections) {
     }
   }
 
-  /**
-   * Compares our scan with sslscan on 127.0.0.1:{@code port}, then with {@code testssl}'s findings for the same
-   * server (started before, as testssl.sh takes long: awaited here), unless {@link #testsslSkipped()}.
-   */
-  static Oracles compare(String config, int port, Future<TestsslRun> testssl) throws Exception {
+  /** Compares our scan with sslscan on 127.0.0.1:{@code port} ({@link Versus}) and prints both lines. */
+  static Versus versusSslscan(String config, int port) throws Exception {
     Versus versus = Versus.run(config, port, b -> b);
     OpensslScanTest.assertSameFindings(versus.ours(), versus.theirs());
     System.out.printf("ORACLE | %s | ours | %s | %d ms | %d connections%n", config, summary(versus.ours()),
         versus.ourTime().toMillis(), versus.ourConnections());
     System.out.printf("ORACLE | %s | sslscan | %s | %d ms | %d connections%n", config, summary(versus.theirs()),
         versus.theirTime().toMillis(), versus.theirConnections());
+    return versus;
+  }
+
+  /**
+   * Compares our scan with sslscan on 127.0.0.1:{@code port}, then with {@code testssl}'s findings for the same
+   * server (started before, as testssl.sh takes long: awaited here), unless {@link #testsslSkipped()}.
+   */
+  static Oracles compare(String config, int port, Future<TestsslRun> testssl) throws Exception {
+    Versus versus = versusSslscan(config, port);
     Assumptions.assumeFalse(testsslSkipped(),
         SKIP_VARIABLE + "=skip: testssl.sh left out (our scan and sslscan were compared)");
     Interop.requireCommand("testssl");
