@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * #TESTSSL_PARALLEL} runs at a time, while the tests compare our scan with sslscan; each test then awaits its
  * server's testssl.sh run. testssl.sh always runs on four (TLS 1.3 only, legacy, nginx intermediate with client and
  * with server order: about 470 s of CPU, four minutes on two idle cores); the two extras (s_server with its own
- * order, nginx modern) add 135 s of CPU and get it only under {@code TLSPROBE_TESTSSL=all}. Debian's OpenSSL 3.0 has neither 3DES nor TLS compression (built without zlib), so
- * no configuration here can offer them.
+ * order, nginx modern) add 135 s of CPU and get it only under {@code TLSPROBE_TESTSSL=all}. Debian's OpenSSL 3.0
+ * has neither 3DES nor TLS compression (built without zlib), so no configuration here can offer them.
  */
 class OracleScanTest {
   /** Mozilla server-side TLS 6.0 intermediate, TLS 1.2 suites (ECDHE with AEAD only), in Mozilla's order. */
@@ -86,7 +86,7 @@ class OracleScanTest {
       return Oracles.compare(config, port, java.util.Objects.requireNonNull(testssl, "testssl"));
     }
 
-    /** The comparison with sslscan, and with testssl.sh too when it ran on this server ({@code TLSPROBE_TESTSSL=all}). */
+    /** The comparison with sslscan, and with testssl.sh when it ran on this server ({@code TLSPROBE_TESTSSL=all}). */
     Optional<Oracles> compareExtra() throws Exception {
       if (testssl == null) {
         Oracles.versusSslscan(config, port);
@@ -124,8 +124,9 @@ class OracleScanTest {
         rsaCert, rsaKey, "-dcert", ecCert.toString(), "-dkey", ecKey.toString(), "-min_protocol", "TLSv1.2", "-cipher",
         OpensslScanTest.INTERMEDIATE, "-groups", "x25519:P-256:P-384", "-dhparam", dhParams.toString(),
         "-serverpref", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256"));
-    tls13 = start("s_server TLS 1.3 only", false, true, OpensslServer.www(dir, ecCert, ecKey, "-tls1_3", "-ciphersuites",
-        "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:TLS_AES_128_CCM_SHA256"));
+    tls13 = start("s_server TLS 1.3 only", false, true, OpensslServer.www(dir, ecCert, ecKey, "-tls1_3",
+        "-ciphersuites", String.join(":", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_128_CCM_SHA256")));
     nginxModern = start("nginx Mozilla modern 6.0", false, false, nginx(dir.resolve("nginx-modern"), """
         ssl_protocols TLSv1.3;
         ssl_ecdh_curve %s;

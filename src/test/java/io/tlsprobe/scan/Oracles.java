@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Our scan, sslscan and testssl.sh on one server ({@link Versus} for the first two, then {@link Testssl} through its
- * own counting {@link Relay}, usually started earlier and running meanwhile), with the findings required equal: accepted versions, suites per version (as sets, and
- * in order where the server enforces one and the tool reports it) and groups. Prints one line per tool (versions,
- * suites per version, groups, time, connections) for the findings table.
+ * own counting {@link Relay}, usually started earlier and running meanwhile), with the findings required equal:
+ * accepted versions, suites per version (as sets, and in order where the server enforces one and the tool reports
+ * it) and groups. Prints one line per tool (versions, suites per version, groups, time, connections) for the
+ * findings table.
  *
  * <p>testssl.sh takes tens of seconds to minutes per server. With the environment variable {@value #SKIP_VARIABLE}
  * set to {@code skip} (as {@code .ci/run} does for its second pass of the suite) its part is left out: the test then
  * ends aborted, after our scan and sslscan were compared; set to {@code all}, testssl.sh also runs on the
- * configurations a test class marks as extras (see {@link OracleScanTest}). Without the variable testssl.sh runs, and a missing one
- * skips the test, or fails it under {@code TLSPROBE_INTEROP=required}.
+ * configurations a test class marks as extras (see {@link OracleScanTest}). Without the variable testssl.sh runs,
+ * and a missing one skips the test, or fails it under {@code TLSPROBE_INTEROP=required}.
  *
  * <pre>{@code
  * Future<Oracles.TestsslRun> testssl = executor.submit(() -> Oracles.TestsslRun.on(nginx.port(), dir, false));

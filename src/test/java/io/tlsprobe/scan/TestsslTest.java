@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class TestsslTest {
 
   /**
-   * Real output of Debian's testssl.sh 3.0.8 against nginx 1.22 with Mozilla 6.0 intermediate: {@code nginx-intermediate}
-   * ({@code -p -E -f -P}, client order) or {@code nginx-server-order} ({@code -p -f -P}, ssl_prefer_server_ciphers on).
+   * Real output of Debian's testssl.sh 3.0.8 against nginx 1.22 with Mozilla 6.0 intermediate:
+   * {@code nginx-intermediate} ({@code -p -E -f -P}, client order) or {@code nginx-server-order} ({@code -p -f -P},
+   * ssl_prefer_server_ciphers on).
    */
   private static String resource(String name) throws IOException {
     try (InputStream in = TestsslTest.class.getResourceAsStream("testssl-3.0.8-" + name + ".json")) {
