@@ -1,8 +1,7 @@
 package io.tlsprobe.bench;
 
+import io.tlsprobe.testing.LoopbackRelay;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,8 +19,8 @@ import java.net.Socket;
  * sslscan 127.0.0.1:$(sed -n 's/^RELAY //p' relay.log); grep -c '^+' relay.log   # 184
  * }</pre>
  *
- * <p>Like the tests' {@code io.tlsprobe.scan.Relay}: when either side ends, both sockets are closed, as a direct
- * peer's close would end the connection (a half-close would leave {@code s_server} waiting for the client).
+ * <p>Each connection is relayed by {@link LoopbackRelay}, as in the tests' {@code io.tlsprobe.scan.Relay}: when either
+ * side ends, both sockets are closed (a half-close would leave {@code s_server} waiting for the client).
  */
 public final class CountingRelay {
   private CountingRelay() {}
@@ -68,47 +67,12 @@ public final class CountingRelay {
   }
 
   private static void relay(Socket client, int port) {
-    try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      upstream.setTcpNoDelay(true);
-      client.setTcpNoDelay(true);
-      Thread back = new Thread(() -> pump(upstream, client), "relay-back-" + client.getPort());
-      back.setDaemon(true);
-      back.start();
-      pump(client, upstream);
-      back.join(2000);
+    try {
+      LoopbackRelay.relay(client, port);
     } catch (IOException e) {
       // the server refused: the client sees its connection closed
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      closeQuietly(client);
-    }
-  }
-
-  /** Copies until {@code from} ends, then closes both sockets. */
-  private static void pump(Socket from, Socket to) {
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      byte[] buffer = new byte[16 * 1024];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException e) {
-      // one side went away
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // already closed
     }
   }
 }

@@ -1,17 +1,14 @@
 package io.tlsprobe.scan;
 
 import io.tlsprobe.testing.HostilePeer;
+import io.tlsprobe.testing.LoopbackRelay;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay in front of a server that counts the connections a client opens through it, so the count of
  * any tool (ours, sslscan) can be read exactly; optionally it relays only the first connections and then accepts
- * and stays silent, like a server that stops answering midway.
+ * and stays silent, like a server that stops answering midway. Each connection is relayed by {@link LoopbackRelay}.
  *
  * <pre>{@code
  * try (Relay relay = Relay.to(server.port())) {
@@ -40,48 +37,8 @@ final class Relay implements AutoCloseable {
         HostilePeer.staySilent(client);
         return;
       }
-      try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        upstream.setTcpNoDelay(true);
-        client.setTcpNoDelay(true);
-        Thread back = new Thread(() -> pump(upstream, client), "relay-back-" + port);
-        back.setDaemon(true);
-        back.start();
-        pump(client, upstream);
-        back.join(2000);
-      } finally {
-        client.close();
-      }
+      LoopbackRelay.relay(client, port);
     }));
-  }
-
-  /**
-   * Copies until {@code from} ends, then closes both sockets, as a direct peer's close would end the connection:
-   * a half-close instead would leave a server that waits for the client (s_server) waiting.
-   */
-  private static void pump(Socket from, Socket to) {
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      byte[] buffer = new byte[16 * 1024];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException e) {
-      // one side went away
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // already closed
-    }
   }
 
   int port() {
