@@ -229,11 +229,11 @@ final class CertificateScan {
     if (!suites.isEmpty()) {
       b.cipherSuites(suites);
     }
-    connector.counted();
-    TlsConnectionReport report = TlsProbes.probe(b.build());
-    if (report.certificates().isEmpty()) {
+    Optional<TlsConnectionReport> probed = connector.counted(() -> TlsProbes.probe(b.build()));
+    if (probed.isEmpty() || probed.get().certificates().isEmpty()) {
       return Optional.empty();
     }
+    TlsConnectionReport report = probed.get();
     return Optional.of(new ServerCertificate(report.certificates().get(0).keyType(),
         report.protocol().orElse(TlsProtocol.TLSv1_3), report.certificates(), report.verification()));
   }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,11 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
- * groups), run on a pool of {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
- * connections are open at once; the pool is shut down before the profile is returned. Then one more task asks about
- * the protocol features ({@link FeatureScan}) while the calling thread gathers the certificate chains
- * ({@link CertificateScan}), mostly from the suite tasks' answers. Tasks that could not finish say why, and the
- * profile is then marked partial.
+ * groups); as soon as every version's suites are known (their groups may still be asked for), one task asks about the
+ * protocol features ({@link FeatureScan}) and one gathers the certificate chains ({@link CertificateScan}), mostly
+ * from the suite tasks' answers. The tasks run on threads of their own, but the {@link Connector} holds no more than
+ * {@link ScanOptions#maxParallel()} connections open at once; the threads are stopped before the profile is returned.
+ * Tasks that could not finish say why, and the profile is then marked partial; the certificate task asks no question
+ * of its own when a version's suites could not all be found (the server stopped answering).
  */
 final class Scan {
   /** How long after the total timeout the tasks get to notice it (each read is bounded by it already). */
@@ -61,20 +63,26 @@ final class Scan {
     SecureRandom random = new SecureRandom();
     Hellos hellos = Hellos.create(options.serverName(), random);
 
-    Map<TlsProtocol, Future<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
-    ExecutorService pool = Executors.newFixedThreadPool(options.maxParallel(), threads(options));
+    Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites = new EnumMap<>(TlsProtocol.class);
+    Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
+    // as many threads as tasks: the connector holds the connections to maxParallel, and a task that waits for
+    // another's answer (a window of its version's suites) holds none while it waits
+    ExecutorService pool = Executors.newCachedThreadPool(threads(options));
     try {
       // longest first: TLS 1.2 usually has the most suites
       for (TlsProtocol p : List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3, TlsProtocol.TLSv1_1,
           TlsProtocol.TLSv1, TlsProtocol.SSLv3)) {
         if (options.protocols().contains(p)) {
-          tasks.put(p, pool.submit(() -> withGroups(new SuiteScan(connector, hellos, p).run(), connector, hellos)));
+          CompletableFuture<SuiteScan.Result> s =
+              CompletableFuture.supplyAsync(() -> new SuiteScan(connector, hellos, p, pool).run(), pool);
+          suites.put(p, s);
+          tasks.put(p, s.thenApplyAsync(r -> withGroups(r, connector, hellos), pool));
         }
       }
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
-        tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
+        tasks.put(TlsProtocol.SSLv2, CompletableFuture.supplyAsync(() -> SslV2Scan.run(connector, random), pool));
       }
-      return profile(endpoint, connector, hellos, start, tasks, pool);
+      return profile(endpoint, connector, hellos, start, suites, tasks, pool);
     } finally {
       pool.shutdownNow();
       awaitTermination(pool);
@@ -104,24 +112,35 @@ final class Scan {
     return new SuiteScan.Result(s.withGroups(groups.groups()), gap, suites.certificates());
   }
 
+  /**
+   * Waits for the versions, their groups, the features and the certificates. The features and the certificates need
+   * only the versions' suites, not their groups: they start as soon as the last version's suites are known, beside
+   * the group scans.
+   */
   private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
-      Map<TlsProtocol, Future<SuiteScan.Result>> suites, ExecutorService pool) {
+      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites,
+      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> tasks, ExecutorService pool) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
+    CompletableFuture<Map<TlsProtocol, SuiteScan.Result>> allSuites =
+        CompletableFuture.allOf(suites.values().toArray(CompletableFuture[]::new))
+            .handle((ignored, failure) -> finished(suites));
+    // the features: a few connections more (FeatureScan)
+    CompletableFuture<FeatureScan.Result> featureTask = allSuites.thenApplyAsync(results -> new FeatureScan(
+        connector, hellos, suites.keySet().stream().map(p -> Optional.ofNullable(results.get(p))
+            .map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p))).toList()).run(), pool);
+    // the certificate chains: mostly from the suites' answers, so few connections more (CertificateScan)
+    CompletableFuture<List<ServerCertificate>> certificateTask = allSuites.thenApplyAsync(results ->
+        new CertificateScan(options, connector, hellos).run(results, results.size() == suites.size()
+            && results.values().stream().allMatch(r -> r.gap().isEmpty())), pool);
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
-    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
-    suites.forEach((p, f) -> {
+    tasks.forEach((p, f) -> {
       Optional<SuiteScan.Result> r = await(f, until, p.displayName() + " cipher suites", connector, gaps);
-      r.ifPresent(x -> results.put(p, x));
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
-    // then the features, which need the versions and suites: a few connections more (FeatureScan)
-    List<ProtocolSupport> versions = List.copyOf(found.values());
-    Future<FeatureScan.Result> featureTask = pool.submit(() -> new FeatureScan(connector, hellos, versions).run());
-    // meanwhile, on this thread, the certificate chains: mostly from the suites' answers, so few connections more
     List<ServerCertificate> certificates =
-        new CertificateScan(options, connector, hellos).run(results, gaps.isEmpty());
+        await(certificateTask, until, "certificates", connector, gaps).orElse(List.of());
     Optional<FeatureScan.Result> features = await(featureTask, until, "features", connector, gaps);
     features.flatMap(FeatureScan.Result::gap).ifPresent(gaps::add);
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));
@@ -131,6 +150,18 @@ final class Scan {
     return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
         partial).with(features.map(FeatureScan.Result::features)
             .orElseGet(() -> ServerFeatures.unknown("the feature questions did not finish")), certificates);
+  }
+
+  /** The versions whose suite scans finished, with what they found. */
+  private static Map<TlsProtocol, SuiteScan.Result> finished(
+      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites) {
+    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
+    suites.forEach((p, f) -> {
+      if (f.isDone() && !f.isCompletedExceptionally()) {
+        results.put(p, f.join());
+      }
+    });
+    return results;
   }
 
   private static <T> Optional<T> await(Future<T> f, long until, String what, Connector connector, Set<String> gaps) {
