@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
  * groups); as soon as every version's suites are known (their groups may still be asked for), one task asks about the
  * protocol features ({@link FeatureScan}) and one gathers the certificate chains ({@link CertificateScan}), mostly
- * from the suite tasks' answers. The tasks run on threads of their own, but the {@link Connector} holds no more than
- * {@link ScanOptions#maxParallel()} connections open at once; the threads are stopped before the profile is returned.
+ * from the suite tasks' answers. The version tasks start in order on {@link ScanOptions#maxParallel()} threads; the
+ * windows of a version's suites ({@link SuiteScan}), the features and the certificates run on threads of their own,
+ * and the {@link Connector} holds no more than {@link ScanOptions#maxParallel()} connections open at once. Every
+ * thread is stopped before the profile is returned.
  * Tasks that could not finish say why, and the profile is then marked partial; the certificate task asks no question
  * of its own when a version's suites could not all be found (the server stopped answering).
  */
@@ -64,28 +66,41 @@ final class Scan {
     Hellos hellos = Hellos.create(options.serverName(), random);
 
     Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites = new EnumMap<>(TlsProtocol.class);
-    Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
-    // as many threads as tasks: the connector holds the connections to maxParallel, and a task that waits for
-    // another's answer (a window of its version's suites) holds none while it waits
-    ExecutorService pool = Executors.newCachedThreadPool(threads(options));
+    Map<TlsProtocol, Future<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
+    // the version tasks start in this order, at most maxParallel at once; the windows of a version's suites, the
+    // features and the certificates run on threads of their own, while the connector holds the connections open at
+    // once to maxParallel (a task waiting for a window's answer holds none)
+    ExecutorService pool = Executors.newFixedThreadPool(options.maxParallel(), threads(options, "-"));
+    ExecutorService helpers = Executors.newCachedThreadPool(threads(options, "-helper-"));
     try {
       // longest first: TLS 1.2 usually has the most suites
       for (TlsProtocol p : List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3, TlsProtocol.TLSv1_1,
           TlsProtocol.TLSv1, TlsProtocol.SSLv3)) {
         if (options.protocols().contains(p)) {
-          CompletableFuture<SuiteScan.Result> s =
-              CompletableFuture.supplyAsync(() -> new SuiteScan(connector, hellos, p, pool).run(), pool);
-          suites.put(p, s);
-          tasks.put(p, s.thenApplyAsync(r -> withGroups(r, connector, hellos), pool));
+          CompletableFuture<SuiteScan.Result> found = new CompletableFuture<>();
+          suites.put(p, found);
+          tasks.put(p, pool.submit(() -> {
+            SuiteScan.Result r;
+            try {
+              r = new SuiteScan(connector, hellos, p, helpers).run();
+            } catch (RuntimeException | Error e) {
+              found.completeExceptionally(e);
+              throw e;
+            }
+            found.complete(r);
+            return withGroups(r, connector, hellos);
+          }));
         }
       }
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
-        tasks.put(TlsProtocol.SSLv2, CompletableFuture.supplyAsync(() -> SslV2Scan.run(connector, random), pool));
+        tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
       }
-      return profile(endpoint, connector, hellos, start, suites, tasks, pool);
+      return profile(endpoint, connector, hellos, start, suites, tasks, helpers);
     } finally {
       pool.shutdownNow();
+      helpers.shutdownNow();
       awaitTermination(pool);
+      awaitTermination(helpers);
     }
   }
 
@@ -119,7 +134,7 @@ final class Scan {
    */
   private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
       Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites,
-      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> tasks, ExecutorService pool) {
+      Map<TlsProtocol, Future<SuiteScan.Result>> tasks, ExecutorService pool) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
     CompletableFuture<Map<TlsProtocol, SuiteScan.Result>> allSuites =
         CompletableFuture.allOf(suites.values().toArray(CompletableFuture[]::new))
@@ -127,7 +142,7 @@ final class Scan {
     // the features: a few connections more (FeatureScan)
     CompletableFuture<FeatureScan.Result> featureTask = allSuites.thenApplyAsync(results -> new FeatureScan(
         connector, hellos, suites.keySet().stream().map(p -> Optional.ofNullable(results.get(p))
-            .map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p))).toList()).run(), pool);
+            .map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p))).toList(), pool).run(), pool);
     // the certificate chains: mostly from the suites' answers, so few connections more (CertificateScan)
     CompletableFuture<List<ServerCertificate>> certificateTask = allSuites.thenApplyAsync(results ->
         new CertificateScan(options, connector, hellos).run(results, results.size() == suites.size()
@@ -184,9 +199,9 @@ final class Scan {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private static ThreadFactory threads(ScanOptions options) {
+  private static ThreadFactory threads(ScanOptions options, String kind) {
     AtomicInteger n = new AtomicInteger();
-    String name = "tlsprobe-scan-" + options.host() + ":" + options.port() + "-";
+    String name = "tlsprobe-scan-" + options.host() + ":" + options.port() + kind;
     return task -> {
       Thread t = new Thread(task, name + n.incrementAndGet());
       t.setDaemon(true);
