@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * orders; a server that picks by its own picks the first again, and is known to once a suite that came before it
  * is accepted. Either way no separate hello is needed, where otherwise one often is.
  *
+ * <p>TLS 1.3 hellos carry an empty key_share, so the server answers with a HelloRetryRequest that names its choice of
+ * suite and of group: it computes no key and signs nothing, and the group of each TLS 1.3 pick is the one the
+ * HelloRetryRequest selects (RFC 8446 section 4.1.4).
+ *
  * <p>Once the first hello is answered with a pick (the version is accepted), the candidates beyond its window are
  * split into windows of their own, each eliminated by a task of its own beside the first window's, as each window's
  * picks do not depend on another's; their picks follow the first window's, in candidate order. A refused version
@@ -310,8 +314,17 @@ final class SuiteScan {
     }
   }
 
+  /**
+   * One hello offering {@code suites}. In TLS 1.3 with every group and an empty key_share: the server answers with a
+   * HelloRetryRequest, which names the suite its ServerHello would use (<a
+   * href="https://www.rfc-editor.org/rfc/rfc8446#section-4.1.4">RFC 8446 section 4.1.4</a>), and computes no key
+   * share and signs nothing for it; the group of a TLS 1.3 pick is then the one the HelloRetryRequest selects.
+   */
   private Answer ask(List<Integer> suites) {
-    return Answer.of(connector.converse(hellos.suites(version, suites), Answer::complete));
+    byte[] hello = version == TlsProtocol.TLSv1_3
+        ? hellos.groups(version, suites, Hellos.groupCandidates(version))
+        : hellos.suites(version, suites);
+    return Answer.of(connector.converse(hello, Answer::complete));
   }
 
   /** The chosen suite with the group or DH prime size its key exchange named. */
