@@ -60,7 +60,7 @@ final class Scan {
       return new ServerProfile(endpoint, List.of(), 0, elapsed(start),
           Optional.of("cannot resolve " + options.host()));
     }
-    CertificateScan.warmUp(options);
+    CertificateScan.warmUp();
     Connector connector = new Connector(options, address, start);
     SecureRandom random = new SecureRandom();
     Hellos hellos = Hellos.create(options.serverName(), random);
