@@ -4,6 +4,7 @@ import io.tlsprobe.starttls.StartTlsClient;
 import io.tlsprobe.starttls.StartTlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -117,7 +118,7 @@ final class Connector {
     if (outOfTime()) {
       return Reply.failed(totalTimeout() + " ran out");
     }
-    Socket socket = new Socket();
+    Socket socket = new Socket(Proxy.NO_PROXY); // direct, as every scanner connects: no proxy lookup per connection
     try {
       long connectMillis = Math.min(options.connectTimeout().toMillis(), millisLeft(totalDeadline));
       socket.setTcpNoDelay(true);
