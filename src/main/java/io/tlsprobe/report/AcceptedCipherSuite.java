@@ -19,7 +19,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param cipherSuite the suite
- * @param group the key-exchange group the server used with it, when one was named
+ * @param group the key-exchange group the server used with it, when one was named; for a TLS 1.3 suite found by
+ *     the scan, the group its HelloRetryRequest selected (the scan's TLS 1.3 hellos send an empty key_share)
  * @param dhPrimeBits the finite-field Diffie-Hellman prime size the server used with it, for DHE suites
  */
 public record AcceptedCipherSuite(CipherSuite cipherSuite, Optional<NamedGroup> group, Optional<Integer> dhPrimeBits) {

@@ -85,27 +85,42 @@ final class CertificateScan {
   }
 
   /**
-   * Starts a daemon thread that does once, while the scan waits on the network, what makes the first verdict of a JVM
-   * slow: loading the trust store and the JDK's default one, and the certificate decoder (a JDK root certificate is
-   * decoded and verified). Nothing is kept: the later verdicts find the classes loaded and the JDK's store cached.
+   * Starts, once per JVM, a daemon thread that does while the scan waits on the network what makes the first verdict
+   * of a JVM slow: loading the JDK's default trust store and the certificate decoder (a JDK root certificate is
+   * decoded and verified). Later scans start no thread (it cost about 4 ms of CPU per scan when it ran every time).
+   * Nothing of the scan is kept: a trust store of the options is loaded by its own verdicts.
    */
-  static Thread warmUp(ScanOptions options) {
-    Thread t = new Thread(() -> {
+  static void warmUp() {
+    requireNonNull(WarmTrust.STARTED, "the warm-up"); // the first call runs the initialiser, which starts it
+  }
+
+  /** Its class initialiser, which the JVM runs once, starts the warm-up ({@link #warmUp}). */
+  private static final class WarmTrust {
+    static final Thread STARTED = start();
+
+    private WarmTrust() {}
+
+    private static Thread start() {
+      Thread t = new Thread(WarmTrust::warm, "tlsprobe-scan-warm-up");
+      t.setDaemon(true);
+      t.start();
+      return t;
+    }
+
+    private static void warm() {
       try {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
         for (TrustManager tm : tmf.getTrustManagers()) {
           if (tm instanceof X509TrustManager x509 && x509.getAcceptedIssuers().length > 0) {
-            TlsProbes.verify(List.of(x509.getAcceptedIssuers()[0]), options.handshake(), Instant.now());
+            TlsProbes.verify(List.of(x509.getAcceptedIssuers()[0]), ProbeOptions.of("localhost", 443),
+                Instant.now());
           }
         }
       } catch (GeneralSecurityException | RuntimeException e) {
         // only a head start: the verdicts load what they need themselves
       }
-    }, "tlsprobe-scan-warm-up");
-    t.setDaemon(true);
-    t.start();
-    return t;
+    }
   }
 
   /** The kind of certificate key that signs for {@code suite} ({@code RSA}, {@code ECDSA}, {@code DSS}), if any. */
@@ -122,13 +137,18 @@ final class CertificateScan {
     for (String signer : SIGNERS) {
       seen(results, signer).or(() -> ask ? ask(results, signer) : Optional.empty()).ifPresent(found::add);
     }
+    List<Parsed> parsed = new ArrayList<>();
+    found.stream().map(CertificateScan::parsed).flatMap(Optional::stream).forEach(parsed::add);
     if (ask) {
-      eddsa(results, found).ifPresent(p -> found.add(found.isEmpty() ? 0 : 1, p));
+      eddsa(results, parsed).ifPresent(p -> parsed.add(found.isEmpty() ? 0 : 1, p));
     }
     List<ServerCertificate> chains = new ArrayList<>();
     Set<String> leaves = new HashSet<>();
-    for (Presented p : found) {
-      chain(p).filter(c -> leaves.add(c.leaf().sha256Fingerprint())).ifPresent(chains::add);
+    for (Parsed p : parsed) {
+      if (leaves.add(p.infos().get(0).sha256Fingerprint())) {
+        chains.add(new ServerCertificate(p.infos().get(0).keyType(), p.protocol(), p.infos(),
+            TlsProbes.verify(p.x509(), options.handshake(), Instant.now())));
+      }
     }
     if (ask && chains.isEmpty() && accepted(results, TlsProtocol.TLSv1_3)) {
       handshake(results).ifPresent(chains::add);
@@ -154,13 +174,13 @@ final class CertificateScan {
   }
 
   /** The EdDSA certificate behind TLS 1.2's ECDSA suites, unless one was seen already. */
-  private Optional<Presented> eddsa(Map<TlsProtocol, SuiteScan.Result> results, List<Presented> found) {
+  private Optional<Parsed> eddsa(Map<TlsProtocol, SuiteScan.Result> results, List<Parsed> found) {
     List<Integer> suites = suites(results, TlsProtocol.TLSv1_2, "ECDSA");
-    if (suites.isEmpty() || found.stream().anyMatch(p -> leafKeyType(p).startsWith("Ed"))) {
+    if (suites.isEmpty() || found.stream().anyMatch(Parsed::eddsa)) {
       return Optional.empty();
     }
     return presented(TlsProtocol.TLSv1_2, hellos.suites(TlsProtocol.TLSv1_2, suites, EDDSA_SCHEMES))
-        .filter(p -> leafKeyType(p).startsWith("Ed"));
+        .flatMap(CertificateScan::parsed).filter(Parsed::eddsa);
   }
 
   private Optional<Presented> presented(TlsProtocol version, byte[] hello) {
@@ -181,21 +201,25 @@ final class CertificateScan {
     return r != null && r.support().accepted();
   }
 
-  /** The chain's facts and verdict; empty when not even the leaf parses as X.509. */
-  private Optional<ServerCertificate> chain(Presented p) {
-    List<X509Certificate> x509 = parse(p.message().certificates());
-    if (x509.isEmpty()) {
-      return Optional.empty();
+  /**
+   * A chain parsed once: the certificates that parse as X.509 and their facts, leaf first.
+   *
+   * @param protocol the version of the answer that held it
+   * @param x509 the certificates, for the verdict
+   * @param infos their facts
+   */
+  private record Parsed(TlsProtocol protocol, List<X509Certificate> x509, List<CertificateInfo> infos) {
+    /** Whether the leaf's key is Ed25519 or Ed448. */
+    boolean eddsa() {
+      return infos.get(0).keyType().startsWith("Ed");
     }
-    List<CertificateInfo> infos = x509.stream().map(CertificateInfo::of).toList();
-    return Optional.of(new ServerCertificate(infos.get(0).keyType(), p.protocol(), infos,
-        TlsProbes.verify(x509, options.handshake(), Instant.now())));
   }
 
-  private static String leafKeyType(Presented p) {
-    List<X509Certificate> x509 = parse(p.message().certificates().subList(0,
-        Math.min(1, p.message().certificates().size())));
-    return x509.isEmpty() ? "" : CertificateInfo.of(x509.get(0)).keyType();
+  /** The chain's certificates and facts; empty when not even the leaf parses as X.509. */
+  private static Optional<Parsed> parsed(Presented p) {
+    List<X509Certificate> x509 = parse(p.message().certificates());
+    return x509.isEmpty() ? Optional.empty()
+        : Optional.of(new Parsed(p.protocol(), x509, x509.stream().map(CertificateInfo::of).toList()));
   }
 
   /** The certificates that parse as X.509, leaf first, up to the first that does not. */
@@ -229,11 +253,11 @@ final class CertificateScan {
     if (!suites.isEmpty()) {
       b.cipherSuites(suites);
     }
-    connector.counted();
-    TlsConnectionReport report = TlsProbes.probe(b.build());
-    if (report.certificates().isEmpty()) {
+    Optional<TlsConnectionReport> probed = connector.counted(() -> TlsProbes.probe(b.build()));
+    if (probed.isEmpty() || probed.get().certificates().isEmpty()) {
       return Optional.empty();
     }
+    TlsConnectionReport report = probed.get();
     return Optional.of(new ServerCertificate(report.certificates().get(0).keyType(),
         report.protocol().orElse(TlsProtocol.TLSv1_3), report.certificates(), report.verification()));
   }

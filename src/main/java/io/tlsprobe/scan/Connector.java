@@ -4,20 +4,25 @@ import io.tlsprobe.starttls.StartTlsClient;
 import io.tlsprobe.starttls.StartTlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the scan's connections: one per question, each with its STARTTLS exchange when the options ask for one, one
  * request written and the answer read until it is complete, the server closes, or the handshake timeout (never past
- * the scan's total timeout) runs out. Counts every TCP connection it opens. Safe for use by several threads.
+ * the scan's total timeout) runs out. Counts every TCP connection it opens, and holds no more than
+ * {@link ScanOptions#maxParallel()} open at once, however many threads ask: a thread waits for its turn before it
+ * connects. Safe for use by several threads.
  *
  * <p>Each connection is closed with a reset ({@code SO_LINGER} 0) once the answer is read: the server is not kept
  * waiting for a FIN, neither side goes through the closing handshake, and no {@code TIME_WAIT} is left for every one
@@ -35,11 +40,14 @@ final class Connector {
   private final long totalDeadline;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicReference<@Nullable String> firstConnectFailure = new AtomicReference<>();
+  /** One permit per connection that may be open at once; first come, first served. */
+  private final Semaphore open;
 
   Connector(ScanOptions options, InetSocketAddress address, long startNanos) {
     this.options = options;
     this.address = address;
     this.totalDeadline = startNanos + options.totalTimeout().toNanos();
+    this.open = new Semaphore(options.maxParallel(), true);
   }
 
   /** How many TCP connections were opened so far. */
@@ -47,9 +55,23 @@ final class Connector {
     return connections.get();
   }
 
-  /** Counts one connection opened elsewhere: the scan's JSSE handshake. */
-  void counted() {
-    connections.incrementAndGet();
+  /**
+   * One connection opened elsewhere ({@code connection}: the scan's JSSE handshake), counted, and held to the bound on
+   * open connections like the others; empty when the thread was interrupted while it waited for its turn.
+   */
+  <T> Optional<T> counted(Supplier<T> connection) {
+    try {
+      open.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      connections.incrementAndGet();
+      return Optional.of(connection.get());
+    } finally {
+      open.release();
+    }
   }
 
   /** What is left of the scan's total timeout; zero when it has run out. */
@@ -77,11 +99,26 @@ final class Connector {
    * One connection: connect, the STARTTLS exchange if any, {@code request}, and the answer, read until
    * {@code complete} says it is.
    */
+
   Reply converse(byte[] request, Predicate<byte[]> complete) {
+    try {
+      open.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.failed("interrupted");
+    }
+    try {
+      return connect(request, complete);
+    } finally {
+      open.release();
+    }
+  }
+
+  private Reply connect(byte[] request, Predicate<byte[]> complete) {
     if (outOfTime()) {
       return Reply.failed(totalTimeout() + " ran out");
     }
-    Socket socket = new Socket();
+    Socket socket = new Socket(Proxy.NO_PROXY); // direct, as every scanner connects: no proxy lookup per connection
     try {
       long connectMillis = Math.min(options.connectTimeout().toMillis(), millisLeft(totalDeadline));
       socket.setTcpNoDelay(true);

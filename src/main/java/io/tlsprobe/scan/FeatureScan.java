@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The protocol features of {@link ServerFeatures}, asked once the versions and suites are known, with few hellos:
@@ -39,6 +43,9 @@ import java.util.function.Consumer;
  *   <li>the ALPN protocols by elimination ({@link AlpnScan}): one hello per protocol accepted after the first, one more
  *       to end, and one to tell whose order decides when two or more are found.
  * </ol>
+ *
+ * <p>Given an executor, the TLS_FALLBACK_SCSV hello is asked beside the others, as its answer does not depend on
+ * theirs.
  *
  * <p>A server that accepts only TLS 1.3 answers extensions in its encrypted EncryptedExtensions, Certificate and
  * NewSessionTicket messages, which a scan that reads no further than the ServerHello cannot see: those findings are
@@ -60,18 +67,34 @@ final class FeatureScan {
   private final Hellos hellos;
   private final List<ProtocolSupport> accepted;
   private final List<String> gaps = new ArrayList<>();
+  /** Where the fallback question runs beside the others; null: after them, on this thread. */
+  private final @Nullable Executor beside;
 
   /** What the feature questions found, and what they could not find out. */
   record Result(ServerFeatures features, Optional<String> gap) {}
 
   /** Questions about the server whose versions and suites are {@code protocols}. */
   FeatureScan(Connector connector, Hellos hellos, List<ProtocolSupport> protocols) {
+    this(connector, hellos, protocols, null);
+  }
+
+  /** Questions about the server whose versions and suites are {@code protocols}, the fallback one on {@code beside}. */
+  FeatureScan(Connector connector, Hellos hellos, List<ProtocolSupport> protocols, @Nullable Executor beside) {
     this.connector = connector;
     this.hellos = hellos;
+    this.beside = beside;
     this.accepted = protocols.stream()
         .filter(p -> p.accepted() && p.protocol() != TlsProtocol.SSLv2 && !p.suites().isEmpty())
         .sorted((a, b) -> a.protocol().compareTo(b.protocol()))
         .toList();
+  }
+
+  /** The same questions, with gaps of their own. */
+  private FeatureScan(FeatureScan of) {
+    this.connector = of.connector;
+    this.hellos = of.hellos;
+    this.beside = null;
+    this.accepted = of.accepted;
   }
 
   Result run() {
@@ -79,19 +102,24 @@ final class FeatureScan {
       return new Result(ServerFeatures.unknown("no SSL 3.0 or TLS version was found accepted, so no feature was asked"
           + " about"), Optional.empty());
     }
-    Finding fallback = fallback();
+    FeatureScan own = new FeatureScan(this);
+    CompletableFuture<Finding> asked = beside == null ? CompletableFuture.completedFuture(own.fallback())
+        : CompletableFuture.supplyAsync(own::fallback, beside);
     Optional<ProtocolSupport> legacy = accepted.stream()
         .filter(p -> !p.protocol().isAtLeast(TlsProtocol.TLSv1_3)).reduce((a, b) -> b);
-    ServerFeatures features = legacy.map(p -> belowTls13(p, fallback)).orElseGet(() -> tls13Only(fallback));
-    return new Result(features, gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps)));
+    ServerFeatures features = legacy.map(p -> belowTls13(p, asked::join))
+        .orElseGet(() -> tls13Only(asked.join()));
+    List<String> all = new ArrayList<>(own.gaps); // the fallback question's first, as it was asked first
+    all.addAll(gaps);
+    return new Result(features, all.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", all)));
   }
 
   /** Everything from the feature hello in {@code support}'s version (the newest below TLS 1.3), plus ETM and ALPN. */
-  private ServerFeatures belowTls13(ProtocolSupport support, Finding fallback) {
+  private ServerFeatures belowTls13(ProtocolSupport support, Supplier<Finding> fallback) {
     TlsProtocol version = support.protocol();
     String v = version.jsseName();
     if (version == TlsProtocol.SSLv3) {
-      return sslV3Only(fallback);
+      return sslV3Only(fallback.get());
     }
     List<Integer> suites = codes(support.cipherSuites());
     boolean deflate = true;
@@ -129,7 +157,7 @@ final class FeatureScan {
         gaps.add("features: " + why);
       }
       Finding u = Finding.unknown(why);
-      return new ServerFeatures(u, u, fallback, u, u, u, u, u, u, List.of());
+      return new ServerFeatures(u, u, fallback.get(), u, u, u, u, u, u, List.of());
     }
     ServerHelloFindings found = new ServerHelloFindings(hello.get(), v, reply.status());
     Finding compression = deflate ? found.compression()
@@ -138,7 +166,7 @@ final class FeatureScan {
         ? new AlpnScan(connector, hellos, version, suites).run(hello.get())
         : new AlpnScan.Result(Finding.no(alpnRefused), List.of(), Optional.empty());
     protocols.gap().ifPresent(g -> gaps.add("ALPN: " + g));
-    return new ServerFeatures(compression, found.renegotiation(), fallback, found.extendedMasterSecret(),
+    return new ServerFeatures(compression, found.renegotiation(), fallback.get(), found.extendedMasterSecret(),
         encryptThenMac(found), found.sessionTickets(), found.ocspStapling(), found.heartbeat(), protocols.finding(),
         protocols.protocols());
   }

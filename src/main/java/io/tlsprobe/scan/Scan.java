@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,11 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
- * groups), run on a pool of {@link ScanOptions#maxParallel()} threads that each hold at most one connection, so no more
- * connections are open at once; the pool is shut down before the profile is returned. Then one more task asks about
- * the protocol features ({@link FeatureScan}) while the calling thread gathers the certificate chains
- * ({@link CertificateScan}), mostly from the suite tasks' answers. Tasks that could not finish say why, and the
- * profile is then marked partial.
+ * groups); as soon as every version's suites are known (their groups may still be asked for), one task asks about the
+ * protocol features ({@link FeatureScan}) and one gathers the certificate chains ({@link CertificateScan}), mostly
+ * from the suite tasks' answers. The version tasks start in order on {@link ScanOptions#maxParallel()} threads; the
+ * windows of a version's suites ({@link SuiteScan}), the features and the certificates run on threads of their own,
+ * and the {@link Connector} holds no more than {@link ScanOptions#maxParallel()} connections open at once. Every
+ * thread is stopped before the profile is returned.
+ * Tasks that could not finish say why, and the profile is then marked partial; the certificate task asks no question
+ * of its own when a version's suites could not all be found (the server stopped answering).
  */
 final class Scan {
   /** How long after the total timeout the tasks get to notice it (each read is bounded by it already). */
@@ -56,28 +60,47 @@ final class Scan {
       return new ServerProfile(endpoint, List.of(), 0, elapsed(start),
           Optional.of("cannot resolve " + options.host()));
     }
-    CertificateScan.warmUp(options);
+    CertificateScan.warmUp();
     Connector connector = new Connector(options, address, start);
     SecureRandom random = new SecureRandom();
     Hellos hellos = Hellos.create(options.serverName(), random);
 
+    Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, Future<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
-    ExecutorService pool = Executors.newFixedThreadPool(options.maxParallel(), threads(options));
+    // the version tasks start in this order, at most maxParallel at once; the windows of a version's suites, the
+    // features and the certificates run on threads of their own, while the connector holds the connections open at
+    // once to maxParallel (a task waiting for a window's answer holds none)
+    ExecutorService pool = Executors.newFixedThreadPool(options.maxParallel(), threads(options, "-"));
+    ExecutorService helpers = Executors.newCachedThreadPool(threads(options, "-helper-"));
     try {
       // longest first: TLS 1.2 usually has the most suites
       for (TlsProtocol p : List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3, TlsProtocol.TLSv1_1,
           TlsProtocol.TLSv1, TlsProtocol.SSLv3)) {
         if (options.protocols().contains(p)) {
-          tasks.put(p, pool.submit(() -> withGroups(new SuiteScan(connector, hellos, p).run(), connector, hellos)));
+          CompletableFuture<SuiteScan.Result> found = new CompletableFuture<>();
+          suites.put(p, found);
+          tasks.put(p, pool.submit(() -> {
+            SuiteScan.Result r;
+            try {
+              r = new SuiteScan(connector, hellos, p, helpers).run();
+            } catch (RuntimeException | Error e) {
+              found.completeExceptionally(e);
+              throw e;
+            }
+            found.complete(r);
+            return withGroups(r, connector, hellos);
+          }));
         }
       }
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
         tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
       }
-      return profile(endpoint, connector, hellos, start, tasks, pool);
+      return profile(endpoint, connector, hellos, start, suites, tasks, helpers);
     } finally {
       pool.shutdownNow();
+      helpers.shutdownNow();
       awaitTermination(pool);
+      awaitTermination(helpers);
     }
   }
 
@@ -104,24 +127,35 @@ final class Scan {
     return new SuiteScan.Result(s.withGroups(groups.groups()), gap, suites.certificates());
   }
 
+  /**
+   * Waits for the versions, their groups, the features and the certificates. The features and the certificates need
+   * only the versions' suites, not their groups: they start as soon as the last version's suites are known, beside
+   * the group scans.
+   */
   private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
-      Map<TlsProtocol, Future<SuiteScan.Result>> suites, ExecutorService pool) {
+      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites,
+      Map<TlsProtocol, Future<SuiteScan.Result>> tasks, ExecutorService pool) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
+    CompletableFuture<Map<TlsProtocol, SuiteScan.Result>> allSuites =
+        CompletableFuture.allOf(suites.values().toArray(CompletableFuture[]::new))
+            .handle((ignored, failure) -> finished(suites));
+    // the features: a few connections more (FeatureScan)
+    CompletableFuture<FeatureScan.Result> featureTask = allSuites.thenApplyAsync(results -> new FeatureScan(
+        connector, hellos, suites.keySet().stream().map(p -> Optional.ofNullable(results.get(p))
+            .map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p))).toList(), pool).run(), pool);
+    // the certificate chains: mostly from the suites' answers, so few connections more (CertificateScan)
+    CompletableFuture<List<ServerCertificate>> certificateTask = allSuites.thenApplyAsync(results ->
+        new CertificateScan(options, connector, hellos).run(results, results.size() == suites.size()
+            && results.values().stream().allMatch(r -> r.gap().isEmpty())), pool);
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
-    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
-    suites.forEach((p, f) -> {
+    tasks.forEach((p, f) -> {
       Optional<SuiteScan.Result> r = await(f, until, p.displayName() + " cipher suites", connector, gaps);
-      r.ifPresent(x -> results.put(p, x));
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
-    // then the features, which need the versions and suites: a few connections more (FeatureScan)
-    List<ProtocolSupport> versions = List.copyOf(found.values());
-    Future<FeatureScan.Result> featureTask = pool.submit(() -> new FeatureScan(connector, hellos, versions).run());
-    // meanwhile, on this thread, the certificate chains: mostly from the suites' answers, so few connections more
     List<ServerCertificate> certificates =
-        new CertificateScan(options, connector, hellos).run(results, gaps.isEmpty());
+        await(certificateTask, until, "certificates", connector, gaps).orElse(List.of());
     Optional<FeatureScan.Result> features = await(featureTask, until, "features", connector, gaps);
     features.flatMap(FeatureScan.Result::gap).ifPresent(gaps::add);
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));
@@ -131,6 +165,18 @@ final class Scan {
     return new ServerProfile(endpoint, List.copyOf(found.values()), connector.connections(), elapsed(start),
         partial).with(features.map(FeatureScan.Result::features)
             .orElseGet(() -> ServerFeatures.unknown("the feature questions did not finish")), certificates);
+  }
+
+  /** The versions whose suite scans finished, with what they found. */
+  private static Map<TlsProtocol, SuiteScan.Result> finished(
+      Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites) {
+    Map<TlsProtocol, SuiteScan.Result> results = new EnumMap<>(TlsProtocol.class);
+    suites.forEach((p, f) -> {
+      if (f.isDone() && !f.isCompletedExceptionally()) {
+        results.put(p, f.join());
+      }
+    });
+    return results;
   }
 
   private static <T> Optional<T> await(Future<T> f, long until, String what, Connector connector, Set<String> gaps) {
@@ -153,9 +199,9 @@ final class Scan {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private static ThreadFactory threads(ScanOptions options) {
+  private static ThreadFactory threads(ScanOptions options, String kind) {
     AtomicInteger n = new AtomicInteger();
-    String name = "tlsprobe-scan-" + options.host() + ":" + options.port() + "-";
+    String name = "tlsprobe-scan-" + options.host() + ":" + options.port() + kind;
     return task -> {
       Thread t = new Thread(task, name + n.incrementAndGet());
       t.setDaemon(true);

@@ -13,6 +13,10 @@ import io.tlsprobe.wire.ServerKeyExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,17 +33,31 @@ import org.jspecify.annotations.Nullable;
  * last. A server that picks by the client's order then picks another suite, and the two picks were made in both
  * orders; a server that picks by its own picks the first again, and is known to once a suite that came before it
  * is accepted. Either way no separate hello is needed, where otherwise one often is.
+ *
+ * <p>TLS 1.3 hellos carry an empty key_share, so the server answers with a HelloRetryRequest that names its choice of
+ * suite and of group: it computes no key and signs nothing, and the group of each TLS 1.3 pick is the one the
+ * HelloRetryRequest selects (RFC 8446 section 4.1.4).
+ *
+ * <p>Once the first hello is answered with a pick (the version is accepted), the candidates beyond its window are
+ * split into windows of their own, each eliminated by a task of its own beside the first window's, as each window's
+ * picks do not depend on another's; their picks follow the first window's, in candidate order. A refused version
+ * still costs one hello, and the findings are those of one elimination over all candidates: a server that picks by
+ * the client's order picks in candidate order either way, and a server's own order is found as above.
  */
 final class SuiteScan {
   private final Connector connector;
   private final Hellos hellos;
   private final TlsProtocol version;
+  /** Runs the windows after the first; null: this scan is one window's, and the version is known to be accepted. */
+  private final @Nullable Executor windows;
   private @Nullable String gap;
   /** Whose order decides, when the elimination already showed it. */
   private @Nullable CipherOrder learnt;
   /** The suites the first pick was chosen over when it was offered again, last. */
   private List<Integer> beatenByFirst = List.of();
   private final List<CertificateScan.Presented> presented = new ArrayList<>();
+  /** One window's scan: what it picked. */
+  private List<Pick> windowPicks = List.of();
 
   /** One pick: the suite the server chose from {@code offered}, and the key exchange it named with it. */
   private record Pick(AcceptedCipherSuite suite, List<Integer> offered) {
@@ -62,10 +80,20 @@ final class SuiteScan {
     }
   }
 
-  SuiteScan(Connector connector, Hellos hellos, TlsProtocol version) {
+  /** The scan of {@code version}, its windows after the first run on {@code windows}. */
+  SuiteScan(Connector connector, Hellos hellos, TlsProtocol version, Executor windows) {
     this.connector = connector;
     this.hellos = hellos;
     this.version = version;
+    this.windows = windows;
+  }
+
+  /** The elimination of one window of a version known to be accepted. */
+  private SuiteScan(SuiteScan of) {
+    this.connector = of.connector;
+    this.hellos = of.hellos;
+    this.version = of.version;
+    this.windows = null;
   }
 
   Result run() {
@@ -85,7 +113,8 @@ final class SuiteScan {
   private List<Pick> eliminate(List<Integer> candidates) {
     List<Integer> remaining = new ArrayList<>(candidates);
     List<Pick> picks = new ArrayList<>();
-    boolean reoffered = false;
+    List<Future<SuiteScan>> others = new ArrayList<>();
+    boolean reoffered = windows == null; // one window of many: its first pick is not the version's
     while (!remaining.isEmpty()) {
       boolean reoffer = !reoffered && picks.size() == 1 && worthReoffering(picks.get(0));
       reoffered |= reoffer;
@@ -109,7 +138,7 @@ final class SuiteScan {
       }
       ServerHello hello = answer.hello().orElseThrow();
       if (hello.selectedVersion() != version.wireVersion()) {
-        if (!picks.isEmpty()) {
+        if (!picks.isEmpty() || windows == null) {
           gap = version.displayName() + ": after accepting it the server answered with "
               + TlsProtocol.describeWireVersion(hello.selectedVersion());
         }
@@ -129,8 +158,49 @@ final class SuiteScan {
       picks.add(new Pick(accepted(hello, answer.keyExchange()), window));
       keep(CipherSuite.of(hello.cipherSuite()), answer);
       remaining.remove(Integer.valueOf(hello.cipherSuite()));
+      if (picks.size() == 1 && windows != null && remaining.size() >= fresh) {
+        // the version is accepted: the candidates past this window get windows and tasks of their own
+        List<Integer> rest = List.copyOf(remaining.subList(fresh - 1, remaining.size()));
+        remaining.subList(fresh - 1, remaining.size()).clear();
+        for (int i = 0; i < rest.size(); i += Hellos.MAX_SUITES) {
+          List<Integer> part = rest.subList(i, Math.min(rest.size(), i + Hellos.MAX_SUITES));
+          others.add(CompletableFuture.supplyAsync(() -> new SuiteScan(this).window(part), windows));
+        }
+      }
+    }
+    for (Future<SuiteScan> other : others) {
+      join(other, picks);
     }
     return picks;
+  }
+
+  /** This one window's elimination, its picks left in {@link #windowPicks}. */
+  private SuiteScan window(List<Integer> candidates) {
+    windowPicks = eliminate(candidates);
+    return this;
+  }
+
+  /** Another window's picks after {@code picks}, its chains where none of their kind was seen, its gap if any. */
+  private void join(Future<SuiteScan> other, List<Pick> picks) {
+    try {
+      SuiteScan done = other.get();
+      picks.addAll(done.windowPicks);
+      done.presented.forEach(p -> {
+        if (presented.stream().noneMatch(q -> CertificateScan.signer(q.suite()).equals(CertificateScan.signer(
+            p.suite())))) {
+          presented.add(p);
+        }
+      });
+      if (gap == null) {
+        gap = done.gap;
+      }
+    } catch (ExecutionException e) {
+      gap = gap != null ? gap : version.displayName() + " cipher suites: a window failed: " + e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      other.cancel(true);
+      gap = gap != null ? gap : version.displayName() + " cipher suites: interrupted";
+    }
   }
 
   /**
@@ -244,8 +314,17 @@ final class SuiteScan {
     }
   }
 
+  /**
+   * One hello offering {@code suites}. In TLS 1.3 with every group and an empty key_share: the server answers with a
+   * HelloRetryRequest, which names the suite its ServerHello would use (<a
+   * href="https://www.rfc-editor.org/rfc/rfc8446#section-4.1.4">RFC 8446 section 4.1.4</a>), and computes no key
+   * share and signs nothing for it; the group of a TLS 1.3 pick is then the one the HelloRetryRequest selects.
+   */
   private Answer ask(List<Integer> suites) {
-    return Answer.of(connector.converse(hellos.suites(version, suites), Answer::complete));
+    byte[] hello = version == TlsProtocol.TLSv1_3
+        ? hellos.groups(version, suites, Hellos.groupCandidates(version))
+        : hellos.suites(version, suites);
+    return Answer.of(connector.converse(hello, Answer::complete));
   }
 
   /** The chosen suite with the group or DH prime size its key exchange named. */
