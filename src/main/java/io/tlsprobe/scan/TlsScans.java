@@ -31,7 +31,8 @@ import io.tlsprobe.report.ServerProfile;
  * come from HelloRetryRequests to hellos with an empty key_share, TLS 1.2 curves from ServerKeyExchanges. The
  * certificate chains come from the same answers (the Certificate message is in clear before TLS 1.3); only a key type
  * not seen, EdDSA, or a TLS 1.3-only server (one JSSE handshake) cost a connection more. At most
- * {@link ScanOptions#maxParallel()} connections are open at once.
+ * {@link ScanOptions#maxParallel()} connections are open at once. Scanning often? {@link #scanner()} keeps the threads
+ * between scans.
  */
 public final class TlsScans {
   private TlsScans() {}
@@ -41,8 +42,19 @@ public final class TlsScans {
     return scan(ScanOptions.builder(host, port).build());
   }
 
-  /** Scans as {@code options} say. */
+  /** Scans as {@code options} say, on threads of its own that it stops before it returns. */
   public static ServerProfile scan(ScanOptions options) {
-    return new Scan(requireNonNull(options, "options")).run();
+    requireNonNull(options, "options");
+    try (TlsScanner scanner = scanner()) {
+      return scanner.scan(options);
+    }
+  }
+
+  /**
+   * A scanner that keeps its threads between scans, for a test class or a job that scans several servers or one
+   * server often; close it when done ({@link TlsScanner}).
+   */
+  public static TlsScanner scanner() {
+    return new TlsScanner();
   }
 }
