@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.TestCertificates;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +15,7 @@ class TlsScannerTest {
 
   @Test
   void reusesItsThreadsForLaterScansAndFindsWhatAOneOffScanFinds(@TempDir Path dir) throws Exception {
-    HeldCertificate leaf = TestCertificates.localhost();
-    Path cert = leaf.writeCertificatePem(dir.resolve("ec.pem"));
-    Path key = leaf.writePrivateKeyPem(dir.resolve("ec.key"));
-    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_2");
+    try (OpensslServer server = OpensslServer.wwwLocalhost(dir, "-tls1_2");
         TlsScanner scanner = TlsScans.scanner()) {
       ScanOptions options = ScanOptions.builder("127.0.0.1", server.port()).build();
       ServerProfile oneOff = TlsScans.scan(options);
