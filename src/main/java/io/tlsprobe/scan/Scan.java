@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -99,9 +98,6 @@ final class Scan {
         tasks.put(TlsProtocol.SSLv2, start(versions, () -> SslV2Scan.run(connector, random)));
       }
       return profile(endpoint, connector, hellos, start, suites, tasks, helpers);
-    } catch (RejectedExecutionException e) {
-      return new ServerProfile(endpoint, List.of(), connector.connections(), elapsed(start),
-          Optional.of("the scan was stopped: its TlsScanner was closed"));
     }
   }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * more than reusing one (on the 2-core machine of BENCHMARKS.md about 0.4 ms of CPU each, a third of a warm scan of
  * nginx). Each {@link #scan} is the same as {@link TlsScans#scan(ScanOptions)}: its connections, timeouts and
  * findings are its own, and none of its tasks runs after it returns. The threads are daemons, idle ones end after
- * {@value #KEEP_ALIVE_SECONDS} s, and {@link #close()} stops them all. Safe for use by several threads; scans run
- * side by side.
+ * {@value #KEEP_ALIVE_SECONDS} s, and {@link #close()} stops them all once no scan runs. Safe for use by several
+ * threads; scans run side by side.
  *
  * <pre>{@code
  * try (TlsScanner scanner = TlsScans.scanner()) {
@@ -33,6 +33,10 @@ public final class TlsScanner implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   private final ThreadPoolExecutor threads;
+  /** Scans running now; guarded by this. */
+  private int running;
+  /** Whether {@link #close()} was called; guarded by this. */
+  private boolean closed;
   /** How many threads this scanner started so far. */
   private final AtomicInteger started = new AtomicInteger();
   /** Its threads' names start with it: {@code tlsprobe-scanner-1b6d3586-}. */
@@ -55,15 +59,49 @@ public final class TlsScanner implements AutoCloseable {
    */
   public ServerProfile scan(ScanOptions options) {
     requireNonNull(options, "options");
-    if (threads.isShutdown()) {
-      throw new IllegalStateException("this TlsScanner is closed");
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("this TlsScanner is closed");
+      }
+      running++;
     }
-    return new Scan(options, threads).run();
+    try {
+      return new Scan(options, threads).run();
+    } finally {
+      boolean last;
+      synchronized (this) {
+        running--;
+        last = closed && running == 0;
+        notifyAll();
+      }
+      if (last) {
+        threads.shutdownNow(); // closed while this scan ran: its threads stop now that it is over
+      }
+    }
   }
 
-  /** Stops the threads; a scan still running ends with what it found so far. Closing twice does nothing more. */
+  /**
+   * Closes the scanner: no scan starts any more; a scan already running ends as it would (within its own timeouts)
+   * and the threads stop once no scan runs. Waits up to 2 s for that; closing twice does nothing more.
+   */
   @Override
   public void close() {
+    long until = System.nanoTime() + GRACE.toNanos();
+    synchronized (this) {
+      closed = true;
+      while (running > 0) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return; // the last scan to end stops the threads
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
     threads.shutdownNow();
     try {
       threads.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.HostilePeer;
+import io.tlsprobe.testing.Interop;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +46,7 @@ class TlsScannerTest {
   @Test
   void stopsEveryThreadWhenClosedAndRefusesToScanAfterwards() {
     TlsScanner scanner = TlsScans.scanner();
-    scanner.scan(ScanOptions.builder("127.0.0.1", io.tlsprobe.testing.Interop.freeLoopbackPort()).build());
+    scanner.scan(ScanOptions.builder("127.0.0.1", Interop.freeLoopbackPort()).build());
 
     scanner.close();
 
@@ -53,10 +58,33 @@ class TlsScannerTest {
 
   @Test
   void oneOffScansLeaveNoThreadBehind() {
-    int closed = io.tlsprobe.testing.Interop.freeLoopbackPort();
+    int closed = Interop.freeLoopbackPort();
 
     TlsScans.scan(ScanOptions.builder("127.0.0.1", closed).build());
 
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tlsprobe-scanner-"));
+  }
+
+  @Test
+  void aScanRunningWhenItsScannerClosesEndsAsItWouldAndThenTheThreadsStop() throws Exception {
+    try (HostilePeer silent = HostilePeer.start(HostilePeer::staySilent)) {
+      TlsScanner scanner = TlsScans.scanner();
+      CompletableFuture<ServerProfile> scan = CompletableFuture.supplyAsync(() -> scanner.scan(
+          ScanOptions.builder("127.0.0.1", silent.port()).handshakeTimeout(Duration.ofMillis(300)).build()));
+      Thread.sleep(100);
+
+      scanner.close();
+      ServerProfile profile = scan.get(10, TimeUnit.SECONDS);
+
+      assertThat(profile.isComplete()).isFalse();
+      assertThat(profile.partialReason().orElseThrow()).contains("the handshake timeout (300 ms)");
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (scanner.threadCount() > 0 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(scanner.threadCount()).isZero();
+      assertThatThrownBy(() -> scanner.scan(ScanOptions.builder("127.0.0.1", silent.port()).build()))
+          .isInstanceOf(IllegalStateException.class);
+    }
   }
 }
