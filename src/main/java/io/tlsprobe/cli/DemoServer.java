@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,14 @@ final class DemoServer implements AutoCloseable {
 
   /** Generates the CA and the server certificate, binds 127.0.0.1:0 and starts serving. */
   static DemoServer start() {
+    return start(List.of());
+  }
+
+  /**
+   * {@link #start()}, accepting only the given protocol versions ({@code "TLSv1.3"}…), or the JDK's defaults when the
+   * list is empty.
+   */
+  static DemoServer start(List<String> protocols) {
     HeldCertificate ca = Certificates.certificate().subject("CN=tlsprobe demo CA,O=tlsprobe").ca(0).build();
     HeldCertificate leaf = Certificates.certificate()
         .subject("CN=localhost,O=tlsprobe demo")
@@ -75,6 +84,9 @@ final class DemoServer implements AutoCloseable {
       socket = (SSLServerSocket) Certificates.sslContext(leaf).getServerSocketFactory()
           .createServerSocket(0, 16, InetAddress.getByName(HOST));
       socket.setSoTimeout(ACCEPT_POLL_MILLIS);
+      if (!protocols.isEmpty()) {
+        socket.setEnabledProtocols(protocols.toArray(String[]::new));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + HOST + " for the demo server", e);
     }

@@ -1,6 +1,7 @@
 package io.tlsprobe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsprobe.cert.Certificates;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,27 @@ class DemoServerTest {
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().equals(DemoServer.THREAD_NAME) && t.isAlive());
     assertThat(refuses(demo.host(), port)).as("nothing listens on %d any more", port).isTrue();
+  }
+
+  @Test
+  void startedWithProtocolVersionsAcceptsThoseAlone() throws Exception {
+    try (DemoServer demo = DemoServer.start(List.of("TLSv1.3"))) {
+      // given: clients trusting the demo CA, one offering TLS 1.2 alone, one TLS 1.3 alone
+      SSLContext client = Certificates.sslContext(null, demo.ca().certificate());
+
+      // when / then
+      assertThat(handshake(client, demo, "TLSv1.3")).isEqualTo("TLSv1.3");
+      assertThatThrownBy(() -> handshake(client, demo, "TLSv1.2")).isInstanceOf(SSLException.class);
+    }
+  }
+
+  private static String handshake(SSLContext client, DemoServer demo, String protocol) throws IOException {
+    try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket(demo.host(), demo.port())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.setSoTimeout(5_000);
+      socket.startHandshake();
+      return socket.getSession().getProtocol();
+    }
   }
 
   private static boolean refuses(String host, int port) throws IOException {
