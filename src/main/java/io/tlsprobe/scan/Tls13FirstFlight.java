@@ -109,7 +109,8 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
   /** The reading of {@code bytes}, the answer {@code answer} read as TLS. */
   Reading read(Answer answer, byte[] bytes) {
     if (answer.kind() != Answer.Kind.HELLO) {
-      return new Reading(answer, Optional.empty(), Optional.empty(), Optional.of(answer.detail()), false);
+      return new Reading(answer, Optional.empty(), Optional.empty(), Optional.of(answer.detail()),
+          answer.kind() == Answer.Kind.REFUSED); // refused: a JSSE handshake, with other groups, may be answered
     }
     Step s = new Step(bytes);
     try {
