@@ -316,20 +316,22 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
           return;
         }
         byte[] body = Arrays.copyOfRange(all, parsed + 4, parsed + 4 + length);
-        boolean first = parsed == 0;
+        int at = parsed;
         parsed += 4 + length;
-        message(type, body, first);
+        message(type, body, at);
       }
     }
 
-    private void message(int type, byte[] body, boolean first) {
+    /** One decrypted message, {@code at} bytes into the decrypted handshake messages (the offset errors name). */
+    private void message(int type, byte[] body, int at) {
+      boolean first = at == 0;
       if (first != (type == HandshakeMessage.ENCRYPTED_EXTENSIONS)) {
-        throw WireReader.errorAt("handshake.msg_type", 0, "message type " + type + (first ? " first where the"
+        throw WireReader.errorAt("handshake.msg_type", at, "message type " + type + (first ? " first where the"
             + " EncryptedExtensions belongs" : " repeats the EncryptedExtensions") + " (RFC 8446 section 4.3.1)");
       }
       switch (type) {
         case HandshakeMessage.ENCRYPTED_EXTENSIONS -> {
-          ee = EncryptedExtensions.decode(body);
+          ee = EncryptedExtensions.decode(body); // offsets into the body
           done = until == Until.ENCRYPTED_EXTENSIONS;
         }
         case HandshakeMessage.CERTIFICATE -> {
@@ -339,7 +341,7 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         case HandshakeMessage.CERTIFICATE_REQUEST, HandshakeMessage.CERTIFICATE_VERIFY -> { }
         case COMPRESSED_CERTIFICATE -> stop = "a CompressedCertificate, which the scan never asks for (RFC 8879)";
         case HandshakeMessage.FINISHED -> stop = "Finished without a Certificate (a PSK handshake?)";
-        default -> throw WireReader.errorAt("handshake.msg_type", 0, "message type " + type
+        default -> throw WireReader.errorAt("handshake.msg_type", at, "message type " + type
             + " in the server's first flight");
       }
     }

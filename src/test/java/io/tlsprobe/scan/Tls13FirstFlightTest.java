@@ -117,6 +117,36 @@ class Tls13FirstFlightTest {
   }
 
   @Test
+  void readsNoFurtherThanAHelloRetryRequestAndSaysWhy() throws Exception {
+    byte[] hello = TRACE.get("server_hello").clone();
+    // the HelloRetryRequest random, SHA-256("HelloRetryRequest") (RFC 8446 section 4.1.3)
+    System.arraycopy(HEX.parseHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"), 0, hello, 6, 32);
+    byte[] answer = TlsRecord.wrapHandshake(hello, 0x0303);
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.CERTIFICATE);
+
+    Tls13FirstFlight.Reading reading = flight.read(Answer.of(new Reply(answer, Reply.End.COMPLETE, "")), answer);
+
+    assertThat(flight.test(answer)).isTrue();
+    assertThat(reading.unread()).get().asString().startsWith("a HelloRetryRequest").contains("section 4.4.1");
+    assertThat(reading.impossible()).isTrue();
+  }
+
+  @Test
+  void reportsARecordLengthBeyondTheLimitWithTheFieldAndOffset() throws Exception {
+    byte[] hello = TlsRecord.wrapHandshake(TRACE.get("server_hello"), 0x0303);
+    byte[] answer = Arrays.copyOf(hello, hello.length + 5);
+    System.arraycopy(HEX.parseHex("170303ffff"), 0, answer, hello.length, 5);
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.CERTIFICATE);
+
+    // the codec's Answer refuses these bytes too; the reader's own check is asked with the ServerHello's answer
+    Tls13FirstFlight.Reading reading = flight.read(Answer.of(new Reply(hello, Reply.End.COMPLETE, "")), answer);
+
+    assertThat(flight.test(answer)).isTrue();
+    assertThat(reading.unread()).contains("the server's TLS 1.3 flight is malformed: record.length: length 65535"
+        + " exceeds " + TlsRecord.MAX_CIPHERTEXT + " at offset " + (hello.length + 3));
+  }
+
+  @Test
   void takesTheXCoordinateOfTheServersP256PointAsTheSharedSecretOfPrivateKeyOne() throws Exception {
     KeyShares shares = rfc8448Shares();
     byte[] point = KeyShares.P256_BASE_POINT.toArray();

@@ -12,6 +12,7 @@ import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.JsseTestServer;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.daemons.NginxServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Servers that accept only TLS 1.3, whose features and chain the scan reads from the decrypted first flight of its
  * feature hello ({@link Tls13FeatureHello}, {@link Tls13FirstFlight}): real {@code openssl s_server}s with each AEAD
- * and both groups the scan has shares for, stapling a real OCSP response, a JSSE server, and the servers the scan
+ * and both groups the scan has shares for, stapling a real OCSP response, nginx, a JSSE server, and the servers the scan
  * cannot open (CCM only, secp384r1 only), where it says why and falls back to a JSSE handshake for the chain.
  */
 class Tls13OnlyScanTest {
@@ -81,7 +83,7 @@ class Tls13OnlyScanTest {
         "TLS_CHACHA20_POLY1305_SHA256", "-groups", "X25519")) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
 
-      assertReadWithoutJsse(profile);
+      assertReadWithoutJsse(profile, fingerprint(cert));
     }
   }
 
@@ -91,7 +93,7 @@ class Tls13OnlyScanTest {
         "TLS_AES_256_GCM_SHA384", "-groups", "P-256")) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
 
-      assertReadWithoutJsse(profile);
+      assertReadWithoutJsse(profile, fingerprint(cert));
     }
   }
 
@@ -106,6 +108,31 @@ class Tls13OnlyScanTest {
       assertThat(profile.features().applicationProtocols()).containsExactly("http/1.1", "h2");
       assertThat(profile.certificates()).singleElement()
           .satisfies(c -> assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(leaf.certificate())));
+    }
+  }
+
+  @Test
+  void readsTheFeaturesAndChainOfATls13OnlyNginx() throws Exception {
+    HeldCertificate ec = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
+        .key(Certificates.KeyType.EC_P256).build();
+    Path home = Files.createDirectories(dir.resolve("nginx"));
+    try (NginxServer server = NginxServer.start(home, List.of(ec), "ssl_protocols TLSv1.3;\n");
+        Relay relay = Relay.to(server.port())) {
+      ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
+      OpensslClientView sClient = OpensslClientView.connect(server.port(), "-tls1_3", "-alpn", "http/0.9");
+
+      assertThat(profile.isComplete()).as(profile.render()).isTrue();
+      assertThat(profile.acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_3);
+      // nginx without HTTP/2 answers the three HTTP/1 IDs (ngx_http_ssl_alpn_select), as s_client sees for the last
+      assertThat(profile.features().applicationProtocols()).containsExactly("http/1.1", "http/1.0", "http/0.9");
+      assertThat(sClient.alpn()).contains("http/0.9");
+      assertThat(profile.features().heartbeat().support()).isEqualTo(Support.NO);
+      assertThat(profile.features().ocspStapling().support()).isEqualTo(Support.NO);
+      assertThat(profile.certificates()).singleElement().satisfies(c -> {
+        assertThat(c.protocol()).isEqualTo(TlsProtocol.TLSv1_3);
+        assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(ec.certificate()));
+      });
+      assertThat(profile.connections()).isEqualTo(relay.connections());
     }
   }
 
@@ -140,7 +167,7 @@ class Tls13OnlyScanTest {
   }
 
   /** Features read (not unknown) and one TLS 1.3 chain, with no connection more than the feature questions'. */
-  private static void assertReadWithoutJsse(ServerProfile profile) throws Exception {
+  private static void assertReadWithoutJsse(ServerProfile profile, String leaf) throws Exception {
     ServerFeatures f = profile.features();
     assertThat(profile.isComplete()).as(profile.render()).isTrue();
     assertThat(f.alpn()).isEqualTo(Finding.no("no application_layer_protocol_negotiation in the TLSv1.3"
@@ -148,7 +175,7 @@ class Tls13OnlyScanTest {
     assertThat(f.ocspStapling().support()).isEqualTo(Support.NO);
     assertThat(profile.certificates()).singleElement().satisfies(c -> {
       assertThat(c.protocol()).isEqualTo(TlsProtocol.TLSv1_3);
-      assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(cert));
+      assertThat(c.leaf().sha256Fingerprint()).isEqualTo(leaf);
     });
   }
 
