@@ -71,13 +71,13 @@ final class AlpnScan {
   }
 
   /**
-   * The elimination in TLS 1.3, each hello offering {@code suites} (ones the scan can open) and read up to its
-   * decrypted EncryptedExtensions.
+   * The elimination in TLS 1.3, each hello offering {@code suites} (ones the scan can open) and {@code group} (one
+   * the server took) and read up to its decrypted EncryptedExtensions.
    */
-  static AlpnScan tls13(Connector connector, Hellos hellos, List<Integer> suites) {
+  static AlpnScan tls13(Connector connector, Hellos hellos, int group, List<Integer> suites) {
     List<Integer> offered = List.copyOf(suites);
     return new AlpnScan("the TLSv1.3 EncryptedExtensions", protocols -> {
-      Tls13FirstFlight.Reading r = Tls13FirstFlight.ask(connector, hellos.tls13Readable(offered,
+      Tls13FirstFlight.Reading r = Tls13FirstFlight.ask(connector, hellos.tls13Readable(group, offered,
           b -> b.alpn(protocols.toArray(String[]::new))), hellos.shares(), Tls13FirstFlight.Until.ENCRYPTED_EXTENSIONS);
       if (r.extensions().isPresent() || r.answer().kind() == Answer.Kind.REFUSED) {
         return new Pick(r.extensions().flatMap(EncryptedExtensions::alpn), Optional.empty());
@@ -91,7 +91,7 @@ final class AlpnScan {
     return run(featureHello.alpn());
   }
 
-  /** The elimination, after the server picked {@code firstPick} from every candidate (as the answer named in {@code where} said). */
+  /** The elimination, after the server picked {@code firstPick} (if any) from a hello offering every candidate. */
   Result run(Optional<String> firstPick) {
     Optional<String> first = firstPick.filter(CANDIDATES::contains);
     if (first.isEmpty()) {

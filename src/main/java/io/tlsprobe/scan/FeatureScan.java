@@ -304,12 +304,12 @@ final class FeatureScan {
     } else {
       String where = "the TLSv1.3 EncryptedExtensions";
       heartbeat = ee.get().extension(HeartbeatExtension.class)
-          .map(h -> Finding.yes("heartbeat in " + where + (h.mode() == PEER_ALLOWED_TO_SEND
-              ? " (peer_allowed_to_send)" : h.mode() == 2 ? " (peer_not_allowed_to_send)" : " (mode " + h.mode() + ")")))
+          .map(h -> Finding.yes("heartbeat in " + where + (h.mode() == PEER_ALLOWED_TO_SEND ? " (peer_allowed_to_send)"
+              : h.mode() == 2 ? " (peer_not_allowed_to_send)" : " (mode " + h.mode() + ")")))
           .orElseGet(() -> Finding.no("no heartbeat in " + where + " to a hello offering it"));
       alpn = asked.alpnRefused().isPresent()
           ? new AlpnScan.Result(Finding.no(asked.alpnRefused().get()), List.of(), Optional.empty())
-          : AlpnScan.tls13(connector, hellos, asked.suites()).run(ee.get().alpn());
+          : AlpnScan.tls13(connector, hellos, asked.group(), asked.suites()).run(ee.get().alpn());
       alpn.gap().ifPresent(g -> gaps.add("ALPN: " + g));
       ocsp = reading.certificate().map(FeatureScan::stapled).orElseGet(() -> Finding.unknown("the TLSv1.3"
           + " Certificate, where a server staples OCSP (RFC 8446 section 4.4.2.1), could not be read: "

@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  * The scan's ClientHellos and what they may offer. Each version gets the hello a client of that version sends: SSL 3.0
  * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
  * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
- * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (the
- * public value of a real key pair made once per scan) and secp256r1 (its base point, the public value of private key
- * 1): with them the scan can open a server's encrypted first flight ({@link KeyShares}, {@link Tls13FirstFlight}).
- * A hello that
+ * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, the public value of private key 1).
+ * The hellos whose answers are read past the ServerHello ({@link #tls13Readable}) offer one group and the share of
+ * {@link KeyShares} for it, whose shared secret the scan can compute ({@link Tls13FirstFlight}). A hello that
  * would be 256 to 511 bytes long is padded to 512. Nobody finishes these handshakes.
  *
  * <pre>{@code
@@ -85,20 +85,28 @@ final class Hellos {
 
   private final Optional<String> serverName;
   private final SecureRandom random;
+  private final Bytes x25519Share;
   private final KeyShares shares;
   /** The TLS 1.3 feature hello's answer, asked once per scan ({@link Tls13FeatureHello}). */
   private final AtomicReference<@Nullable CompletableFuture<Tls13FeatureHello.Result>> tls13Feature =
       new AtomicReference<>();
 
-  private Hellos(Optional<String> serverName, SecureRandom random, KeyShares shares) {
+  private Hellos(Optional<String> serverName, SecureRandom random, Bytes x25519Share, KeyShares shares) {
     this.serverName = requireNonNull(serverName, "serverName");
     this.random = requireNonNull(random, "random");
+    this.x25519Share = requireNonNull(x25519Share, "x25519Share");
     this.shares = requireNonNull(shares, "shares");
   }
 
-  /** Hellos with {@code serverName} as SNI, and an x25519 key pair made once from {@code random}. */
+  /**
+   * Hellos with {@code serverName} as SNI, an x25519 key share of 32 bytes from {@code random} for the hellos that
+   * are read only up to the ServerHello, and {@link KeyShares} (an x25519 key pair made on first use) for the ones
+   * read further.
+   */
   static Hellos create(Optional<String> serverName, SecureRandom random) {
-    return new Hellos(serverName, random, KeyShares.create(random));
+    byte[] x25519 = new byte[32];
+    random.nextBytes(x25519);
+    return new Hellos(serverName, random, Bytes.of(x25519), KeyShares.create(random));
   }
 
   /** The key shares of the TLS 1.3 hellos, which open the servers' first flights. */
@@ -229,13 +237,13 @@ final class Hellos {
   }
 
   /**
-   * A TLS 1.3 hello whose answer the scan can open: {@code suites}, only x25519 and secp256r1 in supported_groups
-   * (the groups it has shares for, so the server picks one or refuses, never asks again), {@code extras} applied
-   * before padding.
+   * A TLS 1.3 hello whose answer the scan can open: {@code suites}, only {@code group} (x25519 or secp256r1) in
+   * supported_groups with the share of {@link #shares()} for it (so the server takes it or refuses, never asks for
+   * another), {@code extras} applied before padding.
    */
-  byte[] tls13Readable(List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
-    ClientHelloBuilder b = builder(TlsProtocol.TLSv1_3, suites, List.of(X25519, SECP256R1), true,
-        SIGNATURE_SCHEMES);
+  byte[] tls13Readable(int group, List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
+    ClientHelloBuilder b = builder(TlsProtocol.TLSv1_3, suites, List.of(group), false, SIGNATURE_SCHEMES);
+    b.keyShare(group, shares.share(group));
     extras.accept(b);
     return records(TlsProtocol.TLSv1_3, padded(b));
   }
@@ -273,7 +281,7 @@ final class Hellos {
     } else {
       b.supportedVersions(TlsProtocol.TLSv1_3.wireVersion());
       if (shares) {
-        b.keyShare(X25519, this.shares.x25519()).keyShare(SECP256R1, this.shares.secp256r1());
+        b.keyShare(X25519, x25519Share).keyShare(SECP256R1, P256_BASE_POINT);
       } else {
         b.extension(KeyShareExtension.client(List.of()));
       }

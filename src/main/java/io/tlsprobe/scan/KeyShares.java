@@ -16,15 +16,20 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.crypto.KeyAgreement;
 
 /**
- * The scan's TLS 1.3 key shares and the shared secrets they give with a server's share (RFC 8446 section 4.2.8),
- * made once per scan:
+ * The key shares of the scan's hellos that are read past the ServerHello ({@link Tls13FirstFlight}), and the shared
+ * secrets they give with a server's share (RFC 8446 section 4.2.8), one per scan:
  *
  * <ul>
- *   <li>x25519: a real key pair of the JDK ({@code KeyPairGenerator "X25519"}), its public value sent in every hello,
- *       the secret from {@code KeyAgreement "X25519"} (RFC 7748 section 6.1);
+ *   <li>x25519: a real key pair of the JDK ({@code KeyPairGenerator "X25519"}), the secret from {@code KeyAgreement
+ *       "X25519"} (RFC 7748 section 6.1). It is made on first use only: a JVM's first X25519 key pair costs 75–120 ms
+ *       of CPU (measured on this machine, JDK 17: the field arithmetic runs interpreted), so the scan asks with
+ *       secp256r1 first and needs it only for servers without that group;
  *   <li>secp256r1: the curve's base point G, the public value of private key 1, so the shared secret 1·Q is the
  *       server's own point Q, whose x-coordinate is the secret (RFC 8446 section 7.4.2): no key generation, no scalar
  *       multiplication. The server's point is checked to be on the curve (SEC 1 section 3.2.2.1) before its x is
@@ -35,7 +40,8 @@ import javax.crypto.KeyAgreement;
  *
  * <pre>{@code
  * KeyShares shares = KeyShares.create(new SecureRandom());
- * byte[] secret = shares.sharedSecret(0x001d, serverShare); // the x25519 shared secret
+ * Bytes share = shares.share(0x0017);                        // the secp256r1 base point
+ * byte[] secret = shares.sharedSecret(0x0017, serverShare); // the x of the server's point
  * }</pre>
  */
 final class KeyShares {
@@ -49,21 +55,38 @@ final class KeyShares {
   private static final BigInteger B = new BigInteger(
       "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
 
-  private final PrivateKey x25519Private;
-  private final Bytes x25519Public;
+  /** The x25519 key pair and its public value, made on first use. */
+  private record X25519Pair(PrivateKey privateKey, Bytes publicValue) {}
 
-  private KeyShares(PrivateKey x25519Private, Bytes x25519Public) {
-    this.x25519Private = requireNonNull(x25519Private, "x25519Private");
-    this.x25519Public = requireNonNull(x25519Public, "x25519Public");
+  private final Supplier<X25519Pair> x25519;
+
+  private KeyShares(Supplier<X25519Pair> x25519) {
+    this.x25519 = requireNonNull(x25519, "x25519");
   }
 
-  /** A fresh x25519 key pair from {@code random}. */
+  /** Shares whose x25519 key pair is made from {@code random} on first use. */
   static KeyShares create(SecureRandom random) {
+    requireNonNull(random, "random");
+    CompletableFuture<X25519Pair> made = new CompletableFuture<>();
+    AtomicBoolean started = new AtomicBoolean();
+    return new KeyShares(() -> {
+      if (started.compareAndSet(false, true)) {
+        try {
+          made.complete(generate(random));
+        } catch (RuntimeException e) {
+          made.completeExceptionally(e);
+        }
+      }
+      return made.join();
+    });
+  }
+
+  private static X25519Pair generate(SecureRandom random) {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("X25519");
       g.initialize(NamedParameterSpec.X25519, random);
       KeyPair pair = g.generateKeyPair();
-      return new KeyShares(pair.getPrivate(), Bytes.of(littleEndian(((XECPublicKey) pair.getPublic()).getU())));
+      return new X25519Pair(pair.getPrivate(), Bytes.of(littleEndian(((XECPublicKey) pair.getPublic()).getU())));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK lacks X25519 (JDK 11+ has it)", e);
     }
@@ -71,17 +94,24 @@ final class KeyShares {
 
   /** Shares of a known x25519 private key: for tests against published traces (RFC 8448). */
   static KeyShares ofX25519(PrivateKey x25519Private, Bytes x25519Public) {
-    return new KeyShares(x25519Private, x25519Public);
+    X25519Pair pair = new X25519Pair(x25519Private, x25519Public);
+    return new KeyShares(() -> pair);
   }
 
-  /** The x25519 public value, 32 bytes (RFC 7748 section 5). */
+  /** The x25519 public value, 32 bytes (RFC 7748 section 5); the key pair is made on the first call. */
   Bytes x25519() {
-    return x25519Public;
+    return x25519.get().publicValue();
   }
 
-  /** The secp256r1 public value: the base point. */
-  Bytes secp256r1() {
-    return P256_BASE_POINT;
+  /** The share the scan offers in {@code group} (x25519 or secp256r1). */
+  Bytes share(int group) {
+    if (group == Hellos.X25519) {
+      return x25519();
+    }
+    if (group == Hellos.SECP256R1) {
+      return P256_BASE_POINT;
+    }
+    throw new IllegalArgumentException("no key share of the scan's is in " + NamedGroup.of(group).name());
   }
 
   /** Whether the scan can compute a shared secret for {@code group}. */
@@ -119,7 +149,7 @@ final class KeyShares {
     try {
       KeyFactory f = KeyFactory.getInstance("X25519");
       KeyAgreement a = KeyAgreement.getInstance("X25519");
-      a.init(x25519Private);
+      a.init(x25519.get().privateKey());
       a.doPhase(f.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be))), true);
       return a.generateSecret(); // the JDK refuses an all-zero result (RFC 7748 section 6.1)
     } catch (GeneralSecurityException e) {
@@ -162,6 +192,6 @@ final class KeyShares {
 
   @Override
   public String toString() {
-    return "KeyShares[x25519 " + x25519Public + ", secp256r1 base point]";
+    return "KeyShares[x25519, secp256r1 base point]";
   }
 }
