@@ -13,7 +13,8 @@
 #   bash src/bench/scan.sh --quick    # a smoke run: 3 runs per tool, no testssl.sh
 #
 # Environment: RUNS (process runs per tool and server, default 7), JVM_RUNS (timed in-JVM scans, default 20),
-# JVM_WARMUP (untimed in-JVM scans after the first, default 60: the JIT needs about that many), TESTSSL=0 (skip testssl.sh), TESTSSL_ARGS (what
+# JVM_WARMUP (untimed in-JVM scans after the first, at least, default 60) and JVM_WARMUP_SECONDS (and for at least
+# that long, default 30: the JIT keeps compiling the scan for about a thousand scans), TESTSSL=0 (skip testssl.sh), TESTSSL_ARGS (what
 # testssl.sh checks; default "-p -E -P -f": the versions, every suite per version, the server's order and the
 # forward-secrecy groups, the job our scan does; "" runs its default set instead), SERVERS (default
 # "nginx legacy tls13"), SKIP_BUILD=1 (reuse target/ as built). Output: target/bench/scan.tsv (one row per server and tool), scan-summary.md, scan-machine.txt,
@@ -27,11 +28,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 RUNS=${RUNS:-7}
 JVM_RUNS=${JVM_RUNS:-20}
 JVM_WARMUP=${JVM_WARMUP:-60}
+JVM_WARMUP_SECONDS=${JVM_WARMUP_SECONDS:-30}
 TESTSSL=${TESTSSL:-1}
 TESTSSL_ARGS=${TESTSSL_ARGS--p -E -P -f}
 SERVERS=${SERVERS:-nginx legacy tls13}
 if [ "${1:-}" = "--quick" ]; then
-  RUNS=3 JVM_RUNS=5 JVM_WARMUP=20 TESTSSL=0
+  RUNS=3 JVM_RUNS=5 JVM_WARMUP=20 JVM_WARMUP_SECONDS=0 TESTSSL=0
 fi
 # The longest any server or relay may live, and any one tool run.
 SERVER_LIFETIME=${SERVER_LIFETIME:-1200}
@@ -86,7 +88,7 @@ echo "== machine"
   echo "testssl.sh: $( [ -n "$TESTSSL_CMD" ] && "$TESTSSL_CMD" --version 2>/dev/null | grep -o 'testssl[^ ]* *[0-9][0-9.]*' \
     | head -1 | grep -o '[0-9][0-9.]*$' || echo 'not installed')"
   echo "hyperfine: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'not installed (bash loop)')"
-  echo "runs: $RUNS per process tool and server; in-JVM: 1 cold + $JVM_WARMUP warm-up + $JVM_RUNS timed"
+  echo "runs: $RUNS per process tool and server; in-JVM: 1 cold + warm-up (at least $JVM_WARMUP scans and ${JVM_WARMUP_SECONDS} s) + $JVM_RUNS timed"
   if [ "$TESTSSL" = 1 ]; then echo "testssl.sh: one run per server, checks: ${TESTSSL_ARGS:-its default set}"; fi
   echo "load average at start: $(load)"
 } | tee "$OUT/scan-machine.txt"
@@ -153,8 +155,9 @@ start_nginx() {
   local port
   port=$(free_port)
   mkdir -p "$WORK/nginx"
+  # worker_processes auto, as in Debian's /etc/nginx/nginx.conf (one worker per core); the same server for every tool
   cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 1;
+worker_processes auto;
 daemon off;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
@@ -320,15 +323,19 @@ for server in $SERVERS; do
     | tee -a "$OUT/scan-machine.txt"
 
   # in-JVM: direct, counted by the scan itself (the CLI's counted run below checks that count through the relay)
-  timeout 600 java -cp "$CP" io.tlsprobe.bench.ScanTimes --port "$port" --warmup "$JVM_WARMUP" --runs "$JVM_RUNS" \
-    >"$WORK/jvm.tsv"
-  IFS=$'\t' read -r cold median min max runs connections npairs found <"$WORK/jvm.tsv"
+  timeout 600 java -cp "$CP" io.tlsprobe.bench.ScanTimes --port "$port" --warmup "$JVM_WARMUP" \
+    --warmup-seconds "$JVM_WARMUP_SECONDS" --runs "$JVM_RUNS" >"$WORK/jvm.tsv"
+  IFS=$'\t' read -r cold median min max runs connections npairs found warmed fresh_median fresh_min \
+    <"$WORK/jvm.tsv"
   echo "found: $found" >"$OUT/scan-out/$server-ours.txt"
   row "$server" "in-JVM, first scan of the JVM" 1 "$(awk -v v="$cold" 'BEGIN { printf "%.3f", v / 1000 }')" - - \
     "$connections" "$npairs"
-  echo "in-JVM: max $max ms of $runs; found $found"
-  row "$server" "in-JVM, warm" "$runs" "$(awk -v v="$median" 'BEGIN { printf "%.3f", v / 1000 }')" \
+  echo "in-JVM: max $max ms of $runs after $warmed warm-up scans; found $found"
+  row "$server" "in-JVM, warm (TlsScanner)" "$runs" "$(awk -v v="$median" 'BEGIN { printf "%.3f", v / 1000 }')" \
     "$(awk -v v="$min" 'BEGIN { printf "%.3f", v / 1000 }')" - "$connections" "$npairs"
+  row "$server" "in-JVM, warm (TlsScans.scan)" "$runs" \
+    "$(awk -v v="$fresh_median" 'BEGIN { printf "%.3f", v / 1000 }')" \
+    "$(awk -v v="$fresh_min" 'BEGIN { printf "%.3f", v / 1000 }')" - "$connections" "$npairs"
 
   measure "$server" cli java -jar "$CLI_JAR" scan 127.0.0.1:PORT --json
   if [ -n "$LAUNCHER" ]; then
@@ -391,7 +398,7 @@ echo "== summary"
     { n++; server[n] = $1; tool[n] = $2; runs[n] = $3; med[n] = $4; mn[n] = $5; cpu[n] = $6; conn[n] = $7
       pr[n] = $8
       if ($2 == "sslscan") sslscan[$1] = $4
-      if ($2 == "in-JVM, warm") ours[$1] = $7 }
+      if ($2 ~ /^in-JVM, warm/) ours[$1] = $7 }
     END {
       last = ""
       for (i = 1; i <= n; i++) {

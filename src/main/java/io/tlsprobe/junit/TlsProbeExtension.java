@@ -5,6 +5,7 @@ import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.scan.ScanOptions;
+import io.tlsprobe.scan.TlsScanner;
 import io.tlsprobe.scan.TlsScans;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,12 +73,17 @@ final class TlsProbeExtension implements ParameterResolver, BeforeEachCallback {
     }, TlsConnectionReport.class);
   }
 
-  /** The scan of {@code target}, made once per target in the same store as its report. */
+  /**
+   * The scan of {@code target}, made once per target in the same store as its report, on the run's one
+   * {@link TlsScanner} (kept in the root store, which closes it when the test run ends; its idle threads end after a
+   * few seconds anyway).
+   */
   @SuppressWarnings("deprecation")
   private static ServerProfile profile(ExtensionContext cache, ExtensionContext current, ProbeTarget target) {
     Object key = List.of(ServerProfile.class, target.cacheKey());
-    return cache.getStore(NAMESPACE).getOrComputeIfAbsent(key,
-        k -> TlsScans.scan(ScanOptions.from(target.options(current))), ServerProfile.class);
+    return cache.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> current.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(TlsScanner.class, c -> TlsScans.scanner(), TlsScanner.class)
+        .scan(ScanOptions.from(target.options(current))), ServerProfile.class);
   }
 
   @SuppressWarnings("deprecation")

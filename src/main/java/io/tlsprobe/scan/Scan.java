@@ -19,23 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scan from options to profile: a task per version (its suites, their order, and for TLS 1.2 and 1.3 then its
  * groups); as soon as every version's suites are known (their groups may still be asked for), one task asks about the
  * protocol features ({@link FeatureScan}) and one gathers the certificate chains ({@link CertificateScan}), mostly
- * from the suite tasks' answers. The version tasks start in order on {@link ScanOptions#maxParallel()} threads; the
- * windows of a version's suites ({@link SuiteScan}), the features and the certificates run on threads of their own,
- * and the {@link Connector} holds no more than {@link ScanOptions#maxParallel()} connections open at once. Every
- * thread is stopped before the profile is returned.
+ * from the suite tasks' answers. Everything runs on the {@link TlsScanner}'s threads ({@link ScanTasks}): the version
+ * tasks start in order, at most {@link ScanOptions#maxParallel()} at once; the windows of a version's suites
+ * ({@link SuiteScan}), the features and the certificates run beside them; the {@link Connector} holds no more than
+ * {@link ScanOptions#maxParallel()} connections open at once. No task of the scan runs after the profile is
+ * returned.
  * Tasks that could not finish say why, and the profile is then marked partial; the certificate task asks no question
  * of its own when a version's suites could not all be found (the server stopped answering).
  */
@@ -44,9 +45,12 @@ final class Scan {
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   private final ScanOptions options;
+  private final Executor threads;
 
-  Scan(ScanOptions options) {
+  /** A scan as {@code options} say, its tasks on {@code threads} (its {@link TlsScanner}'s). */
+  Scan(ScanOptions options, Executor threads) {
     this.options = options;
+    this.threads = threads;
   }
 
   ServerProfile run() {
@@ -68,18 +72,17 @@ final class Scan {
     Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites = new EnumMap<>(TlsProtocol.class);
     Map<TlsProtocol, Future<SuiteScan.Result>> tasks = new EnumMap<>(TlsProtocol.class);
     // the version tasks start in this order, at most maxParallel at once; the windows of a version's suites, the
-    // features and the certificates run on threads of their own, while the connector holds the connections open at
-    // once to maxParallel (a task waiting for a window's answer holds none)
-    ExecutorService pool = Executors.newFixedThreadPool(options.maxParallel(), threads(options, "-"));
-    ExecutorService helpers = Executors.newCachedThreadPool(threads(options, "-helper-"));
-    try {
+    // features and the certificates run beside them, while the connector holds the connections open at once to
+    // maxParallel (a task waiting for a window's answer holds none); all on the scanner's threads
+    try (ScanTasks helpers = new ScanTasks(threads, GRACE)) {
+      Executor versions = helpers.limited(options.maxParallel());
       // longest first: TLS 1.2 usually has the most suites
       for (TlsProtocol p : List.of(TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3, TlsProtocol.TLSv1_1,
           TlsProtocol.TLSv1, TlsProtocol.SSLv3)) {
         if (options.protocols().contains(p)) {
           CompletableFuture<SuiteScan.Result> found = new CompletableFuture<>();
           suites.put(p, found);
-          tasks.put(p, pool.submit(() -> {
+          tasks.put(p, start(versions, () -> {
             SuiteScan.Result r;
             try {
               r = new SuiteScan(connector, hellos, p, helpers).run();
@@ -93,15 +96,19 @@ final class Scan {
         }
       }
       if (options.protocols().contains(TlsProtocol.SSLv2)) {
-        tasks.put(TlsProtocol.SSLv2, pool.submit(() -> SslV2Scan.run(connector, random)));
+        tasks.put(TlsProtocol.SSLv2, start(versions, () -> SslV2Scan.run(connector, random)));
       }
       return profile(endpoint, connector, hellos, start, suites, tasks, helpers);
-    } finally {
-      pool.shutdownNow();
-      helpers.shutdownNow();
-      awaitTermination(pool);
-      awaitTermination(helpers);
+    } catch (RejectedExecutionException e) {
+      return new ServerProfile(endpoint, List.of(), connector.connections(), elapsed(start),
+          Optional.of("the scan was stopped: its TlsScanner was closed"));
     }
+  }
+
+  private static <T> Future<T> start(Executor on, Callable<T> task) {
+    FutureTask<T> f = new FutureTask<>(task);
+    on.execute(f);
+    return f;
   }
 
   /**
@@ -134,7 +141,7 @@ final class Scan {
    */
   private ServerProfile profile(Endpoint endpoint, Connector connector, Hellos hellos, long start,
       Map<TlsProtocol, CompletableFuture<SuiteScan.Result>> suites,
-      Map<TlsProtocol, Future<SuiteScan.Result>> tasks, ExecutorService pool) {
+      Map<TlsProtocol, Future<SuiteScan.Result>> tasks, Executor pool) {
     long until = start + options.totalTimeout().toNanos() + GRACE.toNanos();
     CompletableFuture<Map<TlsProtocol, SuiteScan.Result>> allSuites =
         CompletableFuture.allOf(suites.values().toArray(CompletableFuture[]::new))
@@ -198,24 +205,5 @@ final class Scan {
 
   private static Duration elapsed(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  private static ThreadFactory threads(ScanOptions options, String kind) {
-    AtomicInteger n = new AtomicInteger();
-    String name = "tlsprobe-scan-" + options.host() + ":" + options.port() + kind;
-    return task -> {
-      Thread t = new Thread(task, name + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** Every read is bounded by the total timeout, so the tasks end soon after it; wait for them. */
-  private static void awaitTermination(ExecutorService pool) {
-    try {
-      pool.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

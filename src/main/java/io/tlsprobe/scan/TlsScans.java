@@ -32,8 +32,8 @@ import io.tlsprobe.report.ServerProfile;
  * certificate chains come from the same answers (the Certificate message is in clear before TLS 1.3; a TLS 1.3-only
  * server's is decrypted from the answer to the feature hello, without finishing the handshake); only a key type not
  * seen, EdDSA, or a TLS 1.3-only server whose flight the scan cannot open (one JSSE handshake) cost a connection
- * more. At most
- * {@link ScanOptions#maxParallel()} connections are open at once.
+ * more. At most {@link ScanOptions#maxParallel()} connections are open at once. Scanning often? {@link #scanner()}
+ * keeps the threads between scans.
  */
 public final class TlsScans {
   private TlsScans() {}
@@ -43,8 +43,19 @@ public final class TlsScans {
     return scan(ScanOptions.builder(host, port).build());
   }
 
-  /** Scans as {@code options} say. */
+  /** Scans as {@code options} say, on threads of its own that it stops before it returns. */
   public static ServerProfile scan(ScanOptions options) {
-    return new Scan(requireNonNull(options, "options")).run();
+    requireNonNull(options, "options");
+    try (TlsScanner scanner = scanner()) {
+      return scanner.scan(options);
+    }
+  }
+
+  /**
+   * A scanner that keeps its threads between scans, for a test class or a job that scans several servers or one
+   * server often; close it when done ({@link TlsScanner}).
+   */
+  public static TlsScanner scanner() {
+    return new TlsScanner();
   }
 }

@@ -25,6 +25,7 @@ final class ProfileFixtures {
 
     @BeforeAll
     static void startServer() {
+      first = null; // a run of its own each time the testkit runs the class
       server = TargetFixtures.localServer();
       port = server.port();
     }

@@ -19,4 +19,13 @@ class TlsProbeProfileTest {
     assertThat(Fixtures.failureMessages(results)).isEmpty();
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2).failed(0));
   }
+
+  @Test
+  void stopsTheScannerThreadsWhenTheTestRunEnds(@TempDir Path output) {
+    EngineExecutionResults results =
+        Fixtures.run(ProfileFixtures.ScannedOncePerClassTestCase.class, Map.of(), output);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tlsprobe-scanner-"));
+  }
 }

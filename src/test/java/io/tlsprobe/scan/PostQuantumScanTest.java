@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.testing.TestCertificates;
@@ -155,9 +154,7 @@ class PostQuantumScanTest {
 
   @Test
   void failsAgainstOpenssl30ListingItsClassicalGroups(@TempDir Path dir) {
-    HeldCertificate ec = TestCertificates.localhost();
-    try (OpensslServer server = OpensslServer.www(dir, ec.writeCertificatePem(dir.resolve("ec.pem")),
-        ec.writePrivateKeyPem(dir.resolve("ec.key")), "-tls1_3")) {
+    try (OpensslServer server = OpensslServer.wwwLocalhost(dir, "-tls1_3")) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port())
           .protocols(TlsProtocol.TLSv1_3).build());
 

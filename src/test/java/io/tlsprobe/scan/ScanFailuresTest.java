@@ -3,12 +3,10 @@ package io.tlsprobe.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.HostilePeer;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.TestCertificates;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,10 +31,7 @@ class ScanFailuresTest {
 
   @Test
   void keepsWhatWasFoundAndSaysWhereWhenTheServerStopsAnsweringMidway(@TempDir Path dir) throws Exception {
-    HeldCertificate leaf = TestCertificates.localhost();
-    Path cert = leaf.writeCertificatePem(dir.resolve("ec.pem"));
-    Path key = leaf.writePrivateKeyPem(dir.resolve("ec.key"));
-    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3");
+    try (OpensslServer server = OpensslServer.wwwLocalhost(dir, "-tls1_3");
         Relay relay = Relay.to(server.port(), 2)) {
       // one connection at a time, TLS 1.2 first: its refusal and TLS 1.3's first suite get answers, then silence
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).maxParallel(1)

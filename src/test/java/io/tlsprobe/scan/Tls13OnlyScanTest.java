@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Servers that accept only TLS 1.3, whose features and chain the scan reads from the decrypted first flight of its
  * feature hello ({@link Tls13FeatureHello}, {@link Tls13FirstFlight}): real {@code openssl s_server}s with each AEAD
- * and both groups the scan has shares for, stapling a real OCSP response, nginx, a JSSE server, and the servers the scan
- * cannot open (CCM only, secp384r1 only), where it says why and falls back to a JSSE handshake for the chain.
+ * and both groups the scan has shares for, stapling a real OCSP response, nginx, a JSSE server, and the servers the
+ * scan cannot open (CCM only, secp384r1 only), where it says why and falls back to a JSSE handshake for the chain.
  */
 class Tls13OnlyScanTest {
   @TempDir static Path dir;
@@ -189,7 +189,7 @@ class Tls13OnlyScanTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
   }
 
-  /** The first certificate of the chain {@code s_client -showcerts} printed (after the OCSP response's), as a fingerprint. */
+  /** The first certificate of the chain {@code s_client -showcerts} printed (after the OCSP response's). */
   private static String firstShownCertificate(String output) throws Exception {
     int from = output.indexOf("-----BEGIN CERTIFICATE-----", output.indexOf("Certificate chain"));
     int to = output.indexOf("-----END CERTIFICATE-----", from);

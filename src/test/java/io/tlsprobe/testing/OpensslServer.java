@@ -137,6 +137,16 @@ public final class OpensslServer implements AutoCloseable {
     return start(Interop.requireCommand("openssl"), dir, all.toArray(String[]::new));
   }
 
+  /**
+   * {@link #www} presenting {@link TestCertificates#localhost()}'s ECDSA certificate (for localhost and 127.0.0.1),
+   * written to {@code dir} as {@code ec.pem} and {@code ec.key}.
+   */
+  public static OpensslServer wwwLocalhost(Path dir, String... options) {
+    io.tlsprobe.cert.HeldCertificate leaf = TestCertificates.localhost();
+    return www(dir, leaf.writeCertificatePem(dir.resolve("ec.pem")), leaf.writePrivateKeyPem(dir.resolve("ec.key")),
+        options);
+  }
+
   /** The port it listens on. */
   public int port() {
     return port;
