@@ -2,6 +2,7 @@ package io.tlsprobe.scan;
 
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.Finding;
+import io.tlsprobe.wire.EncryptedExtensions;
 import io.tlsprobe.wire.ServerHello;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * hello offered them all and its ServerHello named the first; each next hello offers those not yet named, until the
  * server names none (or refuses with {@code no_application_protocol}). A server that follows its own preference names
  * them in that order. Whose order decides is clear when a later pick came before an earlier one in the hello that
- * found the earlier one; else one more hello offers the picks reversed.
+ * found the earlier one; else one more hello offers the picks reversed. Before TLS 1.3 the pick is in the ServerHello;
+ * in TLS 1.3 ({@link #tls13}) in the EncryptedExtensions, which each hello's answer is decrypted up to
+ * ({@link Tls13FirstFlight}).
  */
 final class AlpnScan {
   /**
@@ -27,10 +30,21 @@ final class AlpnScan {
       "managesieve", "coap", "xmpp-client", "xmpp-server", "mqtt", "dot", "ntske/1", "sunrpc", "smb", "irc", "nntp",
       "nnsp", "sip/2", "tds/8.0", "dicom", "postgresql", "radius/1.0", "radius/1.1");
 
-  private final Connector connector;
-  private final Hellos hellos;
-  private final TlsProtocol version;
-  private final List<Integer> suites;
+  /** One question of the elimination: which of {@code offered} the server picks. */
+  private interface Ask {
+    Pick ask(List<String> offered);
+  }
+
+  /**
+   * The answer to one question.
+   *
+   * @param protocol the protocol the server picked, if it picked one
+   * @param failure why no answer could be had (the question failed); empty when the server answered
+   */
+  private record Pick(Optional<String> protocol, Optional<String> failure) {}
+
+  private final String where;
+  private final Ask ask;
 
   /**
    * What the elimination found.
@@ -41,17 +55,45 @@ final class AlpnScan {
    */
   record Result(Finding finding, List<String> protocols, Optional<String> gap) {}
 
+  private AlpnScan(String where, Ask ask) {
+    this.where = where;
+    this.ask = ask;
+  }
+
+  /** The elimination in {@code version} (before TLS 1.3), each hello offering {@code suites}. */
   AlpnScan(Connector connector, Hellos hellos, TlsProtocol version, List<Integer> suites) {
-    this.connector = connector;
-    this.hellos = hellos;
-    this.version = version;
-    this.suites = List.copyOf(suites);
+    this("the " + version.jsseName() + " ServerHello", offered -> {
+      Answer a = FeatureReply.ask(connector, hellos.custom(version, List.copyOf(suites),
+          b -> b.alpn(offered.toArray(String[]::new)))).answer();
+      return new Pick(a.hello().flatMap(ServerHello::alpn), a.kind() == Answer.Kind.FAILED
+          ? Optional.of(a.detail()) : Optional.empty());
+    });
+  }
+
+  /**
+   * The elimination in TLS 1.3, each hello offering {@code suites} (ones the scan can open) and {@code group} (one
+   * the server took) and read up to its decrypted EncryptedExtensions.
+   */
+  static AlpnScan tls13(Connector connector, Hellos hellos, int group, List<Integer> suites) {
+    List<Integer> offered = List.copyOf(suites);
+    return new AlpnScan("the TLSv1.3 EncryptedExtensions", protocols -> {
+      Tls13FirstFlight.Reading r = Tls13FirstFlight.ask(connector, hellos.tls13Readable(group, offered,
+          b -> b.alpn(protocols.toArray(String[]::new))), hellos.shares(), Tls13FirstFlight.Until.ENCRYPTED_EXTENSIONS);
+      if (r.extensions().isPresent() || r.answer().kind() == Answer.Kind.REFUSED) {
+        return new Pick(r.extensions().flatMap(EncryptedExtensions::alpn), Optional.empty());
+      }
+      return new Pick(Optional.empty(), Optional.of(r.unread().orElse(r.answer().detail())));
+    });
   }
 
   /** The elimination, after {@code featureHello} answered a hello offering every candidate. */
   Result run(ServerHello featureHello) {
-    String where = "the " + version.jsseName() + " ServerHello";
-    Optional<String> first = featureHello.alpn().filter(CANDIDATES::contains);
+    return run(featureHello.alpn());
+  }
+
+  /** The elimination, after the server picked {@code firstPick} (if any) from a hello offering every candidate. */
+  Result run(Optional<String> firstPick) {
+    Optional<String> first = firstPick.filter(CANDIDATES::contains);
     if (first.isEmpty()) {
       return new Result(Finding.no("no application_layer_protocol_negotiation in " + where + " to a hello offering "
           + CANDIDATES.size() + " protocols (" + CANDIDATES.get(0) + ", " + CANDIDATES.get(1) + ", …)"), List.of(),
@@ -62,10 +104,10 @@ final class AlpnScan {
     remaining.remove(first.get());
     Optional<String> gap = Optional.empty();
     while (!remaining.isEmpty()) {
-      Answer answer = ask(remaining);
-      Optional<String> pick = answer.hello().flatMap(ServerHello::alpn);
-      if (answer.kind() == Answer.Kind.FAILED) {
-        gap = Optional.of("after " + found + ": " + answer.detail());
+      Pick answer = ask.ask(remaining);
+      Optional<String> pick = answer.protocol();
+      if (answer.failure().isPresent()) {
+        gap = Optional.of("after " + found + ": " + answer.failure().get());
         break;
       }
       if (pick.isEmpty() || !remaining.contains(pick.get())) {
@@ -98,11 +140,6 @@ final class AlpnScan {
   private boolean laterFirstKept(List<String> found) {
     List<String> reversed = new ArrayList<>(found);
     Collections.reverse(reversed);
-    return ask(reversed).hello().flatMap(ServerHello::alpn).map(found.get(0)::equals).orElse(false);
-  }
-
-  private Answer ask(List<String> protocols) {
-    return FeatureReply.ask(connector, hellos.custom(version, suites, b -> b.alpn(protocols.toArray(String[]::new))))
-        .answer();
+    return ask.ask(reversed).protocol().map(found.get(0)::equals).orElse(false);
   }
 }

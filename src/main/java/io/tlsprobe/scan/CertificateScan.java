@@ -41,11 +41,15 @@ import javax.net.ssl.X509TrustManager;
  * ECDSA suites too (<a href="https://www.rfc-editor.org/rfc/rfc8422#section-5.1.1">RFC 8422 section 5.1.1</a>), chosen
  * by signature_algorithms: when TLS 1.2 accepts ECDSA suites, one hello offers them with only the EdDSA schemes.
  * TLS 1.3 encrypts the Certificate (<a href="https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2">RFC 8446 section
- * 4.4.2</a>): when no chain came in clear and TLS 1.3 is accepted, one real JSSE handshake ({@link TlsProbes#probe})
- * gives the chain and its verdict.
+ * 4.4.2</a>): when no chain came in clear and TLS 1.3 is accepted, the chain is the one in the decrypted answer to
+ * the TLS 1.3 feature hello ({@link Tls13FeatureHello}, shared with the feature questions: no connection of its own),
+ * verified as the others. Only when the scan cannot open that answer (the server chose a CCM suite or asked for a
+ * group the scan has no share for) does one real JSSE handshake ({@link TlsProbes#probe}) give the chain and its
+ * verdict; when there is no chain, {@link Result#gap()} says why.
  *
  * <pre>{@code
- * List<ServerCertificate> chains = new CertificateScan(options, connector, hellos).run(suiteResults, true);
+ * CertificateScan.Result r = new CertificateScan(options, connector, hellos).scan(suiteResults, true);
+ * r.chains(); // RSA first
  * }</pre>
  */
 final class CertificateScan {
@@ -71,6 +75,19 @@ final class CertificateScan {
       requireNonNull(protocol, "protocol");
       requireNonNull(suite, "suite");
       requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * The chains, and why there is none when TLS 1.3 was asked for one and none came.
+   *
+   * @param chains the chains, RSA first
+   * @param gap why the TLS 1.3 chain is missing, if it is
+   */
+  record Result(List<ServerCertificate> chains, Optional<String> gap) {
+    Result {
+      chains = List.copyOf(chains);
+      requireNonNull(gap, "gap");
     }
   }
 
@@ -133,6 +150,11 @@ final class CertificateScan {
    * server stopped answering during the suite scan) only the chains already seen: asking again would only wait.
    */
   List<ServerCertificate> run(Map<TlsProtocol, SuiteScan.Result> results, boolean ask) {
+    return scan(results, ask).chains();
+  }
+
+  /** {@link #run}, with why the TLS 1.3 chain is missing when it is. */
+  Result scan(Map<TlsProtocol, SuiteScan.Result> results, boolean ask) {
     List<Presented> found = new ArrayList<>();
     for (String signer : SIGNERS) {
       seen(results, signer).or(() -> ask ? ask(results, signer) : Optional.empty()).ifPresent(found::add);
@@ -151,9 +173,32 @@ final class CertificateScan {
       }
     }
     if (ask && chains.isEmpty() && accepted(results, TlsProtocol.TLSv1_3)) {
-      handshake(results).ifPresent(chains::add);
+      return tls13(results);
     }
-    return chains;
+    return new Result(chains, Optional.empty());
+  }
+
+  /** The chain of a server whose chains are all encrypted: from the TLS 1.3 feature hello, else a JSSE handshake. */
+  private Result tls13(Map<TlsProtocol, SuiteScan.Result> results) {
+    List<Integer> suites = results.get(TlsProtocol.TLSv1_3).support().cipherSuites().stream().map(CipherSuite::code)
+        .limit(Hellos.MAX_SUITES).toList();
+    Tls13FirstFlight.Reading reading = Tls13FeatureHello.ask(connector, hellos, suites).reading();
+    Optional<CertificateMessage> message = reading.certificate();
+    List<X509Certificate> x509 = message.map(m -> parse(m.certificates())).orElse(List.of());
+    if (!x509.isEmpty()) {
+      List<CertificateInfo> infos = x509.stream().map(CertificateInfo::of).toList();
+      return new Result(List.of(new ServerCertificate(infos.get(0).keyType(), TlsProtocol.TLSv1_3, infos,
+          TlsProbes.verify(x509, options.handshake(), Instant.now()))), Optional.empty());
+    }
+    String why = message.isPresent() ? (message.get().entries().isEmpty() ? "the decrypted TLSv1.3 Certificate"
+        + " holds no certificate" : "the leaf of the decrypted TLSv1.3 Certificate is not X.509")
+        : "the TLSv1.3 Certificate could not be read: " + reading.unread().orElse("it was not sent");
+    if (message.isEmpty() && reading.impossible()) {
+      Optional<ServerCertificate> jsse = handshake(results);
+      return new Result(jsse.stream().toList(), jsse.isPresent() ? Optional.empty()
+          : Optional.of("certificates: " + why + "; a JSSE handshake gave none either"));
+    }
+    return new Result(List.of(), Optional.of("certificates: " + why));
   }
 
   /** The first chain the suite scan kept for {@code signer}, newest version first. */
@@ -237,8 +282,8 @@ final class CertificateScan {
   }
 
   /**
-   * TLS 1.3 only: one JSSE handshake, offering TLS 1.3 and the accepted suites JSSE speaks, within what is left of
-   * the scan's time; counted as one of its connections.
+   * TLS 1.3 only, when the scan cannot open the server's answer: one JSSE handshake, offering TLS 1.3 and the
+   * accepted suites JSSE speaks, within what is left of the scan's time; counted as one of its connections.
    */
   private Optional<ServerCertificate> handshake(Map<TlsProtocol, SuiteScan.Result> results) {
     Duration left = connector.timeLeft();

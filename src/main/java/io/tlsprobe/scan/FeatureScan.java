@@ -8,8 +8,11 @@ import io.tlsprobe.report.ProtocolSupport;
 import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.ClientHelloBuilder;
+import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.EncryptThenMacExtension;
+import io.tlsprobe.wire.EncryptedExtensions;
 import io.tlsprobe.wire.ExtendedMasterSecretExtension;
+import io.tlsprobe.wire.ExtensionTypes;
 import io.tlsprobe.wire.HeartbeatExtension;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.SessionTicketExtension;
@@ -48,8 +51,11 @@ import org.jspecify.annotations.Nullable;
  * theirs.
  *
  * <p>A server that accepts only TLS 1.3 answers extensions in its encrypted EncryptedExtensions, Certificate and
- * NewSessionTicket messages, which a scan that reads no further than the ServerHello cannot see: those findings are
- * unknown, and the ones TLS 1.3 removed (compression, renegotiation, extended master secret, CBC) not applicable.
+ * NewSessionTicket messages. The scan opens the first two without finishing a handshake ({@link Tls13FeatureHello},
+ * {@link Tls13FirstFlight}): one TLS 1.3 feature hello gives ALPN (then eliminated as above, each hello read up to its
+ * EncryptedExtensions), heartbeat and OCSP stapling (status_request in the leaf's CertificateEntry); session tickets,
+ * sent only after the client's Finished, stay unknown, and what TLS 1.3 removed (compression, renegotiation, extended
+ * master secret, CBC) is not applicable.
  */
 final class FeatureScan {
   /** The DEFLATE compression method (RFC 3749 section 2). */
@@ -269,10 +275,46 @@ final class FeatureScan {
     return new ServerFeatures(found.compression(), found.renegotiation(), fallback, u, u, u, u, u, u, List.of());
   }
 
-  /** A server that accepts TLS 1.3 alone: what TLS 1.3 removed is not applicable, what it encrypts unknown. */
-  private static ServerFeatures tls13Only(Finding fallback) {
+  /**
+   * A server that accepts TLS 1.3 alone: what TLS 1.3 removed is not applicable; ALPN and heartbeat are read from the
+   * decrypted EncryptedExtensions of one feature hello ({@link Tls13FeatureHello}), OCSP stapling from its
+   * Certificate's leaf entry; session tickets stay unknown (they come after the client's Finished).
+   */
+  private ServerFeatures tls13Only(Finding fallback) {
     String only = "the server accepts only TLSv1.3, ";
-    String encrypted = ", encrypted; the scan reads no further than the ServerHello";
+    ProtocolSupport tls13 = accepted.get(accepted.size() - 1);
+    Tls13FeatureHello.Result asked = Tls13FeatureHello.ask(connector, hellos, codes(tls13.cipherSuites()));
+    Tls13FirstFlight.Reading reading = asked.reading();
+    Finding tickets = Finding.unknown(only + "which sends tickets after the handshake (RFC 8446 section 4.6.1), once"
+        + " the client's Finished is in; the scan finishes no handshake");
+    Finding ocsp;
+    Finding heartbeat;
+    AlpnScan.Result alpn;
+    Optional<EncryptedExtensions> ee = reading.extensions();
+    if (ee.isEmpty()) {
+      String why = reading.unread().orElse(reading.answer().detail());
+      if (reading.answer().kind() == Answer.Kind.FAILED && !reading.impossible()) {
+        gaps.add("features: the TLSv1.3 feature hello: " + why);
+      }
+      Finding u = Finding.unknown(only + "which answers in encrypted messages, and the answer to a TLSv1.3 hello"
+          + " offering them could not be read: " + why);
+      ocsp = u;
+      heartbeat = u;
+      alpn = new AlpnScan.Result(u, List.of(), Optional.empty());
+    } else {
+      String where = "the TLSv1.3 EncryptedExtensions";
+      heartbeat = ee.get().extension(HeartbeatExtension.class)
+          .map(h -> Finding.yes("heartbeat in " + where + (h.mode() == PEER_ALLOWED_TO_SEND ? " (peer_allowed_to_send)"
+              : h.mode() == 2 ? " (peer_not_allowed_to_send)" : " (mode " + h.mode() + ")")))
+          .orElseGet(() -> Finding.no("no heartbeat in " + where + " to a hello offering it"));
+      alpn = asked.alpnRefused().isPresent()
+          ? new AlpnScan.Result(Finding.no(asked.alpnRefused().get()), List.of(), Optional.empty())
+          : AlpnScan.tls13(connector, hellos, asked.group(), asked.suites()).run(ee.get().alpn());
+      alpn.gap().ifPresent(g -> gaps.add("ALPN: " + g));
+      ocsp = reading.certificate().map(FeatureScan::stapled).orElseGet(() -> Finding.unknown("the TLSv1.3"
+          + " Certificate, where a server staples OCSP (RFC 8446 section 4.4.2.1), could not be read: "
+          + reading.unread().orElse("it was not sent")));
+    }
     return new ServerFeatures(
         Finding.notApplicable(only + "whose hellos offer no compression (RFC 8446 section 4.1.2)"),
         Finding.notApplicable(only + "which forbids renegotiation (RFC 8446 section 4.1.2)"),
@@ -280,12 +322,20 @@ final class FeatureScan {
         Finding.notApplicable(only + "whose key schedule always binds the handshake transcript (RFC 8446 section"
             + " 7.1); extended_master_secret is for TLS 1.2 and older"),
         Finding.notApplicable(only + "which has no CBC cipher suites"),
-        Finding.unknown(only + "which sends tickets after the handshake (RFC 8446 section 4.6.1)" + encrypted),
-        Finding.unknown(only + "which staples OCSP responses in the Certificate message (RFC 8446 section 4.4.2.1)"
-            + encrypted),
-        Finding.unknown(only + "which answers heartbeat in EncryptedExtensions (RFC 8446 section 4.2)" + encrypted),
-        Finding.unknown(only + "which answers ALPN in EncryptedExtensions (RFC 8446 section 4.2)" + encrypted),
-        List.of());
+        tickets, ocsp, heartbeat, alpn.finding(), alpn.protocols());
+  }
+
+  /** OCSP stapling from a TLS 1.3 Certificate: status_request in the leaf's entry (RFC 8446 section 4.4.2.1). */
+  private static Finding stapled(CertificateMessage certificate) {
+    String where = "the leaf's CertificateEntry of the TLSv1.3 Certificate";
+    if (certificate.entries().isEmpty()) {
+      return Finding.unknown("the TLSv1.3 Certificate holds no certificate");
+    }
+    return certificate.entries().get(0).extensions().stream()
+        .filter(e -> e.type() == ExtensionTypes.STATUS_REQUEST).findFirst()
+        .map(e -> Finding.yes("status_request in " + where + ", with " + e.encodeData().length + " bytes of"
+            + " CertificateStatus"))
+        .orElseGet(() -> Finding.no("no status_request in " + where + " to a hello offering it"));
   }
 
   /** Unknown: the server refused {@code what} with something else, or did not answer (a gap of the scan). */

@@ -15,19 +15,24 @@ import io.tlsprobe.wire.TlsRecord;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scan's ClientHellos and what they may offer. Each version gets the hello a client of that version sends: SSL 3.0
  * without extensions ({@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV} instead), TLS 1.0–1.2 with {@code legacy_version} set
  * to the version and the extensions ECDHE needs (signature_algorithms only in TLS 1.2, RFC 5246 section 7.4.1.4.1),
  * TLS 1.3 with {@code supported_versions} naming only 1.3 (RFC 8446 section 4.2.1) and key shares for x25519 (any 32
- * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, a valid public value). A hello that
+ * bytes are a public value, RFC 7748 section 5) and secp256r1 (its base point, the public value of private key 1).
+ * The hellos whose answers are read past the ServerHello ({@link #tls13Readable}) offer one group and the share of
+ * {@link KeyShares} for it, whose shared secret the scan can compute ({@link Tls13FirstFlight}). A hello that
  * would be 256 to 511 bytes long is padded to 512. Nobody finishes these handshakes.
  *
  * <pre>{@code
@@ -62,9 +67,7 @@ final class Hellos {
    * coordinates from SEC 2 section 2.4.2). It is a valid public value (the one of private key 1), so it passes a
    * server's point check, and costs no key generation; nobody finishes these handshakes.
    */
-  static final Bytes P256_BASE_POINT = Bytes.of(HexFormat.of().parseHex("04"
-      + "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
-      + "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5"));
+  static final Bytes P256_BASE_POINT = KeyShares.P256_BASE_POINT;
 
   /** What {@link #suiteCandidates} answers, per version: the registry is data, so the lists are made once. */
   private static final Map<TlsProtocol, List<Integer>> SUITE_CANDIDATES = suiteCandidatesByVersion();
@@ -83,20 +86,51 @@ final class Hellos {
   private final Optional<String> serverName;
   private final SecureRandom random;
   private final Bytes x25519Share;
-  private final Bytes p256Share;
+  private final KeyShares shares;
+  /** The TLS 1.3 feature hello's answer, asked once per scan ({@link Tls13FeatureHello}). */
+  private final AtomicReference<@Nullable CompletableFuture<Tls13FeatureHello.Result>> tls13Feature =
+      new AtomicReference<>();
 
-  private Hellos(Optional<String> serverName, SecureRandom random, Bytes x25519Share, Bytes p256Share) {
+  private Hellos(Optional<String> serverName, SecureRandom random, Bytes x25519Share, KeyShares shares) {
     this.serverName = requireNonNull(serverName, "serverName");
     this.random = requireNonNull(random, "random");
-    this.x25519Share = x25519Share;
-    this.p256Share = p256Share;
+    this.x25519Share = requireNonNull(x25519Share, "x25519Share");
+    this.shares = requireNonNull(shares, "shares");
   }
 
-  /** Hellos with {@code serverName} as SNI, and an x25519 key share made once from {@code random}. */
+  /**
+   * Hellos with {@code serverName} as SNI, an x25519 key share of 32 bytes from {@code random} for the hellos that
+   * are read only up to the ServerHello, and {@link KeyShares} (an x25519 key pair made on first use) for the ones
+   * read further.
+   */
   static Hellos create(Optional<String> serverName, SecureRandom random) {
     byte[] x25519 = new byte[32];
     random.nextBytes(x25519);
-    return new Hellos(serverName, random, Bytes.of(x25519), P256_BASE_POINT);
+    return new Hellos(serverName, random, Bytes.of(x25519), KeyShares.create(random));
+  }
+
+  /** The key shares of the TLS 1.3 hellos, which open the servers' first flights. */
+  KeyShares shares() {
+    return shares;
+  }
+
+  /**
+   * The TLS 1.3 feature hello's answer: {@code ask} runs on the first call, later calls (from other threads too) wait
+   * for and share its result, so the features and the certificate chain of a TLS 1.3-only server cost one connection.
+   */
+  Tls13FeatureHello.Result tls13FeatureHello(Supplier<Tls13FeatureHello.Result> ask) {
+    CompletableFuture<Tls13FeatureHello.Result> mine = new CompletableFuture<>();
+    CompletableFuture<Tls13FeatureHello.Result> first = tls13Feature.compareAndExchange(null, mine);
+    if (first != null) {
+      return first.join();
+    }
+    try {
+      mine.complete(ask.get());
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    return mine.join();
   }
 
   /**
@@ -202,6 +236,18 @@ final class Hellos {
     return records(version, padded(b));
   }
 
+  /**
+   * A TLS 1.3 hello whose answer the scan can open: {@code suites}, only {@code group} (x25519 or secp256r1) in
+   * supported_groups with the share of {@link #shares()} for it (so the server takes it or refuses, never asks for
+   * another), {@code extras} applied before padding.
+   */
+  byte[] tls13Readable(int group, List<Integer> suites, Consumer<ClientHelloBuilder> extras) {
+    ClientHelloBuilder b = builder(TlsProtocol.TLSv1_3, suites, List.of(group), false, SIGNATURE_SCHEMES);
+    b.keyShare(group, shares.share(group));
+    extras.accept(b);
+    return records(TlsProtocol.TLSv1_3, padded(b));
+  }
+
   private byte[] build(TlsProtocol version, List<Integer> suites, List<Integer> groups, boolean shares,
       int[] signatureSchemes) {
     return padded(builder(version, suites, groups, shares, signatureSchemes));
@@ -235,7 +281,7 @@ final class Hellos {
     } else {
       b.supportedVersions(TlsProtocol.TLSv1_3.wireVersion());
       if (shares) {
-        b.keyShare(X25519, x25519Share).keyShare(SECP256R1, p256Share);
+        b.keyShare(X25519, x25519Share).keyShare(SECP256R1, P256_BASE_POINT);
       } else {
         b.extension(KeyShareExtension.client(List.of()));
       }

@@ -147,8 +147,8 @@ final class Scan {
         connector, hellos, suites.keySet().stream().map(p -> Optional.ofNullable(results.get(p))
             .map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p))).toList(), pool).run(), pool);
     // the certificate chains: mostly from the suites' answers, so few connections more (CertificateScan)
-    CompletableFuture<List<ServerCertificate>> certificateTask = allSuites.thenApplyAsync(results ->
-        new CertificateScan(options, connector, hellos).run(results, results.size() == suites.size()
+    CompletableFuture<CertificateScan.Result> certificateTask = allSuites.thenApplyAsync(results ->
+        new CertificateScan(options, connector, hellos).scan(results, results.size() == suites.size()
             && results.values().stream().allMatch(r -> r.gap().isEmpty())), pool);
     Set<String> gaps = new LinkedHashSet<>();
     Map<TlsProtocol, ProtocolSupport> found = new EnumMap<>(TlsProtocol.class);
@@ -157,8 +157,9 @@ final class Scan {
       found.put(p, r.map(SuiteScan.Result::support).orElse(ProtocolSupport.refused(p)));
       r.flatMap(SuiteScan.Result::gap).ifPresent(gaps::add);
     });
-    List<ServerCertificate> certificates =
-        await(certificateTask, until, "certificates", connector, gaps).orElse(List.of());
+    Optional<CertificateScan.Result> chains = await(certificateTask, until, "certificates", connector, gaps);
+    chains.flatMap(CertificateScan.Result::gap).ifPresent(gaps::add);
+    List<ServerCertificate> certificates = chains.map(CertificateScan.Result::chains).orElse(List.of());
     Optional<FeatureScan.Result> features = await(featureTask, until, "features", connector, gaps);
     features.flatMap(FeatureScan.Result::gap).ifPresent(gaps::add);
     Optional<String> partial = gaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", gaps));

@@ -29,10 +29,11 @@ import io.tlsprobe.report.ServerProfile;
  * server picks is taken out and the rest offered again, until the server refuses (one connection per accepted suite
  * plus one per refused hello). Two accepted suites offered in both orders tell whose order decides. TLS 1.3 groups
  * come from HelloRetryRequests to hellos with an empty key_share, TLS 1.2 curves from ServerKeyExchanges. The
- * certificate chains come from the same answers (the Certificate message is in clear before TLS 1.3); only a key type
- * not seen, EdDSA, or a TLS 1.3-only server (one JSSE handshake) cost a connection more. At most
- * {@link ScanOptions#maxParallel()} connections are open at once. Scanning often? {@link #scanner()} keeps the threads
- * between scans.
+ * certificate chains come from the same answers (the Certificate message is in clear before TLS 1.3; a TLS 1.3-only
+ * server's is decrypted from the answer to the feature hello, without finishing the handshake); only a key type not
+ * seen, EdDSA, or a TLS 1.3-only server whose flight the scan cannot open (one JSSE handshake) cost a connection
+ * more. At most {@link ScanOptions#maxParallel()} connections are open at once. Scanning often? {@link #scanner()}
+ * keeps the threads between scans.
  */
 public final class TlsScans {
   private TlsScans() {}

@@ -84,6 +84,16 @@ public record CertificateMessage(boolean tls13, Bytes requestContext, List<Entry
     return decode(new WireReader(body));
   }
 
+  /**
+   * Decodes a body in the TLS 1.3 shape only, as a reader that knows the version does (the TLS 1.2 shape can fit the
+   * same bytes by chance).
+   *
+   * @throws TlsDecodeException for malformed bytes, naming the field and the offset into {@code body}
+   */
+  public static CertificateMessage decodeTls13(byte[] body) {
+    return decode13(new WireReader(body));
+  }
+
   static CertificateMessage decode(WireReader r) {
     WireReader copy = r.copy();
     try {

@@ -62,9 +62,13 @@ class ScanPolicyCommandTest {
 
     // then
     assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.POLICY_VIOLATED);
-    assertThat(run.out()).contains("Policy NIST SP 800-52r2: NIST SP 800-52 Rev. 2 August 2019, https://doi.org/10.6028/NIST.SP.800-52r2", "NOT COMPLIANT: 1 violation",
-        "    cipher suite: expected one of TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")
-        .endsWith("but found TLS_CHACHA20_POLY1305_SHA256 accepted over TLS 1.3" + System.lineSeparator());
+    // the TLS 1.3-only server's stapling is read from its decrypted Certificate: it staples nothing
+    assertThat(run.out()).contains("Policy NIST SP 800-52r2: NIST SP 800-52 Rev. 2 August 2019, https://doi.org/10.6028/NIST.SP.800-52r2", "NOT COMPLIANT: 2 violations",
+        "    cipher suite: expected one of TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "but found TLS_CHACHA20_POLY1305_SHA256 accepted over TLS 1.3" + System.lineSeparator())
+        .endsWith("    certificate status request: expected status_request (RFC 6066) supported but found no (no"
+            + " status_request in the leaf's CertificateEntry of the TLSv1.3 Certificate to a hello offering it)"
+            + System.lineSeparator());
   }
 
   @Test
@@ -82,10 +86,13 @@ class ScanPolicyCommandTest {
     assertThat(policy.get("source").asString()).isEqualTo("NIST SP 800-52 Rev. 2");
     assertThat(policy.get("url").asString()).isEqualTo("https://doi.org/10.6028/NIST.SP.800-52r2");
     assertThat(policy.get("compliant").asBoolean()).isFalse();
-    assertThat(policy.get("violations")).hasSize(1);
+    assertThat(policy.get("violations")).hasSize(2);
     assertThat(policy.get("violations").get(0).get("rule").asString()).isEqualTo("cipher suite");
     assertThat(policy.get("violations").get(0).get("found").asString())
         .isEqualTo("TLS_CHACHA20_POLY1305_SHA256 accepted over TLS 1.3");
+    assertThat(policy.get("violations").get(1).get("rule").asString()).isEqualTo("certificate status request");
+    assertThat(policy.get("violations").get(1).get("found").asString()).startsWith("no (no status_request in the"
+        + " leaf's CertificateEntry");
   }
 
   @Test

@@ -127,7 +127,7 @@ class CertificateScanTest {
   }
 
   @Test
-  void takesTheChainOfATls13OnlyServerFromOneCountedJsseHandshake() throws Exception {
+  void takesTheChainOfATls13OnlyServerFromItsDecryptedFeatureHello() throws Exception {
     HeldCertificate ec = ecCa.serverCertificate("localhost").build();
     try (OpensslServer server = OpensslServer.www(dir, pem(ec, "tls13"), key(ec, "tls13"),
         "-cert_chain", issuerPem(ec, "tls13").toString(), "-tls1_3");

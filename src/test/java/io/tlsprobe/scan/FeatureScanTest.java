@@ -9,14 +9,11 @@ import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.Finding.Support;
 import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
-import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.ProcessResult;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -142,7 +139,7 @@ class FeatureScanTest {
   }
 
   @Test
-  void saysNotApplicableOrUnknownWithTheReasonOnATls13OnlyServer() throws Exception {
+  void saysNotApplicableWithTheReasonAndReadsTheEncryptedAnswersOnATls13OnlyServer() throws Exception {
     try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-alpn", "h2")) {
       Versus v = Versus.run("TLS 1.3 only", server.port(), b -> b);
       ServerFeatures f = v.ours().features();
@@ -151,9 +148,14 @@ class FeatureScanTest {
           f.encryptThenMac())).extracting(Finding::support).containsOnly(Support.NOT_APPLICABLE);
       assertThat(f.fallbackScsv().evidence())
           .isEqualTo("the server accepts only TLSv1.3: there is no lower version to fall back to");
-      assertThat(List.of(f.sessionTickets(), f.ocspStapling(), f.heartbeat(), f.alpn()))
-          .extracting(Finding::support).containsOnly(Support.UNKNOWN);
-      assertThat(f.alpn().evidence()).contains("EncryptedExtensions", "encrypted");
+      assertThat(f.sessionTickets().support()).isEqualTo(Support.UNKNOWN);
+      assertThat(f.sessionTickets().evidence()).contains("after the handshake", "Finished");
+      assertThat(f.alpn()).isEqualTo(Finding.yes("application_layer_protocol_negotiation chose h2 in the TLSv1.3"
+          + " EncryptedExtensions; by elimination over " + AlpnScan.CANDIDATES.size() + " candidates it accepts h2"));
+      assertThat(f.heartbeat()).isEqualTo(Finding.no("no heartbeat in the TLSv1.3 EncryptedExtensions to a hello"
+          + " offering it"));
+      assertThat(f.ocspStapling()).isEqualTo(Finding.no("no status_request in the leaf's CertificateEntry of the"
+          + " TLSv1.3 Certificate to a hello offering it"));
       // not applicable is sslscan's "not supported": it asked over TLS 1.3
       assertThat(v.theirs().feature("renegotiation.supported")).contains("0");
       // sslscan says the server supports the SCSV: its downgraded TLS 1.2 hello was refused, as every TLS 1.2 hello
@@ -209,39 +211,11 @@ class FeatureScanTest {
     return profile;
   }
 
-  /**
-   * A CA, a leaf it issued (written as leaf.pem and leaf.key), and a real OCSP response for the leaf made by
-   * {@code openssl ocsp} acting as the responder over an index that lists the leaf as valid.
-   */
+  /** The OCSP fixture of {@link OcspFixture}, made once in {@link #dir}. */
   private static Path ocspResponse() throws Exception {
-    if (ocspResponse != null) {
-      return ocspResponse;
+    if (ocspResponse == null) {
+      ocspResponse = OcspFixture.make(dir);
     }
-    String openssl = Interop.requireCommand("openssl").toString();
-    Path san = Files.writeString(dir.resolve("san.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-    openssl(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p("ca.key"), "-out", p("ca.pem"),
-        "-subj", "/CN=tlsprobe OCSP test CA", "-days", "2");
-    openssl(openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", p("leaf.key"), "-out", p("leaf.csr"),
-        "-subj", "/CN=localhost");
-    openssl(openssl, "x509", "-req", "-in", p("leaf.csr"), "-CA", p("ca.pem"), "-CAkey", p("ca.key"),
-        "-set_serial", "0x1001", "-days", "2", "-extfile", san.toString(), "-out", p("leaf.pem"));
-    Files.writeString(dir.resolve("index.txt"), "V\t301231235959Z\t\t1001\tunknown\t/CN=localhost\n");
-    openssl(openssl, "ocsp", "-issuer", p("ca.pem"), "-cert", p("leaf.pem"), "-no_nonce", "-reqout", p("req.der"));
-    openssl(openssl, "ocsp", "-index", p("index.txt"), "-CA", p("ca.pem"), "-rsigner", p("ca.pem"), "-rkey",
-        p("ca.key"), "-reqin", p("req.der"), "-respout", p("resp.der"), "-ndays", "1");
-    ProcessResult check = Interop.run(Duration.ofSeconds(30), openssl, "ocsp", "-respin", p("resp.der"), "-resp_text",
-        "-noverify");
-    assertThat(check.stdout()).as(check.toString()).contains("Cert Status: good");
-    ocspResponse = dir.resolve("resp.der");
     return ocspResponse;
-  }
-
-  private static String p(String name) {
-    return dir.resolve(name).toString();
-  }
-
-  private static void openssl(String... command) {
-    ProcessResult r = Interop.run(Duration.ofSeconds(30), command);
-    assertThat(r.succeeded()).as(r.toString()).isTrue();
   }
 }

@@ -89,6 +89,19 @@ class HellosTest {
   }
 
   @Test
+  void readableTls13HelloOffersOneGroupWithTheShareWhoseSecretTheScanComputes() {
+    ClientHello p256 = decode(hellos.tls13Readable(Hellos.SECP256R1, List.of(0x1301), b -> b.alpn("h2")));
+    ClientHello x25519 = decode(hellos.tls13Readable(Hellos.X25519, List.of(0x1301), b -> { }));
+
+    assertThat(p256.supportedGroups()).containsExactly(Hellos.SECP256R1);
+    assertThat(p256.extension(KeyShareExtension.class).orElseThrow().entries()).singleElement()
+        .satisfies(e -> assertThat(e.keyExchange()).isEqualTo(KeyShares.P256_BASE_POINT));
+    assertThat(x25519.supportedGroups()).containsExactly(Hellos.X25519);
+    assertThat(x25519.extension(KeyShareExtension.class).orElseThrow().entries()).singleElement()
+        .satisfies(e -> assertThat(e.keyExchange()).isEqualTo(hellos.shares().x25519()));
+  }
+
+  @Test
   void padsEveryHelloThatWouldBe256To511BytesLongTo512() {
     for (TlsProtocol version : List.of(TlsProtocol.TLSv1, TlsProtocol.TLSv1_2, TlsProtocol.TLSv1_3)) {
       List<Integer> candidates = Hellos.suiteCandidates(version);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CertificateMessage, CertificateStatus, ServerHelloDone and UnknownHandshake. */
+/** CertificateMessage, CertificateStatus, EncryptedExtensions, ServerHelloDone and UnknownHandshake. */
 class ServerMessagesTest {
   @Test
   void roundTripsATls12CertificateChain() {
@@ -29,6 +29,45 @@ class ServerMessagesTest {
         .isInstanceOf(RawExtension.class)
         .extracting(Extension::type).isEqualTo(ExtensionTypes.STATUS_REQUEST);
     assertThat(cert.encodeBody()).isEqualTo(Samples.tls13Certificate());
+  }
+
+  @Test
+  void decodesOnlyTheTls13ShapeWhenAskedFor() {
+    // a TLS 1.2 chain holding one 1-byte certificate: the TLS 1.3 shape reads 00 as the context, then 0004 01 as a
+    // list length too long for what is left
+    assertThatThrownBy(() -> CertificateMessage.decodeTls13(hex("000004 000001 30")))
+        .isInstanceOfSatisfying(TlsDecodeException.class, e ->
+            assertThat(e.field()).isEqualTo("Certificate.certificate_list"));
+    assertThat(CertificateMessage.decodeTls13(Samples.tls13Certificate()).tls13()).isTrue();
+  }
+
+  @Test
+  void decodesTheAlpnAndHeartbeatOfEncryptedExtensions() {
+    // extensions: ALPN "h2" (0010, 5 bytes), heartbeat peer_allowed_to_send (000f, 1 byte)
+    EncryptedExtensions ee = EncryptedExtensions.decode(hex("000e 0010 0005 0003 02 6832 000f 0001 01"));
+
+    assertThat(ee.alpn()).contains("h2");
+    assertThat(ee.extension(HeartbeatExtension.class)).contains(new HeartbeatExtension(1));
+    assertThat(ee.encodeBody()).isEqualTo(hex("000e 0010 0005 0003 02 6832 000f 0001 01"));
+    assertThat(ee.type()).isEqualTo(HandshakeMessage.ENCRYPTED_EXTENSIONS);
+  }
+
+  @Test
+  void rejectsEncryptedExtensionsWithTrailingBytesNamingTheOffset() {
+    assertThatThrownBy(() -> EncryptedExtensions.decode(hex("0000 00")))
+        .isInstanceOfSatisfying(TlsDecodeException.class, e -> {
+          assertThat(e.field()).isEqualTo("EncryptedExtensions");
+          assertThat(e.offset()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void rejectsADuplicateExtensionInEncryptedExtensions() {
+    assertThatThrownBy(() -> EncryptedExtensions.decode(hex("000a 000f 0001 01 000f 0001 01")))
+        .isInstanceOfSatisfying(TlsDecodeException.class, e -> {
+          assertThat(e.field()).isEqualTo("EncryptedExtensions.extensions");
+          assertThat(e.getMessage()).contains("duplicate extension type 15");
+        });
   }
 
   @Test
