@@ -44,7 +44,7 @@ public record ClientHello(
     List<Integer> compressionMethods,
     List<Extension> extensions,
     boolean hasExtensionsBlock)
-    implements HandshakeMessage {
+    implements HandshakeMessage, WithExtensions {
 
   public ClientHello {
     requireNonNull(random, "random");
@@ -70,21 +70,6 @@ public record ClientHello(
   /** A builder for hand-made ClientHellos; see {@link ClientHelloBuilder}. */
   public static ClientHelloBuilder builder() {
     return new ClientHelloBuilder();
-  }
-
-  /** Extension type code points in wire order (GREASE kept). */
-  public List<Integer> extensionTypes() {
-    return Extensions.types(extensions);
-  }
-
-  /** The first extension of the given type, if any. */
-  public Optional<Extension> extension(int type) {
-    return Extensions.find(extensions, type);
-  }
-
-  /** The first extension of the given typed class, if any. */
-  public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return Extensions.find(extensions, type);
   }
 
   /** The host_name in server_name, if sent. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param extensions the extensions, in the order sent
  */
-public record EncryptedExtensions(List<Extension> extensions) implements HandshakeMessage {
+public record EncryptedExtensions(List<Extension> extensions) implements HandshakeMessage, WithExtensions {
   public EncryptedExtensions {
     extensions = List.copyOf(extensions);
   }
@@ -37,16 +37,6 @@ public record EncryptedExtensions(List<Extension> extensions) implements Handsha
         ExtensionContext.ENCRYPTED_EXTENSIONS);
     r.expectEnd("EncryptedExtensions");
     return new EncryptedExtensions(extensions);
-  }
-
-  /** The extension of {@code type}, if sent. */
-  public Optional<Extension> extension(int type) {
-    return Extensions.find(extensions, type);
-  }
-
-  /** The extension of record class {@code type}, if sent. */
-  public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return Extensions.find(extensions, type);
   }
 
   /** The protocol ALPN chose, if the server answered one (RFC 7301 section 3.1). */

@@ -43,7 +43,7 @@ public record ServerHello(
     int compressionMethod,
     List<Extension> extensions,
     boolean hasExtensionsBlock)
-    implements HandshakeMessage {
+    implements HandshakeMessage, WithExtensions {
 
   public ServerHello {
     requireNonNull(random, "random");
@@ -81,21 +81,6 @@ public record ServerHello(
     return extension(KeyShareExtension.class)
         .filter(k -> k.form() != KeyShareExtension.Form.CLIENT_SHARES)
         .map(k -> k.entries().get(0).group());
-  }
-
-  /** Extension type code points in wire order. */
-  public List<Integer> extensionTypes() {
-    return Extensions.types(extensions);
-  }
-
-  /** The extension of the given type, if any. */
-  public Optional<Extension> extension(int type) {
-    return Extensions.find(extensions, type);
-  }
-
-  /** The first extension of the given typed class, if any. */
-  public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return Extensions.find(extensions, type);
   }
 
   /** The ALPN protocol the server selected, if any. */

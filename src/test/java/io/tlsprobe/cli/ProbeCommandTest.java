@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
-import io.tlsprobe.cert.Certificates.KeyType;
 import io.tlsprobe.cert.Certificates;
+import io.tlsprobe.cert.Certificates.KeyType;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.JsseTestServer;
 import io.tlsprobe.testing.ProcessResult;
+import io.tlsprobe.testing.TestCertificates;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -186,8 +187,7 @@ class ProbeCommandTest {
     void reportAgreesWithWhatOpensslClientSaysWasNegotiatedOnTls12(@TempDir Path dir) throws Exception {
       // given: openssl s_server limited to TLS 1.2 and one ECDHE-RSA suite, with an RSA certificate
       Path openssl = Interop.requireCommand("openssl");
-      HeldCertificate leaf = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-          .key(KeyType.RSA_2048).build();
+      HeldCertificate leaf = TestCertificates.localhost(KeyType.RSA_2048);
       Path cert = leaf.writeCertificatePem(dir.resolve("cert.pem"));
       Path key = leaf.writePrivateKeyPem(dir.resolve("key.pem"));
       int port = Interop.freeLoopbackPort();

@@ -18,6 +18,7 @@ import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.testing.ProcessResult;
 import io.tlsprobe.testing.SmtpFront;
+import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.testing.daemons.PostfixServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -152,8 +153,7 @@ class CertificateScanTest {
   @Test
   void findsAnEd25519CertificateBehindEcdsaSuitesNextToAnRsaOne() throws Exception {
     HeldCertificate rsa = rsaCa.serverCertificate("localhost").build();
-    HeldCertificate ed = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.ED25519).build();
+    HeldCertificate ed = TestCertificates.localhost(Certificates.KeyType.ED25519);
     try (OpensslServer server = OpensslServer.www(dir, pem(rsa, "ed-rsa"), key(rsa, "ed-rsa"),
         "-cert_chain", issuerPem(rsa, "ed-rsa").toString(), "-dcert", pem(ed, "ed").toString(), "-dkey",
         key(ed, "ed").toString(), "-tls1_2")) {

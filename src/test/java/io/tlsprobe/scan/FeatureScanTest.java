@@ -10,6 +10,7 @@ import io.tlsprobe.report.Finding.Support;
 import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -33,8 +34,7 @@ class FeatureScanTest {
 
   @BeforeAll
   static void pki() {
-    HeldCertificate rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.RSA_2048).build();
+    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
     cert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
     key = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
   }

@@ -43,8 +43,7 @@ class OpensslScanTest {
   @BeforeAll
   static void pki() {
     Path openssl = Interop.requireCommand("openssl");
-    HeldCertificate rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.RSA_2048).build();
+    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
     HeldCertificate ec = TestCertificates.localhost();
     rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
     rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));

@@ -99,8 +99,7 @@ class OracleScanTest {
   @BeforeAll
   static void startServers() {
     Path openssl = Interop.requireCommand("openssl");
-    rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.RSA_2048).build();
+    rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
     ec = TestCertificates.localhost();
     rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
     rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));

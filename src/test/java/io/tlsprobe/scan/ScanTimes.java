@@ -177,8 +177,7 @@ public final class ScanTimes {
   /** The servers of {@link OpensslScanTest}, by name. */
   private static Map<String, Function<Path, OpensslServer>> configurations(Path dir) {
     Path openssl = Interop.requireCommand("openssl");
-    HeldCertificate rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.RSA_2048).build();
+    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
     HeldCertificate ec = TestCertificates.localhost();
     Path rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
     Path rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));

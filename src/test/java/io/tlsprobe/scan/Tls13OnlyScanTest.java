@@ -12,6 +12,7 @@ import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.JsseTestServer;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.OpensslServer;
+import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.testing.daemons.NginxServer;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,8 +39,7 @@ class Tls13OnlyScanTest {
 
   @BeforeAll
   static void pki() {
-    HeldCertificate rsa = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.RSA_2048).build();
+    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
     cert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
     key = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
   }
@@ -99,8 +99,7 @@ class Tls13OnlyScanTest {
 
   @Test
   void readsTheAlpnOfATls13OnlyJsseServer() throws Exception {
-    HeldCertificate leaf = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.EC_P256).build();
+    HeldCertificate leaf = TestCertificates.localhost(Certificates.KeyType.EC_P256);
     try (JsseTestServer server = JsseTestServer.builder(leaf).protocols("TLSv1.3").alpn("http/1.1", "h2").start()) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
 
@@ -113,8 +112,7 @@ class Tls13OnlyScanTest {
 
   @Test
   void readsTheFeaturesAndChainOfATls13OnlyNginx() throws Exception {
-    HeldCertificate ec = Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1")
-        .key(Certificates.KeyType.EC_P256).build();
+    HeldCertificate ec = TestCertificates.localhost(Certificates.KeyType.EC_P256);
     Path home = Files.createDirectories(dir.resolve("nginx"));
     try (NginxServer server = NginxServer.start(home, List.of(ec), "ssl_protocols TLSv1.3;\n");
         Relay relay = Relay.to(server.port())) {

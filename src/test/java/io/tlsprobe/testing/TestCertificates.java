@@ -30,6 +30,11 @@ public final class TestCertificates {
     return Certificates.certificate().subject(subject).dns("localhost").ip("127.0.0.1").build();
   }
 
+  /** A self-signed certificate for {@code CN=localhost} with a key of {@code keyType}, SANs as {@link #localhost()}. */
+  public static HeldCertificate localhost(Certificates.KeyType keyType) {
+    return Certificates.certificate().subject("CN=localhost").dns("localhost").ip("127.0.0.1").key(keyType).build();
+  }
+
   /** {@link #localhost(String)} for {@code CN=localhost}. */
   public static HeldCertificate localhost() {
     return localhost("CN=localhost");
