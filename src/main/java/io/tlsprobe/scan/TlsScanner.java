@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsprobe.report.ServerProfile;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,10 +45,20 @@ public final class TlsScanner implements AutoCloseable {
   /** Its threads' names start with it: {@code tlsprobe-scanner-1b6d3586-}. */
   private final String prefix = "tlsprobe-scanner-" + Integer.toHexString(System.identityHashCode(this)) + "-";
 
+  /** Its threads that have not ended yet, so that {@link #close()} can wait for each to end. */
+  private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+
   TlsScanner() {
     ThreadFactory factory = task -> {
-      Thread t = new Thread(task, prefix + started.incrementAndGet());
+      Thread t = new Thread(() -> {
+        try {
+          task.run();
+        } finally {
+          live.remove(Thread.currentThread());
+        }
+      }, prefix + started.incrementAndGet());
       t.setDaemon(true);
+      live.add(t);
       return t;
     };
     this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
@@ -82,7 +95,8 @@ public final class TlsScanner implements AutoCloseable {
 
   /**
    * Closes the scanner: no scan starts any more; a scan already running ends as it would (within its own timeouts)
-   * and the threads stop once no scan runs. Waits up to 2 s for that; closing twice does nothing more.
+   * and the threads stop once no scan runs. Waits up to 2 s for the scans, and then for each thread to end; closing
+   * twice does nothing more.
    */
   @Override
   public void close() {
@@ -102,9 +116,13 @@ public final class TlsScanner implements AutoCloseable {
         }
       }
     }
+    List<Thread> stopping = List.copyOf(live);
     threads.shutdownNow();
     try {
       threads.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      for (Thread t : stopping) { // a pool is terminated a moment before its threads have ended
+        t.join(Math.max(1, (until + GRACE.toNanos() - System.nanoTime()) / 1_000_000));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
