@@ -3,14 +3,11 @@ package io.tlsprobe.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.Certificates;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.Finding;
 import io.tlsprobe.report.Finding.Support;
 import io.tlsprobe.report.ServerFeatures;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -34,9 +31,9 @@ class FeatureScanTest {
 
   @BeforeAll
   static void pki() {
-    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
-    cert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
-    key = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
+    ServerKeys keys = ServerKeys.write(dir);
+    cert = keys.rsaCert();
+    key = keys.rsaKey();
   }
 
   @Test

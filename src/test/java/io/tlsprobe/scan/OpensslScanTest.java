@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.Certificates;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.CipherOrder;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.ProcessResult;
-import io.tlsprobe.testing.TestCertificates;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,17 +37,13 @@ class OpensslScanTest {
 
   @BeforeAll
   static void pki() {
-    Path openssl = Interop.requireCommand("openssl");
-    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
-    HeldCertificate ec = TestCertificates.localhost();
-    rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
-    rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
-    ecCert = ec.writeCertificatePem(dir.resolve("ec.pem"));
-    ecKey = ec.writePrivateKeyPem(dir.resolve("ec.key"));
-    dhParams = dir.resolve("ffdhe2048.pem");
-    ProcessResult dh = Interop.run(Duration.ofSeconds(30), openssl.toString(), "genpkey", "-genparam", "-algorithm",
-        "DH", "-pkeyopt", "group:ffdhe2048", "-out", dhParams.toString());
-    assertThat(dh.succeeded()).as(dh.toString()).isTrue();
+    Interop.requireCommand("openssl");
+    ServerKeys keys = ServerKeys.write(dir);
+    rsaCert = keys.rsaCert();
+    rsaKey = keys.rsaKey();
+    ecCert = keys.ecCert();
+    ecKey = keys.ecKey();
+    dhParams = ServerKeys.ffdhe2048(dir);
   }
 
   @Test

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
-import io.tlsprobe.cert.Certificates;
 import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
-import io.tlsprobe.testing.ProcessResult;
-import io.tlsprobe.testing.TestCertificates;
 import io.tlsprobe.testing.daemons.NginxServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,17 +94,15 @@ class OracleScanTest {
 
   @BeforeAll
   static void startServers() {
-    Path openssl = Interop.requireCommand("openssl");
-    rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
-    ec = TestCertificates.localhost();
-    rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
-    rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
-    ecCert = ec.writeCertificatePem(dir.resolve("ec.pem"));
-    ecKey = ec.writePrivateKeyPem(dir.resolve("ec.key"));
-    dhParams = dir.resolve("ffdhe2048.pem");
-    ProcessResult dh = Interop.run(Duration.ofSeconds(30), openssl.toString(), "genpkey", "-genparam", "-algorithm",
-        "DH", "-pkeyopt", "group:ffdhe2048", "-out", dhParams.toString());
-    assertThat(dh.succeeded()).as(dh.toString()).isTrue();
+    Interop.requireCommand("openssl");
+    ServerKeys keys = ServerKeys.write(dir);
+    rsa = keys.rsa();
+    ec = keys.ec();
+    rsaCert = keys.rsaCert();
+    rsaKey = keys.rsaKey();
+    ecCert = keys.ecCert();
+    ecKey = keys.ecKey();
+    dhParams = ServerKeys.ffdhe2048(dir);
     if (!Oracles.testsslSkipped() && Interop.findCommand("testssl").isPresent()) {
       testsslPool = Executors.newFixedThreadPool(TESTSSL_PARALLEL);
     }

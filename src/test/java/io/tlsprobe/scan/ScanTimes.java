@@ -1,12 +1,9 @@
 package io.tlsprobe.scan;
 
-import io.tlsprobe.cert.Certificates;
-import io.tlsprobe.cert.HeldCertificate;
 import io.tlsprobe.report.ServerProfile;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.OpensslServer;
 import io.tlsprobe.testing.ProcessResult;
-import io.tlsprobe.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,16 +173,13 @@ public final class ScanTimes {
 
   /** The servers of {@link OpensslScanTest}, by name. */
   private static Map<String, Function<Path, OpensslServer>> configurations(Path dir) {
-    Path openssl = Interop.requireCommand("openssl");
-    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
-    HeldCertificate ec = TestCertificates.localhost();
-    Path rsaCert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
-    Path rsaKey = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
-    Path ecCert = ec.writeCertificatePem(dir.resolve("ec.pem"));
-    Path ecKey = ec.writePrivateKeyPem(dir.resolve("ec.key"));
-    Path dhParams = dir.resolve("ffdhe2048.pem");
-    Interop.run(Duration.ofSeconds(30), openssl.toString(), "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt",
-        "group:ffdhe2048", "-out", dhParams.toString());
+    Interop.requireCommand("openssl");
+    ServerKeys keys = ServerKeys.write(dir);
+    Path rsaCert = keys.rsaCert();
+    Path rsaKey = keys.rsaKey();
+    Path ecCert = keys.ecCert();
+    Path ecKey = keys.ecKey();
+    Path dhParams = ServerKeys.ffdhe2048(dir);
     List<String> intermediate = List.of("-dcert", ecCert.toString(), "-dkey", ecKey.toString(), "-min_protocol",
         "TLSv1.2", "-cipher", OpensslScanTest.INTERMEDIATE, "-groups", "x25519:P-256:P-384", "-dhparam",
         dhParams.toString());

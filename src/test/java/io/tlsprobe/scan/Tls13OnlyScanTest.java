@@ -39,9 +39,9 @@ class Tls13OnlyScanTest {
 
   @BeforeAll
   static void pki() {
-    HeldCertificate rsa = TestCertificates.localhost(Certificates.KeyType.RSA_2048);
-    cert = rsa.writeCertificatePem(dir.resolve("rsa.pem"));
-    key = rsa.writePrivateKeyPem(dir.resolve("rsa.key"));
+    ServerKeys keys = ServerKeys.write(dir);
+    cert = keys.rsaCert();
+    key = keys.rsaKey();
   }
 
   @Test
