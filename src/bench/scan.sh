@@ -125,14 +125,20 @@ s_server() {
   shift
   timeout "$SERVER_LIFETIME" openssl s_server -accept 127.0.0.1:0 -www "$@" </dev/null >"$log" 2>&1 &
   PIDS+=("$!")
+  port_of "openssl s_server ($name)" 's/^ACCEPT 127\.0\.0\.1:\([0-9][0-9]*\)$/\1/p' "$log" "$WORK/$name.port"
+}
+
+# port_of WHAT PATTERN LOG FILE: the port that sed pattern PATTERN captures from the started process's LOG, written
+# to FILE; exits with the log when WHAT did not say it within 10 s.
+port_of() {
   local port
-  port=$(wait_for 's/^ACCEPT 127\.0\.0\.1:\([0-9][0-9]*\)$/\1/p' "$log")
+  port=$(wait_for "$2" "$3")
   if [ -z "$port" ]; then
-    echo "openssl s_server ($name) did not start:" >&2
-    cat "$log" >&2
+    echo "$1 did not start:" >&2
+    cat "$3" >&2
     exit 1
   fi
-  echo "$port" >"$WORK/$name.port"
+  echo "$port" >"$4"
 }
 
 # A loopback port nothing listens on now (nginx cannot take port 0); nginx fails if another process wins it.
@@ -221,14 +227,7 @@ relay() {
   timeout "$SERVER_LIFETIME" java -XX:TieredStopAtLevel=1 -cp "$CP" io.tlsprobe.bench.CountingRelay --to "$2" \
     >"$log" 2>&1 &
   PIDS+=("$!")
-  local port
-  port=$(wait_for 's/^RELAY \([0-9][0-9]*\)$/\1/p' "$log")
-  if [ -z "$port" ]; then
-    echo "the relay to $2 did not start:" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  echo "$port" >"$WORK/$1.relay"
+  port_of "the relay to $2" 's/^RELAY \([0-9][0-9]*\)$/\1/p' "$log" "$WORK/$1.relay"
 }
 
 # relayed NAME: connections through NAME's relay so far, once the count has been still for 0.3 s (the relay may
