@@ -25,10 +25,12 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One probe from start to report: connect, the JSSE handshake with its transcript tap, the raw follow-up hello when
- * the server refused JSSE's offer, and the verdict on the certificate chain.
+ * the server refused JSSE's offer, and the verdict on the certificate chain. One second connection when JSSE could
+ * not decrypt a TLS 1.3 FFDHE flight ({@link FfdheSecretRetry}).
  */
 final class Probe {
   private final ProbeOptions options;
@@ -38,12 +40,29 @@ final class Probe {
   }
 
   TlsConnectionReport run() {
-    Instant startedAt = Instant.now();
     Deadline total = Deadline.after(options.totalTimeout(), "total");
-    Endpoint endpoint = new Endpoint(options.host(), options.port(), options.serverName(),
-        options.startTls().connectionName());
     X509TrustManager verdictTrust = TrustSource.trustManager(options.trustSource());
     SecureRandom random = new SecureRandom();
+    Once first = once(total, verdictTrust, random);
+    Optional<String> firstFailure = first.attempt() == null ? Optional.empty()
+        : FfdheSecretRetry.reason(first.attempt());
+    if (firstFailure.isEmpty() || total.expired()) {
+      return first.report();
+    }
+    TlsConnectionReport second = once(total, verdictTrust, random).report();
+    Outcome outcome = second.outcome();
+    return second.toBuilder().outcome(withReason(outcome, outcome.reason()
+        + "; this is a second connection: on the first, " + firstFailure.get())).build();
+  }
+
+  /** A report and, when a handshake was tried, the JSSE attempt it came from. */
+  private record Once(TlsConnectionReport report, @Nullable JsseAttempt attempt) {}
+
+  /** One connection: the JSSE handshake (after the STARTTLS upgrade), a raw follow-up hello if refused. */
+  private Once once(Deadline total, X509TrustManager verdictTrust, SecureRandom random) {
+    Instant startedAt = Instant.now();
+    Endpoint endpoint = new Endpoint(options.host(), options.port(), options.serverName(),
+        options.startTls().connectionName());
     RecordingTrustManager recorder = new RecordingTrustManager();
     SSLContext context = EngineSetup.context(options, recorder, random);
     SSLEngine engine = EngineSetup.engine(context, options);
@@ -58,7 +77,7 @@ final class Probe {
       address = Resolver.resolve(options.host(), options.port(), connect);
       connection = Connection.open(address, connect);
     } catch (IOException e) {
-      return report.outcome(connectFailure(e, endpoint)).build();
+      return new Once(report.outcome(connectFailure(e, endpoint)).build(), null);
     }
     StartTlsClient plain = options.startTls().isUpgrade() ? StartTlsClient.of(options.startTls(), serviceName(options))
         : null;
@@ -69,8 +88,8 @@ final class Probe {
         try {
           upgrade(plain, connection, Deadline.after(options.handshakeTimeout(), "STARTTLS").min(total));
         } catch (StartTlsException e) {
-          return report.plainTextPhase(e.phase()).outcome(Outcome.startTlsFailed(e.getMessage(), Bytes.empty()))
-              .build();
+          return new Once(report.plainTextPhase(e.phase())
+              .outcome(Outcome.startTlsFailed(e.getMessage(), Bytes.empty())).build(), null);
         }
         after = new JsseAttempt.AfterHandshake(Deadline.after(options.handshakeTimeout(), "after-TLS").min(total),
             plain::afterTls);
@@ -125,7 +144,7 @@ final class Probe {
     if (!chain.isEmpty()) {
       certificates(report, chain, verdictTrust);
     }
-    return report.build();
+    return new Once(report.build(), attempt);
   }
 
   /**

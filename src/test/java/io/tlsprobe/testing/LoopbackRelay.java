@@ -17,6 +17,15 @@ import java.net.Socket;
  * }</pre>
  */
 public final class LoopbackRelay {
+  /** Changes the server's bytes in place on their way to the client (a chunk at a time, as they arrive). */
+  @FunctionalInterface
+  public interface Tamper {
+    void apply(byte[] buffer, int length);
+  }
+
+  /** Leaves the bytes as they are. */
+  public static final Tamper NONE = (buffer, length) -> {};
+
   private LoopbackRelay() {}
 
   /**
@@ -26,13 +35,22 @@ public final class LoopbackRelay {
    * @throws IOException when the server cannot be reached
    */
   public static void relay(Socket client, int port) throws IOException, InterruptedException {
+    relay(client, port, NONE);
+  }
+
+  /**
+   * As {@link #relay(Socket, int)}, passing what the server sends through {@code fromServer} first.
+   *
+   * @throws IOException when the server cannot be reached
+   */
+  public static void relay(Socket client, int port, Tamper fromServer) throws IOException, InterruptedException {
     try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
       upstream.setTcpNoDelay(true);
       client.setTcpNoDelay(true);
-      Thread back = new Thread(() -> pump(upstream, client), "relay-back-" + port);
+      Thread back = new Thread(() -> pump(upstream, client, fromServer), "relay-back-" + port);
       back.setDaemon(true);
       back.start();
-      pump(client, upstream);
+      pump(client, upstream, NONE);
       back.join(2000);
     } finally {
       client.close();
@@ -40,13 +58,14 @@ public final class LoopbackRelay {
   }
 
   /** Copies until {@code from} ends, then closes both sockets. */
-  private static void pump(Socket from, Socket to) {
+  private static void pump(Socket from, Socket to, Tamper tamper) {
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       byte[] buffer = new byte[16 * 1024];
       int n;
       while ((n = in.read(buffer)) >= 0) {
+        tamper.apply(buffer, n);
         out.write(buffer, 0, n);
         out.flush();
       }
