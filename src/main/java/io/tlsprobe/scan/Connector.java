@@ -101,6 +101,24 @@ final class Connector {
    */
 
   Reply converse(byte[] request, Predicate<byte[]> complete) {
+    return converse(request, complete, soFar -> null);
+  }
+
+  /**
+   * What to write once an answer is complete, on the same connection: the rest of the answer is then read until
+   * {@code complete} says it is again. Asked at most once per connection.
+   */
+  @FunctionalInterface
+  interface FollowUp {
+    /** The bytes to write after {@code soFar}, or null to end the conversation there. */
+    byte @Nullable [] after(byte[] soFar);
+  }
+
+  /**
+   * One connection as {@link #converse(byte[], Predicate)}, and when the answer is complete, {@code followUp}'s bytes
+   * written and the answer read on until {@code complete} says it is again.
+   */
+  Reply converse(byte[] request, Predicate<byte[]> complete, FollowUp followUp) {
     try {
       open.acquire();
     } catch (InterruptedException e) {
@@ -108,13 +126,13 @@ final class Connector {
       return Reply.failed("interrupted");
     }
     try {
-      return connect(request, complete);
+      return connect(request, complete, followUp);
     } finally {
       open.release();
     }
   }
 
-  private Reply connect(byte[] request, Predicate<byte[]> complete) {
+  private Reply connect(byte[] request, Predicate<byte[]> complete, FollowUp followUp) {
     if (outOfTime()) {
       return Reply.failed(totalTimeout() + " ran out");
     }
@@ -143,7 +161,7 @@ final class Connector {
       DeadlineChannel channel = channel(socket, "handshake");
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();
-      return read(channel, complete);
+      return read(socket, channel, complete, followUp);
     } catch (IOException e) {
       return new Reply(new byte[0], Reply.End.CLOSED, "writing failed: " + e.getMessage());
     }
@@ -154,9 +172,10 @@ final class Connector {
     return Reply.failed(detail);
   }
 
-  private static Reply read(DeadlineChannel channel, Predicate<byte[]> complete) {
+  private static Reply read(Socket socket, DeadlineChannel channel, Predicate<byte[]> complete, FollowUp followUp) {
     byte[] answer = new byte[READ_SIZE];
     int size = 0;
+    boolean followedUp = false;
     while (size < MAX_ANSWER) {
       if (answer.length - size < READ_SIZE) {
         answer = Arrays.copyOf(answer, Math.min(MAX_ANSWER, answer.length * 2));
@@ -175,7 +194,17 @@ final class Connector {
       size += n;
       byte[] soFar = Arrays.copyOf(answer, size);
       if (complete.test(soFar)) {
-        return new Reply(soFar, Reply.End.COMPLETE, "");
+        byte[] next = followedUp ? null : followUp.after(soFar);
+        if (next == null) {
+          return new Reply(soFar, Reply.End.COMPLETE, "");
+        }
+        followedUp = true;
+        try {
+          socket.getOutputStream().write(next);
+          socket.getOutputStream().flush();
+        } catch (IOException e) {
+          return new Reply(soFar, Reply.End.CLOSED, "writing the follow-up failed: " + e.getMessage());
+        }
       }
     }
     return new Reply(Arrays.copyOf(answer, size), Reply.End.COMPLETE, "");

@@ -15,6 +15,7 @@ import io.tlsprobe.wire.ExtendedMasterSecretExtension;
 import io.tlsprobe.wire.ExtensionTypes;
 import io.tlsprobe.wire.HeartbeatExtension;
 import io.tlsprobe.wire.ServerHello;
+import io.tlsprobe.wire.NewSessionTicket;
 import io.tlsprobe.wire.SessionTicketExtension;
 import io.tlsprobe.wire.StatusRequestExtension;
 import java.nio.charset.StandardCharsets;
@@ -278,15 +279,14 @@ final class FeatureScan {
   /**
    * A server that accepts TLS 1.3 alone: what TLS 1.3 removed is not applicable; ALPN and heartbeat are read from the
    * decrypted EncryptedExtensions of one feature hello ({@link Tls13FeatureHello}), OCSP stapling from its
-   * Certificate's leaf entry; session tickets stay unknown (they come after the client's Finished).
+   * Certificate's leaf entry, session tickets from what the server sends after that hello's handshake is finished.
    */
   private ServerFeatures tls13Only(Finding fallback) {
     String only = "the server accepts only TLSv1.3, ";
     ProtocolSupport tls13 = accepted.get(accepted.size() - 1);
     Tls13FeatureHello.Result asked = Tls13FeatureHello.ask(connector, hellos, codes(tls13.cipherSuites()));
     Tls13FirstFlight.Reading reading = asked.reading();
-    Finding tickets = Finding.unknown(only + "which sends tickets after the handshake (RFC 8446 section 4.6.1), once"
-        + " the client's Finished is in; the scan finishes no handshake");
+    Finding tickets = tls13Tickets(reading);
     Finding ocsp;
     Finding heartbeat;
     AlpnScan.Result alpn;
@@ -323,6 +323,22 @@ final class FeatureScan {
             + " 7.1); extended_master_secret is for TLS 1.2 and older"),
         Finding.notApplicable(only + "which has no CBC cipher suites"),
         tickets, ocsp, heartbeat, alpn.finding(), alpn.protocols());
+  }
+
+  /**
+   * Session tickets on a TLS 1.3-only server: a NewSessionTicket after the feature hello's handshake (RFC 8446
+   * section 4.6.1), or the server's close after our Finished without one.
+   */
+  private static Finding tls13Tickets(Tls13FirstFlight.Reading reading) {
+    if (reading.ticket().isPresent()) {
+      NewSessionTicket t = reading.ticket().get();
+      return Finding.yes("a TLSv1.3 NewSessionTicket after the handshake: lifetime " + t.lifetimeSeconds() + " s, "
+          + t.ticket().length() + "-byte ticket" + t.maxEarlyDataSize().map(m -> ", early data up to " + m + " bytes")
+          .orElse(""));
+    }
+    return reading.noTicket().map(Finding::no).orElseGet(() -> Finding.unknown("no TLSv1.3 handshake with the"
+        + " server was finished, after which it would send tickets (RFC 8446 section 4.6.1): "
+        + reading.unread().orElse(reading.answer().detail())));
   }
 
   /** OCSP stapling from a TLS 1.3 Certificate: status_request in the leaf's entry (RFC 8446 section 4.4.2.1). */

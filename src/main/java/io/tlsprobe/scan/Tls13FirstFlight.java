@@ -11,6 +11,7 @@ import io.tlsprobe.wire.EncryptedExtensions;
 import io.tlsprobe.wire.HandshakeMessage;
 import io.tlsprobe.wire.KeyShareEntry;
 import io.tlsprobe.wire.KeyShareExtension;
+import io.tlsprobe.wire.NewSessionTicket;
 import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.TlsDecodeException;
 import io.tlsprobe.wire.TlsDecoder;
@@ -18,23 +19,28 @@ import io.tlsprobe.wire.TlsRecord;
 import io.tlsprobe.wire.WireReader;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a TLS 1.3 server's first flight past the ServerHello without finishing the handshake: from the scan's own
- * key shares ({@link KeyShares}) and the server's, the handshake traffic keys ({@link Tls13KeySchedule}), then the
- * encrypted records opened (<a href="https://www.rfc-editor.org/rfc/rfc8446#section-5.2">RFC 8446 section 5.2</a>)
- * and their handshake messages read: EncryptedExtensions (section 4.3.1), an optional CertificateRequest, Certificate
- * (section 4.4.2) with its per-entry extensions, CertificateVerify (read, not verified) and Finished. Nothing is sent
- * after the ClientHello. Only a ServerHello is read on: a HelloRetryRequest changes the transcript (section 4.4.1) and
- * would need a second hello, so it is reported as unread, as are the CCM suites (no JDK cipher) and groups other
- * than x25519 and secp256r1.
+ * Reads a TLS 1.3 server's first flight past the ServerHello: from the scan's own key shares ({@link KeyShares}) and
+ * the server's, the handshake traffic keys ({@link Tls13KeySchedule}), then the encrypted records opened (<a
+ * href="https://www.rfc-editor.org/rfc/rfc8446#section-5.2">RFC 8446 section 5.2</a>) and their handshake messages
+ * read: EncryptedExtensions (section 4.3.1), an optional CertificateRequest, Certificate (section 4.4.2) with its
+ * per-entry extensions, CertificateVerify (read, not verified) and Finished (verified, section 4.4.4). Up to the
+ * Certificate nothing is sent after the ClientHello. For {@link Until#TICKETS} the handshake is finished: after the
+ * server's Finished, a ChangeCipherSpec (when the hello's session id asks for middlebox compatibility, appendix D.4),
+ * our Finished and a close_notify, then the server's records under its application traffic keys are read for a
+ * NewSessionTicket (section 4.6.1). Only a ServerHello is read on: a HelloRetryRequest changes the transcript (section
+ * 4.4.1) and would need a second hello, so it is reported as unread, as are the CCM suites (no JDK cipher) and groups
+ * other than x25519 and secp256r1.
  *
  * <p>As a {@link Predicate} it tells the {@link Connector} when enough has been read: the EncryptedExtensions (for
- * {@link Until#ENCRYPTED_EXTENSIONS}) or the Certificate, or an answer that will not get further.
+ * {@link Until#ENCRYPTED_EXTENSIONS}), the Certificate, the server's Finished (then {@link #followUp} says what to
+ * send) and a ticket or the end, or an answer that will not get further.
  *
  * <pre>{@code
  * Tls13FirstFlight.Reading r = Tls13FirstFlight.ask(connector, helloRecords, shares, Until.CERTIFICATE);
@@ -44,13 +50,23 @@ import org.jspecify.annotations.Nullable;
 final class Tls13FirstFlight implements Predicate<byte[]> {
   /** CompressedCertificate (RFC 8879 section 4): never asked for by the scan. */
   private static final int COMPRESSED_CERTIFICATE = 25;
+  /** KeyUpdate (RFC 8446 section 4.6.3). */
+  private static final int KEY_UPDATE = 24;
+  /** Where a ClientHello's legacy_session_id length is: after the header (4), version (2) and random (32). */
+  private static final int SESSION_ID_LENGTH_OFFSET = 38;
+  /** The middlebox-compatibility ChangeCipherSpec record (RFC 8446 appendix D.4), sent after a non-empty session id. */
+  private static final byte[] CHANGE_CIPHER_SPEC = {TlsRecord.CHANGE_CIPHER_SPEC, 3, 3, 0, 1, 1};
+  /** A warning-level close_notify alert (RFC 8446 section 6.1). */
+  private static final byte[] CLOSE_NOTIFY = {1, 0};
 
   /** How far the reading goes. */
   enum Until {
     /** Up to the EncryptedExtensions: ALPN, heartbeat. */
     ENCRYPTED_EXTENSIONS,
     /** Up to the Certificate: the chain and its entries' extensions (OCSP stapling). */
-    CERTIFICATE
+    CERTIFICATE,
+    /** The handshake finished, then up to the first NewSessionTicket, or the server's close_notify or close. */
+    TICKETS
   }
 
   /**
@@ -62,23 +78,36 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
    * @param unread why the part asked for was not read; empty when it was
    * @param impossible whether that is because the scan cannot open this answer (a HelloRetryRequest, a CCM suite, a
    *     group without a share of the scan's): another way (a JSSE handshake) may still get it
+   * @param ticket the first NewSessionTicket after our Finished ({@link Until#TICKETS})
+   * @param noTicket how the server showed it sends none: it ended the connection after our Finished without one
    */
   record Reading(Answer answer, Optional<EncryptedExtensions> extensions, Optional<CertificateMessage> certificate,
-      Optional<String> unread, boolean impossible) {
+      Optional<String> unread, boolean impossible, Optional<NewSessionTicket> ticket, Optional<String> noTicket) {
     Reading {
       requireNonNull(answer, "answer");
       requireNonNull(extensions, "extensions");
       requireNonNull(certificate, "certificate");
       requireNonNull(unread, "unread");
+      requireNonNull(ticket, "ticket");
+      requireNonNull(noTicket, "noTicket");
+    }
+
+    /** A reading that got nothing past the ServerHello, for {@code why}. */
+    static Reading unread(Answer answer, String why, boolean impossible) {
+      return new Reading(answer, Optional.empty(), Optional.empty(), Optional.of(why), impossible, Optional.empty(),
+          Optional.empty());
     }
   }
 
   private final byte[] clientHello;
   private final KeyShares shares;
   private final Until until;
-  /** The ServerHello whose keys are cached, and the traffic secret they came from (both null before). */
+  /** The ServerHello whose secrets are cached, its handshake secret and the hash of ClientHello..ServerHello. */
   private byte @Nullable [] keyedHello;
-  private byte @Nullable [] trafficSecret;
+  private byte @Nullable [] handshakeSecret;
+  private byte @Nullable [] helloHash;
+  /** Whether our Finished was sent ({@link #followUp}). */
+  private boolean followedUp;
 
   /** A reader of the answer to {@code helloRecords} (the ClientHello as sent, in records). */
   Tls13FirstFlight(byte[] helloRecords, KeyShares shares, Until until) {
@@ -90,8 +119,8 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
   /** One connection: the hello written and its answer read as far as {@code until}. */
   static Reading ask(Connector connector, byte[] helloRecords, KeyShares shares, Until until) {
     Tls13FirstFlight flight = new Tls13FirstFlight(helloRecords, shares, until);
-    Reply reply = connector.converse(helloRecords, flight);
-    return flight.read(Answer.of(reply), reply.bytes());
+    Reply reply = connector.converse(helloRecords, flight, flight::followUp);
+    return flight.read(Answer.of(reply), reply.bytes(), reply.end());
   }
 
   /** Whether {@code soFar} is as far as this reading goes, or as far as it can go. */
@@ -100,17 +129,44 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
     try {
       Step s = new Step(soFar);
       s.run();
-      return s.done || s.stop != null;
+      return s.done || s.stop != null || s.closeNotify || s.serverFinished && !followedUp;
     } catch (TlsDecodeException e) {
       return true;
     }
   }
 
-  /** The reading of {@code bytes}, the answer {@code answer} read as TLS. */
+  /**
+   * What to send once the server's Finished is in ({@link Until#TICKETS}): a ChangeCipherSpec, our Finished and a
+   * close_notify; null when there is nothing to send (another reading, already sent, or the answer will go no
+   * further).
+   */
+  byte @Nullable [] followUp(byte[] soFar) {
+    if (until != Until.TICKETS || followedUp) {
+      return null;
+    }
+    Step s = new Step(soFar);
+    try {
+      s.run();
+    } catch (TlsDecodeException e) {
+      return null;
+    }
+    if (!s.serverFinished || s.done || s.stop != null || s.closeNotify) {
+      return null;
+    }
+    followedUp = true;
+    return s.secondFlight();
+  }
+
+  /** The reading of {@code bytes}, the answer {@code answer} read as TLS, read to its end. */
   Reading read(Answer answer, byte[] bytes) {
+    return read(answer, bytes, Reply.End.COMPLETE);
+  }
+
+  /** The reading of {@code bytes}, the answer {@code answer} read as TLS, whose reading ended as {@code end}. */
+  Reading read(Answer answer, byte[] bytes, Reply.End end) {
     if (answer.kind() != Answer.Kind.HELLO) {
-      return new Reading(answer, Optional.empty(), Optional.empty(), Optional.of(answer.detail()),
-          answer.kind() == Answer.Kind.REFUSED); // refused: a JSSE handshake, with other groups, may be answered
+      // refused: a JSSE handshake, with other groups, may be answered
+      return Reading.unread(answer, answer.detail(), answer.kind() == Answer.Kind.REFUSED);
     }
     Step s = new Step(bytes);
     try {
@@ -118,11 +174,22 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
     } catch (TlsDecodeException e) {
       s.stop = "the server's TLS 1.3 flight is malformed: " + e.getMessage();
     }
-    String unread = s.done ? null : s.stop != null ? s.stop
-        : "the answer ended " + (s.ee == null ? "before the EncryptedExtensions" : "before the Certificate")
-            + " (" + bytes.length + " bytes read" + (answer.detail().isEmpty() ? "" : ", " + answer.detail()) + ")";
+    String noTicket = null;
+    if (until == Until.TICKETS && followedUp && !s.done && s.stop == null) {
+      if (s.closeNotify) {
+        noTicket = "the server answered our Finished and close_notify with its close_notify, and no NewSessionTicket"
+            + " before it";
+      } else if (end == Reply.End.CLOSED) {
+        noTicket = "the server closed the connection after our Finished and close_notify without a NewSessionTicket";
+      }
+    }
+    String unread = s.done || noTicket != null ? null : s.stop != null ? s.stop
+        : "the answer ended " + (s.ee == null ? "before the EncryptedExtensions" : s.certificate == null
+            ? "before the Certificate" : !s.serverFinished ? "before the server's Finished"
+            : "after our Finished with neither a NewSessionTicket nor a close") + " (" + bytes.length + " bytes read"
+            + (answer.detail().isEmpty() ? "" : ", " + answer.detail()) + ")";
     return new Reading(answer, Optional.ofNullable(s.ee), Optional.ofNullable(s.certificate),
-        Optional.ofNullable(unread), s.impossible);
+        Optional.ofNullable(unread), s.impossible, Optional.ofNullable(s.ticket), Optional.ofNullable(noTicket));
   }
 
   /** One pass over the bytes read so far. */
@@ -130,10 +197,23 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
     private final byte[] in;
     private final ByteArrayOutputStream clear = new ByteArrayOutputStream();
     private final ByteArrayOutputStream protectedHandshake = new ByteArrayOutputStream();
+    /** Every handshake message so far, headers included, in order: the transcript (RFC 8446 section 4.4.1). */
+    private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    /** Handshake messages after the server's Finished (under its application traffic keys). */
+    private final ByteArrayOutputStream postHandshake = new ByteArrayOutputStream();
     private int parsed;
+    private int postParsed;
     private Tls13KeySchedule.@Nullable Opener opener;
+    private @Nullable Tls13KeySchedule schedule;
     private @Nullable EncryptedExtensions ee;
     private @Nullable CertificateMessage certificate;
+    private boolean certificateRequested;
+    /** Whether the server's Finished was read and verified; then {@link #finishedHash} and {@link #master} are set. */
+    private boolean serverFinished;
+    private byte @Nullable [] finishedHash;
+    private byte @Nullable [] master;
+    private @Nullable NewSessionTicket ticket;
+    private boolean closeNotify;
     private boolean done;
     private boolean impossible;
     private @Nullable String stop;
@@ -153,7 +233,7 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
     void run() {
       int pos = 0;
       boolean hello = false;
-      while (!done && stop == null && in.length - pos >= TlsRecord.HEADER_LENGTH) {
+      while (!done && stop == null && !closeNotify && in.length - pos >= TlsRecord.HEADER_LENGTH) {
         int at = pos;
         int type = in[pos] & 0xff;
         int length = ((in[pos + 3] & 0xff) << 8) | (in[pos + 4] & 0xff);
@@ -233,7 +313,8 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         stop = "a TLS 1.3 ServerHello without a key_share (RFC 8446 section 4.2.8)";
         return;
       }
-      if (trafficSecret == null || !Arrays.equals(keyedHello, helloBytes)) {
+      Tls13KeySchedule s = schedule.get();
+      if (handshakeSecret == null || !Arrays.equals(keyedHello, helloBytes)) {
         byte[] secret;
         try {
           secret = shares.sharedSecret(share.get().group(), share.get().keyExchange());
@@ -242,11 +323,14 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
           stop = e.getMessage();
           return;
         }
-        Tls13KeySchedule s = schedule.get();
-        trafficSecret = s.serverHandshakeTrafficSecret(s.handshakeSecret(secret), s.hash(clientHello, helloBytes));
+        handshakeSecret = s.handshakeSecret(secret);
+        helloHash = s.hash(clientHello, helloBytes);
         keyedHello = helloBytes;
       }
-      opener = schedule.get().opener(trafficSecret);
+      this.schedule = s;
+      transcript.writeBytes(clientHello);
+      transcript.writeBytes(helloBytes);
+      opener = s.opener(s.serverHandshakeTrafficSecret(secrets(handshakeSecret), secrets(helloHash)));
     }
 
     /** A record after the ServerHello: a middlebox ChangeCipherSpec, or protected. */
@@ -289,6 +373,10 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
             + " section 5.4)");
       }
       int innerType = inner[end - 1] & 0xff;
+      if (serverFinished) {
+        afterFinished(innerType, inner, end, at);
+        return;
+      }
       if (innerType == TlsRecord.ALERT) {
         stop = "an encrypted alert" + (end == 3 ? " " + AlertDescription.of(inner[1] & 0xff).name() : "")
             + " after the ServerHello";
@@ -318,7 +406,106 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         byte[] body = Arrays.copyOfRange(all, parsed + 4, parsed + 4 + length);
         int at = parsed;
         parsed += 4 + length;
-        message(type, body, at);
+        if (type == HandshakeMessage.FINISHED && certificate != null) {
+          finished(body, at);
+          if (serverFinished && parsed < all.length) {
+            throw WireReader.errorAt("handshake", parsed, "a message after the server's Finished in the same record,"
+                + " though the keys change after it (RFC 8446 section 5.1)");
+          }
+        } else {
+          message(type, body, at);
+          transcript.write(all, at, 4 + length);
+        }
+      }
+    }
+
+    /** The server's Finished, checked against the transcript; then the application traffic keys. */
+    private void finished(byte[] body, int at) {
+      Tls13KeySchedule s = secrets(schedule);
+      byte[] expected = s.verifyData(s.serverHandshakeTrafficSecret(secrets(handshakeSecret), secrets(helloHash)),
+          s.hash(transcript.toByteArray()));
+      if (!MessageDigest.isEqual(expected, body)) {
+        stop = "the server's Finished at offset " + at + " of the decrypted handshake messages does not verify (RFC"
+            + " 8446 section 4.4.4)";
+        return;
+      }
+      transcript.write(HandshakeMessage.FINISHED);
+      transcript.write(0);
+      transcript.write(body.length >>> 8);
+      transcript.write(body.length);
+      transcript.writeBytes(body);
+      if (until != Until.TICKETS) {
+        done = true;
+        return;
+      }
+      if (certificateRequested) {
+        stop = "the server asks for a client certificate (CertificateRequest), which the scan does not send";
+        return;
+      }
+      finishedHash = s.hash(transcript.toByteArray());
+      master = s.masterSecret(secrets(handshakeSecret));
+      opener = s.opener(s.applicationTrafficSecret(master, true, finishedHash));
+      serverFinished = true;
+    }
+
+    /**
+     * Our second flight: a ChangeCipherSpec, then Finished under the client handshake traffic keys and close_notify
+     * under the client application traffic keys (RFC 8446 sections 4.4.4, 6.1, 7.1).
+     */
+    byte[] secondFlight() {
+      Tls13KeySchedule s = secrets(schedule);
+      byte[] clientHandshake = s.clientHandshakeTrafficSecret(secrets(handshakeSecret), secrets(helloHash));
+      byte[] verify = s.verifyData(clientHandshake, secrets(finishedHash));
+      byte[] finished = new byte[4 + verify.length];
+      finished[0] = HandshakeMessage.FINISHED;
+      finished[3] = (byte) verify.length;
+      System.arraycopy(verify, 0, finished, 4, verify.length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      if (clientHello[SESSION_ID_LENGTH_OFFSET] != 0) {
+        out.writeBytes(CHANGE_CIPHER_SPEC);
+      }
+      out.writeBytes(s.sealer(clientHandshake).seal(TlsRecord.HANDSHAKE, finished));
+      out.writeBytes(s.sealer(s.applicationTrafficSecret(secrets(master), false, secrets(finishedHash)))
+          .seal(TlsRecord.ALERT, CLOSE_NOTIFY));
+      return out.toByteArray();
+    }
+
+    /** A record under the server's application traffic keys: a NewSessionTicket is what is looked for. */
+    private void afterFinished(int innerType, byte[] inner, int end, int at) {
+      if (innerType == TlsRecord.ALERT) {
+        if (end == 3 && inner[0] == 1 && inner[1] == 0) {
+          closeNotify = true;
+        } else {
+          stop = "an encrypted alert" + (end == 3 ? " " + AlertDescription.of(inner[1] & 0xff).name() : "")
+              + " after the server's Finished";
+        }
+        return;
+      }
+      if (innerType != TlsRecord.HANDSHAKE) {
+        stop = "a record of content type " + innerType + " at offset " + at + " before any NewSessionTicket";
+        return;
+      }
+      postHandshake.write(inner, 0, end - 1);
+      byte[] all = postHandshake.toByteArray();
+      while (!done && stop == null && all.length - postParsed >= 4) {
+        int type = all[postParsed] & 0xff;
+        int length = ((all[postParsed + 1] & 0xff) << 16) | ((all[postParsed + 2] & 0xff) << 8)
+            | (all[postParsed + 3] & 0xff);
+        if (all.length - postParsed - 4 < length) {
+          return;
+        }
+        byte[] body = Arrays.copyOfRange(all, postParsed + 4, postParsed + 4 + length);
+        int offset = postParsed;
+        postParsed += 4 + length;
+        if (type == HandshakeMessage.NEW_SESSION_TICKET) {
+          ticket = NewSessionTicket.decodeTls13(body); // offsets into the body
+          done = true;
+        } else if (type == KEY_UPDATE) {
+          stop = "a KeyUpdate before any NewSessionTicket (the scan reads no further)";
+        } else {
+          throw WireReader.errorAt("handshake.msg_type", offset, "message type " + type + " after the server's"
+              + " Finished (offset into the messages after it)");
+        }
       }
     }
 
@@ -336,15 +523,21 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         }
         case HandshakeMessage.CERTIFICATE -> {
           certificate = CertificateMessage.decodeTls13(body);
-          done = true;
+          done = until == Until.CERTIFICATE;
         }
-        case HandshakeMessage.CERTIFICATE_REQUEST, HandshakeMessage.CERTIFICATE_VERIFY -> { }
+        case HandshakeMessage.CERTIFICATE_REQUEST -> certificateRequested = true;
+        case HandshakeMessage.CERTIFICATE_VERIFY -> { }
         case COMPRESSED_CERTIFICATE -> stop = "a CompressedCertificate, which the scan never asks for (RFC 8879)";
         case HandshakeMessage.FINISHED -> stop = "Finished without a Certificate (a PSK handshake?)";
         default -> throw WireReader.errorAt("handshake.msg_type", at, "message type " + type
             + " in the server's first flight");
       }
     }
+  }
+
+  /** A value the step has set by the time it is asked for. */
+  private static <T> T secrets(@Nullable T value) {
+    return requireNonNull(value, "the key schedule has not got this far");
   }
 
   /** The handshake bytes of {@code records} (our own hello): their fragments, headers removed. */

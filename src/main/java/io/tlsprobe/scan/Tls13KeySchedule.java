@@ -1,9 +1,11 @@
 package io.tlsprobe.scan;
 
+import io.tlsprobe.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -27,6 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  */
 final class Tls13KeySchedule {
+  /** The AEAD tag of every TLS 1.3 suite the JDK has: 16 bytes. */
+  static final int TAG_LENGTH = 16;
+
   private final String mac;
   private final String digest;
   private final int hashLength;
@@ -87,6 +92,39 @@ final class Tls13KeySchedule {
     return deriveSecret(handshakeSecret, "s hs traffic", helloHash);
   }
 
+  /** {@code client_handshake_traffic_secret = Derive-Secret(Handshake Secret, "c hs traffic", CH..SH)}. */
+  byte[] clientHandshakeTrafficSecret(byte[] handshakeSecret, byte[] helloHash) {
+    return deriveSecret(handshakeSecret, "c hs traffic", helloHash);
+  }
+
+  /** {@code Master Secret = HKDF-Extract(Derive-Secret(Handshake Secret, "derived", ""), 0)} (section 7.1). */
+  byte[] masterSecret(byte[] handshakeSecret) {
+    return extract(deriveSecret(handshakeSecret, "derived", hash()), new byte[hashLength]);
+  }
+
+  /**
+   * {@code [sender]_application_traffic_secret_0 = Derive-Secret(Master Secret, "[c|s] ap traffic", CH..server
+   * Finished)}.
+   */
+  byte[] applicationTrafficSecret(byte[] masterSecret, boolean server, byte[] finishedHash) {
+    return deriveSecret(masterSecret, server ? "s ap traffic" : "c ap traffic", finishedHash);
+  }
+
+  /**
+   * A Finished message's {@code verify_data = HMAC(finished_key, Transcript-Hash(...))}, with {@code finished_key =
+   * HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)} of the sender's handshake traffic secret (section 4.4.4).
+   */
+  byte[] verifyData(byte[] handshakeTrafficSecret, byte[] transcriptHash) {
+    byte[] finishedKey = expandLabel(handshakeTrafficSecret, "finished", new byte[0], hashLength);
+    try {
+      Mac m = Mac.getInstance(mac);
+      m.init(new SecretKeySpec(finishedKey, mac));
+      return m.doFinal(transcriptHash);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK lacks " + mac, e);
+    }
+  }
+
   /** The opener of the server's handshake records, from the shared secret and the hash of ClientHello..ServerHello. */
   Opener serverHandshake(byte[] sharedSecret, byte[] helloHash) {
     return opener(serverHandshakeTrafficSecret(handshakeSecret(sharedSecret), helloHash));
@@ -95,7 +133,13 @@ final class Tls13KeySchedule {
   /** The traffic key and IV of {@code trafficSecret} (RFC 8446 section 7.3), ready to open records. */
   Opener opener(byte[] trafficSecret) {
     return new Opener(expandLabel(trafficSecret, "key", new byte[0], keyLength),
-        expandLabel(trafficSecret, "iv", new byte[0], 12), chacha);
+        expandLabel(trafficSecret, "iv", new byte[0], 12), chacha, Cipher.DECRYPT_MODE);
+  }
+
+  /** The traffic key and IV of {@code trafficSecret}, ready to protect the records we send. */
+  Opener sealer(byte[] trafficSecret) {
+    return new Opener(expandLabel(trafficSecret, "key", new byte[0], keyLength),
+        expandLabel(trafficSecret, "iv", new byte[0], 12), chacha, Cipher.ENCRYPT_MODE);
   }
 
   /** {@code Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Label(Secret, Label, Hash, Hash.length)}. */
@@ -150,17 +194,22 @@ final class Tls13KeySchedule {
     }
   }
 
-  /** Opens one direction's records in order: a traffic key, its IV and the record sequence number. */
+  /**
+   * Opens (or, made by {@link #sealer}, protects) one direction's records in order: a traffic key, its IV and the
+   * record sequence number.
+   */
   static final class Opener {
     private final byte[] key;
     private final byte[] iv;
     private final boolean chacha;
+    private final int mode;
     private long sequence;
 
-    private Opener(byte[] key, byte[] iv, boolean chacha) {
+    private Opener(byte[] key, byte[] iv, boolean chacha, int mode) {
       this.key = key;
       this.iv = iv;
       this.chacha = chacha;
+      this.mode = mode;
     }
 
     /** The traffic key, for tests against published traces. */
@@ -180,6 +229,39 @@ final class Tls13KeySchedule {
      * @throws GeneralSecurityException when the record does not authenticate (javax.crypto.AEADBadTagException)
      */
     byte[] open(byte[] header, byte[] ciphertext) throws GeneralSecurityException {
+      if (mode != Cipher.DECRYPT_MODE) {
+        throw new IllegalStateException("a sealer does not open");
+      }
+      return crypt(header, ciphertext);
+    }
+
+    /*
+     * struct {
+     *     opaque content[TLSPlaintext.length];
+     *     ContentType type;
+     *     uint8 zeros[length_of_padding];
+     * } TLSInnerPlaintext;
+     */
+    /** The next protected record (header included) carrying {@code content} of {@code type}, without padding. */
+    byte[] seal(int type, byte[] content) {
+      if (mode != Cipher.ENCRYPT_MODE) {
+        throw new IllegalStateException("an opener does not seal");
+      }
+      byte[] inner = Arrays.copyOf(content, content.length + 1);
+      inner[content.length] = (byte) type;
+      int length = inner.length + TAG_LENGTH;
+      byte[] header = {TlsRecord.APPLICATION_DATA, 3, 3, (byte) (length >>> 8), (byte) length};
+      try {
+        byte[] sealed = crypt(header, inner);
+        byte[] record = Arrays.copyOf(header, header.length + sealed.length);
+        System.arraycopy(sealed, 0, record, header.length, sealed.length);
+        return record;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK's " + (chacha ? "ChaCha20-Poly1305" : "AES/GCM") + " failed", e);
+      }
+    }
+
+    private byte[] crypt(byte[] header, byte[] input) throws GeneralSecurityException {
       byte[] nonce = iv.clone(); // per-record nonce: the IV xor the 64-bit sequence number, left-padded (5.3)
       long seq = sequence++;
       for (int i = 0; i < 8; i++) {
@@ -188,13 +270,13 @@ final class Tls13KeySchedule {
       Cipher cipher;
       if (chacha) {
         cipher = Cipher.getInstance("ChaCha20-Poly1305");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
       } else {
         cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
       }
       cipher.updateAAD(header);
-      return cipher.doFinal(ciphertext);
+      return cipher.doFinal(input);
     }
 
     @Override

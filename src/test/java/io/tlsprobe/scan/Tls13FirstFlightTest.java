@@ -7,6 +7,7 @@ import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.EncryptedExtensions;
 import io.tlsprobe.wire.ExtensionTypes;
+import io.tlsprobe.wire.NewSessionTicket;
 import io.tlsprobe.wire.TlsRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The TLS 1.3 first-flight reader against RFC 8448's "Simple 1-RTT Handshake" (section 3), whose inputs and
  * intermediate values are in {@code rfc8448-simple-1rtt.txt}: the same shared secret, handshake secret, server
- * handshake traffic secret, key and IV, and the same EncryptedExtensions and Certificate out of the encrypted record.
+ * handshake traffic secret, key and IV, and the same EncryptedExtensions and Certificate out of the encrypted record;
+ * then the master and application traffic secrets, the client's Finished and close_notify records byte for byte, and
+ * the server's NewSessionTicket.
  */
 class Tls13FirstFlightTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -74,6 +77,134 @@ class Tls13FirstFlightTest {
     assertThat(certificate.entries()).hasSize(1);
     X509Certificate leaf = CertificateScan.parse(certificate.certificates()).get(0);
     assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=rsa");
+  }
+
+  @Test
+  void derivesTheMasterAndApplicationTrafficSecretsOfRfc8448() {
+    Tls13KeySchedule schedule = Tls13KeySchedule.of(0x1301).orElseThrow();
+
+    byte[] master = schedule.masterSecret(TRACE.get("handshake_secret"));
+    byte[] client = schedule.applicationTrafficSecret(master, false, TRACE.get("finished_hash"));
+    byte[] server = schedule.applicationTrafficSecret(master, true, TRACE.get("finished_hash"));
+    byte[] clientHandshake = schedule.clientHandshakeTrafficSecret(TRACE.get("handshake_secret"),
+        TRACE.get("hello_hash"));
+
+    assertThat(HEX.formatHex(master)).isEqualTo(hex("master_secret"));
+    assertThat(HEX.formatHex(client)).isEqualTo(hex("client_application_traffic_secret"));
+    assertThat(HEX.formatHex(server)).isEqualTo(hex("server_application_traffic_secret"));
+    assertThat(HEX.formatHex(clientHandshake)).isEqualTo(hex("client_handshake_traffic_secret"));
+  }
+
+  @Test
+  void sealsTheClientsApplicationDataAndCloseNotifyOfRfc8448ByteForByte() {
+    Tls13KeySchedule schedule = Tls13KeySchedule.of(0x1301).orElseThrow();
+    Tls13KeySchedule.Opener sealer = schedule.sealer(TRACE.get("client_application_traffic_secret"));
+    byte[] payload = new byte[50];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) i;
+    }
+
+    byte[] data = sealer.seal(TlsRecord.APPLICATION_DATA, payload);
+    byte[] close = sealer.seal(TlsRecord.ALERT, new byte[] {1, 0});
+
+    assertThat(HEX.formatHex(data)).isEqualTo(hex("client_application_data_record"));
+    assertThat(HEX.formatHex(close)).isEqualTo(hex("client_close_notify_record"));
+  }
+
+  @Test
+  void answersTheServersFinishedOfRfc8448WithItsClientFinishedRecordThenACloseNotify() throws Exception {
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.TICKETS);
+    byte[] answer = serverBytes();
+
+    boolean due = flight.test(answer);
+    byte[] second = flight.followUp(answer);
+    boolean readOn = !flight.test(answer);
+    byte[] again = flight.followUp(answer);
+
+    assertThat(due).as("the Finished is in: time to answer").isTrue();
+    byte[] finished = TRACE.get("client_finished_record");
+    // RFC 8448's hello has an empty session id: no middlebox ChangeCipherSpec before the Finished
+    assertThat(HEX.formatHex(Arrays.copyOf(second, finished.length))).isEqualTo(hex("client_finished_record"));
+    assertThat(second).hasSize(finished.length + 5 + 2 + 1 + Tls13KeySchedule.TAG_LENGTH);
+    assertThat(Arrays.copyOfRange(second, finished.length, finished.length + 5))
+        .isEqualTo(new byte[] {23, 3, 3, 0, 19}); // close_notify under the client's application keys
+    assertThat(readOn).as("after our Finished, read on for a ticket").isTrue();
+    assertThat(again).as("answered once").isNull();
+  }
+
+  @Test
+  void readsTheNewSessionTicketOfRfc8448AfterTheHandshake() throws Exception {
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.TICKETS);
+    byte[] answer = serverBytes();
+    flight.followUp(answer);
+    byte[] withTicket = concat(answer, TRACE.get("new_session_ticket_record"));
+
+    boolean complete = flight.test(withTicket);
+    Tls13FirstFlight.Reading reading = flight.read(Answer.of(new Reply(withTicket, Reply.End.COMPLETE, "")),
+        withTicket, Reply.End.COMPLETE);
+
+    assertThat(complete).isTrue();
+    assertThat(reading.unread()).isEmpty();
+    assertThat(reading.noTicket()).isEmpty();
+    NewSessionTicket ticket = reading.ticket().orElseThrow();
+    // RFC 8448 section 3, "{server} construct a NewSessionTicket handshake message"
+    assertThat(ticket.lifetimeSeconds()).isEqualTo(30);
+    assertThat(ticket.ageAdd()).isEqualTo(0xfad6aac5L);
+    assertThat(ticket.nonce().toArray()).isEqualTo(new byte[] {0, 0});
+    assertThat(ticket.ticket().length()).isEqualTo(178);
+    assertThat(ticket.maxEarlyDataSize()).contains(1024L);
+    assertThat(reading.extensions()).isPresent();
+    assertThat(reading.certificate()).isPresent();
+  }
+
+  @Test
+  void saysTheServerSendsNoTicketWhenItAnswersOurFinishedWithItsCloseNotify() throws Exception {
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.TICKETS);
+    byte[] answer = serverBytes();
+    flight.followUp(answer);
+    Tls13KeySchedule schedule = Tls13KeySchedule.of(0x1301).orElseThrow();
+    byte[] close = schedule.sealer(TRACE.get("server_application_traffic_secret"))
+        .seal(TlsRecord.ALERT, new byte[] {1, 0});
+    byte[] closed = concat(answer, close);
+
+    boolean complete = flight.test(closed);
+    Tls13FirstFlight.Reading byAlert = flight.read(Answer.of(new Reply(closed, Reply.End.COMPLETE, "")), closed,
+        Reply.End.COMPLETE);
+    Tls13FirstFlight.Reading byClose = flight.read(Answer.of(new Reply(answer, Reply.End.CLOSED, "")), answer,
+        Reply.End.CLOSED);
+    Tls13FirstFlight.Reading bySilence = flight.read(Answer.of(new Reply(answer, Reply.End.TIMED_OUT, "")), answer,
+        Reply.End.TIMED_OUT);
+
+    assertThat(complete).isTrue();
+    assertThat(byAlert.ticket()).isEmpty();
+    assertThat(byAlert.noTicket()).get().asString().contains("its close_notify, and no NewSessionTicket");
+    assertThat(byClose.noTicket()).get().asString().contains("closed the connection after our Finished");
+    assertThat(bySilence.noTicket()).as("silence proves nothing").isEmpty();
+    assertThat(bySilence.unread()).get().asString().contains("neither a NewSessionTicket nor a close");
+  }
+
+  @Test
+  void sendsNothingAndSaysWhyWhenTheServersFinishedDoesNotVerify() throws Exception {
+    Tls13KeySchedule schedule = Tls13KeySchedule.of(0x1301).orElseThrow();
+    byte[] record = TRACE.get("server_handshake_record");
+    byte[] inner = schedule.opener(TRACE.get("server_handshake_traffic_secret"))
+        .open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length));
+    byte[] content = Arrays.copyOf(inner, inner.length - 1); // without the content type
+    content[content.length - 1] ^= 1; // the last byte of the Finished's verify_data
+    byte[] forged = schedule.sealer(TRACE.get("server_handshake_traffic_secret")).seal(TlsRecord.HANDSHAKE, content);
+    byte[] answer = concat(TlsRecord.wrapHandshake(TRACE.get("server_hello"), 0x0303), forged);
+    Tls13FirstFlight flight = rfc8448Flight(Tls13FirstFlight.Until.TICKETS);
+
+    byte[] second = flight.followUp(answer);
+    Tls13FirstFlight.Reading reading = flight.read(Answer.of(new Reply(answer, Reply.End.COMPLETE, "")), answer,
+        Reply.End.COMPLETE);
+
+    assertThat(forged).hasSameSizeAs(record);
+    assertThat(second).isNull();
+    assertThat(reading.certificate()).as("read before the Finished").isPresent();
+    assertThat(reading.unread()).get().asString().contains("Finished", "does not verify");
+    assertThat(reading.ticket()).isEmpty();
+    assertThat(reading.noTicket()).isEmpty();
   }
 
   @Test
@@ -188,6 +319,12 @@ class Tls13FirstFlightTest {
     byte[] flight = TRACE.get("server_handshake_record");
     byte[] all = Arrays.copyOf(hello, hello.length + flight.length);
     System.arraycopy(flight, 0, all, hello.length, flight.length);
+    return all;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
     return all;
   }
 

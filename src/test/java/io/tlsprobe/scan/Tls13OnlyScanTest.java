@@ -20,8 +20,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * scan cannot open (CCM only, secp384r1 only), where it says why and falls back to a JSSE handshake for the chain.
  */
 class Tls13OnlyScanTest {
+  /** How long s_client stays after the handshake to read the server's tickets. */
+  private static final Duration TICKET_WAIT = Duration.ofMillis(500);
   @TempDir static Path dir;
   static Path cert;
   static Path key;
@@ -51,8 +58,8 @@ class Tls13OnlyScanTest {
         "-alpn", "h2,http/1.1", "-status_file", response.toString());
         Relay relay = Relay.to(server.port())) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
-      OpensslClientView sClient = OpensslClientView.connect(server.port(), "-tls1_3", "-alpn", "h2,http/1.1",
-          "-status", "-showcerts");
+      OpensslClientView sClient = OpensslClientView.connectHoldingInput(TICKET_WAIT, server.port(), "-tls1_3",
+          "-alpn", "h2,http/1.1", "-status", "-showcerts");
       ServerFeatures f = profile.features();
 
       assertThat(profile.isComplete()).as(profile.render()).isTrue();
@@ -66,6 +73,9 @@ class Tls13OnlyScanTest {
       assertThat(f.ocspStapling()).isEqualTo(Finding.yes("status_request in the leaf's CertificateEntry of the"
           + " TLSv1.3 Certificate, with " + (Files.size(response) + 4) + " bytes of CertificateStatus"));
       assertThat(f.heartbeat().support()).isEqualTo(Support.NO); // OpenSSL 3 has no heartbeat
+      assertThat(ticketLifetimeHint(sClient.output())).as(sClient.output()).contains(7200L);
+      assertThat(f.sessionTickets()).isEqualTo(Finding.yes("a TLSv1.3 NewSessionTicket after the handshake: lifetime"
+          + " 7200 s, " + ticketLength(sClient.output()) + "-byte ticket"));
       assertThat(profile.certificates()).singleElement().satisfies(c -> {
         assertThat(c.protocol()).isEqualTo(TlsProtocol.TLSv1_3);
         assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(dir.resolve("leaf.pem")))
@@ -74,6 +84,23 @@ class Tls13OnlyScanTest {
       assertThat(profile.connections()).isEqualTo(relay.connections());
       System.out.println("TLS 1.3-only s_server with ALPN h2,http/1.1 and stapling: " + profile.connections()
           + " connections");
+    }
+  }
+
+  @Test
+  void findsNoSessionTicketsWhereTheServerSendsNoneAsSClientSees() throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-num_tickets", "0");
+        Relay relay = Relay.to(server.port())) {
+      ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
+      OpensslClientView sClient = OpensslClientView.connectHoldingInput(TICKET_WAIT, server.port(), "-tls1_3");
+
+      assertThat(sClient.protocol()).as(sClient.output()).contains(TlsProtocol.TLSv1_3);
+      assertThat(sClient.output()).doesNotContain("Post-Handshake New Session Ticket arrived");
+      Finding tickets = profile.features().sessionTickets();
+      assertThat(tickets.support()).as(tickets.evidence()).isEqualTo(Support.NO);
+      assertThat(tickets.evidence()).contains("our Finished and close_notify", "no NewSessionTicket");
+      assertThat(profile.isComplete()).as(profile.render()).isTrue();
+      assertThat(profile.connections()).isEqualTo(relay.connections());
     }
   }
 
@@ -105,6 +132,10 @@ class Tls13OnlyScanTest {
 
       assertThat(profile.isComplete()).as(profile.render()).isTrue();
       assertThat(profile.features().applicationProtocols()).containsExactly("http/1.1", "h2");
+      // JSSE's stateless tickets (jdk.tls.server.enableSessionTicketExtension) live as long as a session may
+      int timeout = SSLContext.getInstance("TLS").getServerSessionContext().getSessionTimeout();
+      assertThat(profile.features().sessionTickets().evidence())
+          .startsWith("a TLSv1.3 NewSessionTicket after the handshake: lifetime " + timeout + " s, ");
       assertThat(profile.certificates()).singleElement()
           .satisfies(c -> assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(leaf.certificate())));
     }
@@ -117,7 +148,8 @@ class Tls13OnlyScanTest {
     try (NginxServer server = NginxServer.start(home, List.of(ec), "ssl_protocols TLSv1.3;\n");
         Relay relay = Relay.to(server.port())) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", relay.port()).build());
-      OpensslClientView sClient = OpensslClientView.connect(server.port(), "-tls1_3", "-alpn", "http/0.9");
+      OpensslClientView sClient = OpensslClientView.connectHoldingInput(TICKET_WAIT, server.port(), "-tls1_3",
+          "-alpn", "http/0.9");
 
       assertThat(profile.isComplete()).as(profile.render()).isTrue();
       assertThat(profile.acceptedProtocols()).containsExactly(TlsProtocol.TLSv1_3);
@@ -126,6 +158,10 @@ class Tls13OnlyScanTest {
       assertThat(sClient.alpn()).contains("http/0.9");
       assertThat(profile.features().heartbeat().support()).isEqualTo(Support.NO);
       assertThat(profile.features().ocspStapling().support()).isEqualTo(Support.NO);
+      // nginx's ssl_session_tickets is on by default; its ssl_session_timeout (5 min) is the lifetime
+      assertThat(ticketLifetimeHint(sClient.output())).as(sClient.output()).contains(300L);
+      assertThat(profile.features().sessionTickets().evidence())
+          .startsWith("a TLSv1.3 NewSessionTicket after the handshake: lifetime 300 s, ");
       assertThat(profile.certificates()).singleElement().satisfies(c -> {
         assertThat(c.protocol()).isEqualTo(TlsProtocol.TLSv1_3);
         assertThat(c.leaf().sha256Fingerprint()).isEqualTo(fingerprint(ec.certificate()));
@@ -185,6 +221,29 @@ class Tls13OnlyScanTest {
 
   private static String fingerprint(X509Certificate c) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+  }
+
+  /** The lifetime of the first ticket s_client printed ({@code TLS session ticket lifetime hint: 7200 (seconds)}). */
+  private static Optional<Long> ticketLifetimeHint(String sClientOutput) {
+    Matcher m = Pattern.compile("TLS session ticket lifetime hint: (\\d+) \\(seconds\\)").matcher(sClientOutput);
+    return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+  }
+
+  /**
+   * The length of the first ticket s_client printed: its hex dump's last line ({@code 00b0 - 4a 2b …}) gives the
+   * offset of the last 16 bytes or fewer.
+   */
+  private static int ticketLength(String sClientOutput) {
+    int start = sClientOutput.indexOf("TLS session ticket:");
+    assertThat(start).as(sClientOutput).isNotNegative();
+    Matcher line = Pattern.compile("(?m)^\\s*([0-9a-f]{4}) - ((?:[0-9a-f]{2}[ -]){0,16})").matcher(sClientOutput);
+    int length = 0;
+    int from = start;
+    while (line.find(from) && line.start() - from <= 100) {
+      length = Integer.parseInt(line.group(1), 16) + line.group(2).trim().split("[ -]").length;
+      from = line.end();
+    }
+    return length;
   }
 
   /** The first certificate of the chain {@code s_client -showcerts} printed (after the OCSP response's). */

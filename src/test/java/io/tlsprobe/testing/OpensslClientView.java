@@ -54,6 +54,22 @@ public record OpensslClientView(
   }
 
   /**
+   * As {@link #connect}, with s_client's input held open for {@code hold} before it ends: s_client leaves when its
+   * input does, so this gives it the time to read what the server sends after the handshake (TLS 1.3 tickets).
+   */
+  public static OpensslClientView connectHoldingInput(Duration hold, int port, String... options) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "sleep \"$0\" | \"$@\"",
+        String.format(java.util.Locale.ROOT, "%.3f", hold.toMillis() / 1000.0),
+        Interop.requireCommand("openssl").toString(), "s_client", "-connect", "127.0.0.1:" + port));
+    command.addAll(List.of(options));
+    ProcessResult result = Interop.run(Duration.ofSeconds(20).plus(hold), command);
+    if (result.timedOut()) {
+      throw new AssertionError("s_client timed out: " + result);
+    }
+    return parse(result.stdout() + "\n" + result.stderr());
+  }
+
+  /**
    * Asserts that JSSE's {@code session} negotiated the protocol and cipher suite s_client did (and that s_client saw a
    * protocol); failures quote s_client's output.
    */
