@@ -115,14 +115,7 @@ final class Tls13KeySchedule {
    * HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)} of the sender's handshake traffic secret (section 4.4.4).
    */
   byte[] verifyData(byte[] handshakeTrafficSecret, byte[] transcriptHash) {
-    byte[] finishedKey = expandLabel(handshakeTrafficSecret, "finished", new byte[0], hashLength);
-    try {
-      Mac m = Mac.getInstance(mac);
-      m.init(new SecretKeySpec(finishedKey, mac));
-      return m.doFinal(transcriptHash);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK lacks " + mac, e);
-    }
+    return hmac(expandLabel(handshakeTrafficSecret, "finished", new byte[0], hashLength), transcriptHash);
   }
 
   /** The opener of the server's handshake records, from the shared secret and the hash of ClientHello..ServerHello. */
@@ -149,10 +142,14 @@ final class Tls13KeySchedule {
 
   /** HKDF-Extract(salt, IKM) = HMAC-Hash(salt, IKM) (RFC 5869 section 2.2). */
   byte[] extract(byte[] salt, byte[] ikm) {
+    return hmac(salt, ikm);
+  }
+
+  private byte[] hmac(byte[] key, byte[] data) {
     try {
       Mac m = Mac.getInstance(mac);
-      m.init(new SecretKeySpec(salt, mac));
-      return m.doFinal(ikm);
+      m.init(new SecretKeySpec(key, mac));
+      return m.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK lacks " + mac, e);
     }
