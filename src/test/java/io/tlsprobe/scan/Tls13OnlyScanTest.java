@@ -30,6 +30,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Servers that accept only TLS 1.3, whose features and chain the scan reads from the decrypted first flight of its
@@ -104,20 +106,15 @@ class Tls13OnlyScanTest {
     }
   }
 
-  @Test
-  void opensTheFlightWithChaCha20AndX25519() throws Exception {
-    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-ciphersuites",
-        "TLS_CHACHA20_POLY1305_SHA256", "-groups", "X25519")) {
-      ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
-
-      assertReadWithoutJsse(profile, fingerprint(cert));
-    }
-  }
-
-  @Test
-  void opensTheFlightWithAes256AndTheP256BasePointShare() throws Exception {
-    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-ciphersuites",
-        "TLS_AES_256_GCM_SHA384", "-groups", "P-256")) {
+  /** ChaCha20 with a real x25519 key pair; AES-256 (SHA-384 schedule) with the P-256 base point as share. */
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource({
+      "TLS_CHACHA20_POLY1305_SHA256, X25519",
+      "TLS_AES_256_GCM_SHA384,       P-256",
+  })
+  void opensTheFlightWithEachAeadAndGroupTheScanHasAShareFor(String suite, String group) throws Exception {
+    try (OpensslServer server = OpensslServer.www(dir, cert, key, "-tls1_3", "-ciphersuites", suite, "-groups",
+        group)) {
       ServerProfile profile = TlsScans.scan(ScanOptions.builder("127.0.0.1", server.port()).build());
 
       assertReadWithoutJsse(profile, fingerprint(cert));
@@ -207,6 +204,8 @@ class Tls13OnlyScanTest {
     assertThat(f.alpn()).isEqualTo(Finding.no("no application_layer_protocol_negotiation in the TLSv1.3"
         + " EncryptedExtensions to a hello offering " + AlpnScan.CANDIDATES.size() + " protocols (h2, http/1.1, …)"));
     assertThat(f.ocspStapling().support()).isEqualTo(Support.NO);
+    // the server took our Finished, sealed with the suite's keys: it sent its tickets
+    assertThat(f.sessionTickets().isYes()).as(f.sessionTickets().evidence()).isTrue();
     assertThat(profile.certificates()).singleElement().satisfies(c -> {
       assertThat(c.protocol()).isEqualTo(TlsProtocol.TLSv1_3);
       assertThat(c.leaf().sha256Fingerprint()).isEqualTo(leaf);
