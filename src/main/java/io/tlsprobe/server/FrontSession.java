@@ -149,6 +149,32 @@ final class FrontSession {
     return line;
   }
 
+  /**
+   * Reads a body that ends with a line holding a lone dot (SMTP {@code DATA}, NNTP {@code POST}), recording a summary
+   * instead of its lines ({@code <message body: 12 lines, 340 bytes>}, then the dot); false when the client closed
+   * first ({@code <message body, unfinished: …>}). Bounded as every read is ({@link #MAX_CLIENT_BYTES}).
+   *
+   * @param what what the body is, for the summary: {@code message body}, {@code article}
+   */
+  boolean readDotTerminated(String what) throws IOException {
+    int lines = 0;
+    long bytes = 0;
+    while (true) {
+      @Nullable String line = readLineUnrecorded();
+      if (line == null) {
+        recordClient("<" + what + ", unfinished: " + lines + " lines, " + bytes + " bytes>");
+        return false;
+      }
+      if (line.equals(".")) {
+        recordClient("<" + what + ": " + lines + " lines, " + bytes + " bytes>");
+        recordClient(".");
+        return true;
+      }
+      lines++;
+      bytes += line.length() + 2;
+    }
+  }
+
   /** {@link #readLine()} without recording (a mail body, a file): the front records a summary instead. */
   @Nullable String readLineUnrecorded() throws IOException {
     int scanned = 0; // bytes after position already searched for LF (fill() may move position)

@@ -100,7 +100,7 @@ final class NntpFront implements Front {
             : "412 No newsgroup selected");
         case "POST" -> {
           s.send("340 Input article; end with <CR-LF>.<CR-LF>");
-          if (!readArticle(s)) {
+          if (!s.readDotTerminated("article")) {
             return;
           }
           s.send("240 Article received OK");
@@ -116,26 +116,6 @@ final class NntpFront implements Front {
       }
     }
     s.send("400 Too many commands, closing connection");
-  }
-
-  /** Reads a posted article up to its lone dot, recording a summary; false when the client closed first. */
-  private static boolean readArticle(FrontSession s) throws IOException {
-    int lines = 0;
-    long bytes = 0;
-    while (true) {
-      String line = s.readLineUnrecorded();
-      if (line == null) {
-        s.recordClient("<article, unfinished: " + lines + " lines, " + bytes + " bytes>");
-        return false;
-      }
-      if (line.equals(".")) {
-        s.recordClient("<article: " + lines + " lines, " + bytes + " bytes>");
-        s.recordClient(".");
-        return true;
-      }
-      lines++;
-      bytes += line.length() + 2;
-    }
   }
 
   private static void capabilities(FrontSession s) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * SMTP (RFC 5321) with STARTTLS (RFC 3207) and AUTH PLAIN/LOGIN (RFC 4954), enough for a mail library to send a
@@ -50,7 +49,7 @@ final class SmtpFront implements Front {
         case "RCPT" -> s.send("250 2.1.5 Ok");
         case "DATA" -> {
           s.send("354 End data with <CR><LF>.<CR><LF>");
-          if (!readMessage(s)) {
+          if (!s.readDotTerminated("message body")) {
             return;
           }
           s.send("250 2.0.0 Ok: queued as tlsprobe-" + ++mails);
@@ -133,26 +132,6 @@ final class SmtpFront implements Front {
       }
     }
     s.send("235 2.7.0 Authentication successful");
-  }
-
-  /** Reads a message up to its lone dot, recording a summary; false when the client closed first. */
-  private static boolean readMessage(FrontSession s) throws IOException {
-    int lines = 0;
-    long bytes = 0;
-    while (true) {
-      @Nullable String line = s.readLineUnrecorded();
-      if (line == null) {
-        s.recordClient("<message body, unfinished: " + lines + " lines, " + bytes + " bytes>");
-        return false;
-      }
-      if (line.equals(".")) {
-        s.recordClient("<message body: " + lines + " lines, " + bytes + " bytes>");
-        s.recordClient(".");
-        return true;
-      }
-      lines++;
-      bytes += line.length() + 2;
-    }
   }
 
   private static String verb(String line) {

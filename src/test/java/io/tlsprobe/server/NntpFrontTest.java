@@ -12,6 +12,7 @@ import io.tlsprobe.starttls.StartTls;
 import io.tlsprobe.testing.OpensslClientView;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import org.apache.commons.net.nntp.NNTPClient;
@@ -142,6 +143,31 @@ class NntpFrontTest {
       Assertions.assertThat(article).contains("Message-ID: <1@tlsprobe.invalid>", "hello over TLS");
       Assertions.assertThat(server.uri()).hasToString("nntps://localhost:" + server.port());
       assertThat(server.awaitConnection(WAIT)).isEstablished().wasAcceptedByClient();
+    }
+  }
+
+  @Test
+  void recordsAPostedArticleAsASummaryUpToItsLoneDot() throws Exception {
+    try (TlsCaptureServer server = TlsCaptureServer.builder().protocol(ServiceProtocol.NNTP).build().start()) {
+      NNTPClient nntp = new NNTPClient();
+      nntp.setConnectTimeout(5000);
+      nntp.setDefaultTimeout(5000);
+      nntp.connect("localhost", server.port());
+      try {
+        Assertions.assertThat(nntp.authenticate("alice", "secret")).isTrue();
+        try (Writer writer = nntp.postArticle()) {
+          // three lines, CRLF each: 15 + 2, 0 + 2, 14 + 2 bytes; commons-net adds the terminating dot
+          writer.write("Subject: a post\r\n\r\nbody stays out\r\n");
+        }
+        Assertions.assertThat(nntp.completePendingCommand()).isTrue();
+        nntp.logout();
+      } finally {
+        nntp.disconnect();
+      }
+
+      String transcript = server.awaitConnection(WAIT).plainTextPhase().orElseThrow().transcriptText();
+      Assertions.assertThat(transcript).contains("C: <article: 3 lines, 35 bytes>\nC: .\nS: 240 Article received OK")
+          .doesNotContain("body stays out");
     }
   }
 
