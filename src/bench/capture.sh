@@ -29,7 +29,7 @@ fi
 
 OUT=target/bench
 mkdir -p "$OUT"
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+. src/bench/lib.sh
 started=$(date +%s)
 
 echo "== machine"

@@ -28,20 +28,7 @@ SERVER_LIFETIME=${SERVER_LIFETIME:-1200}
 
 OUT=target/bench
 mkdir -p "$OUT"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+. src/bench/lib.sh
 
 echo "== machine"
 {

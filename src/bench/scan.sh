@@ -58,21 +58,7 @@ PATH="$PATH:/usr/sbin"
 OUT=target/bench
 mkdir -p "$OUT/scan-out"
 : >"$OUT/scan-hyperfine.log"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+. src/bench/lib.sh
 started=$(date +%s)
 
 echo "== machine"
