@@ -7,6 +7,7 @@ import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.AfterHandshake;
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.JsseDefects;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
@@ -104,8 +105,11 @@ final class ServerSideReport {
       return clientAlert(theirs.get());
     }
     Optional<AlertDescription> ours = decodeQuietly(sent).fatalAlert().map(a -> AlertDescription.of(a.description()));
-    return new Outcome(Outcome.Kind.ABORTED_LOCALLY, "the server refused the client's offer: " + message
-        + ours.map(a -> "; sent fatal alert " + describe(a)).orElse(""), ours, Optional.empty(), Bytes.empty());
+    Optional<String> defect = decodeQuietly(sent).serverHello().flatMap(h -> JsseDefects.ffdheLeadingZero(h, failure));
+    String what = defect.map(d -> "the server could not decrypt the client's flight after it chose TLSv1.3 with " + d
+        + "; the client may not be at fault").orElse("the server refused the client's offer: " + message);
+    return new Outcome(Outcome.Kind.ABORTED_LOCALLY, what + ours.map(a -> "; sent fatal alert " + describe(a))
+        .orElse(""), ours, Optional.empty(), Bytes.empty());
   }
 
   /**

@@ -8,6 +8,7 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
+import io.tlsprobe.testing.FirstEncryptedRecordTag;
 import io.tlsprobe.testing.HostilePeer;
 import io.tlsprobe.testing.Interop;
 import io.tlsprobe.testing.LoopbackRelay;
@@ -275,35 +276,6 @@ class OpensslInteropProbeTest {
       AtomicInteger seen = new AtomicInteger();
       return HostilePeer.start(client -> LoopbackRelay.relay(client, server.port(),
           seen.incrementAndGet() <= corrupted ? new FirstEncryptedRecordTag() : LoopbackRelay.NONE));
-    }
-
-    /**
-     * Flips the last byte (the AEAD tag's) of the first application_data record in a stream of TLS records; the record
-     * boundaries are followed from each 5-byte header, across chunks.
-     */
-    private static final class FirstEncryptedRecordTag implements LoopbackRelay.Tamper {
-      private final byte[] header = new byte[5];
-      private int headerBytes;
-      private int bodyLeft;
-      private boolean corruptThis;
-      private boolean done;
-
-      @Override
-      public void apply(byte[] buffer, int length) {
-        for (int i = 0; i < length && !done; i++) {
-          if (bodyLeft == 0) {
-            header[headerBytes++] = buffer[i];
-            if (headerBytes == header.length) {
-              headerBytes = 0;
-              bodyLeft = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
-              corruptThis = header[0] == 23;
-            }
-          } else if (--bodyLeft == 0 && corruptThis) {
-            buffer[i] ^= 0x01;
-            done = true;
-          }
-        }
-      }
     }
   }
 }

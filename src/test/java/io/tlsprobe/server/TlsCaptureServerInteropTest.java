@@ -9,7 +9,10 @@ import io.tlsprobe.cert.Certificates;
 import io.tlsprobe.report.ClientOffer;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.TlsConnectionReport;
+import io.tlsprobe.testing.FirstEncryptedRecordTag;
+import io.tlsprobe.testing.HostilePeer;
 import io.tlsprobe.testing.Interop;
+import io.tlsprobe.testing.LoopbackRelay;
 import io.tlsprobe.testing.OpensslClientView;
 import io.tlsprobe.testing.ProcessResult;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +178,38 @@ class TlsCaptureServerInteropTest {
     assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
     assertThat(report.outcome().alert()).as(report.summary()).contains(AlertDescription.of(120));
     assertThat(report.clientOffer().orElseThrow().alpn()).containsExactly("h2");
+  }
+
+  @Test
+  void namesTheJdkDefectWhenItCannotDecryptATls13FfdheClientsFinished() throws Exception {
+    // when s_client insists on ffdhe2048 in TLS 1.3 and a relay flips the tag of its Finished, so that JSSE fails as
+    // it does when JDK-8328046 strikes (about one FFDHE handshake in 256)
+    try (HostilePeer relay = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
+        new FirstEncryptedRecordTag(), LoopbackRelay.NONE))) {
+      OpensslClientView.connect(relay.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
+          "-groups", "ffdhe2048");
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+
+      // then the report names the JDK's defect rather than saying the server refused the client's offer
+      assertThat(report.group().map(g -> g.name())).contains("ffdhe2048");
+      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+      assertThat(report.outcome().reason()).startsWith("the server could not decrypt the client's flight after it"
+          + " chose TLSv1.3 with ffdhe2048 (Tag mismatch").contains("JDK-8328046", "the client may not be at fault")
+          .doesNotContain("refused the client's offer");
+    }
+  }
+
+  @Test
+  void blamesNoJdkDefectWhenAnX25519ClientsFinishedDoesNotDecrypt() throws Exception {
+    try (HostilePeer relay = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
+        new FirstEncryptedRecordTag(), LoopbackRelay.NONE))) {
+      OpensslClientView.connect(relay.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
+          "-groups", "X25519");
+      TlsConnectionReport report = server.awaitConnection(WAIT);
+
+      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+      assertThat(report.outcome().reason()).contains("Tag mismatch").doesNotContain("JDK-8328046");
+    }
   }
 
   private static Path pem(Path file, X509Certificate certificate) throws Exception {

@@ -44,13 +44,24 @@ public final class LoopbackRelay {
    * @throws IOException when the server cannot be reached
    */
   public static void relay(Socket client, int port, Tamper fromServer) throws IOException, InterruptedException {
+    relay(client, port, NONE, fromServer);
+  }
+
+  /**
+   * As {@link #relay(Socket, int)}, passing what the client sends through {@code fromClient} and what the server
+   * sends through {@code fromServer} first.
+   *
+   * @throws IOException when the server cannot be reached
+   */
+  public static void relay(Socket client, int port, Tamper fromClient, Tamper fromServer)
+      throws IOException, InterruptedException {
     try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
       upstream.setTcpNoDelay(true);
       client.setTcpNoDelay(true);
       Thread back = new Thread(() -> pump(upstream, client, fromServer), "relay-back-" + port);
       back.setDaemon(true);
       back.start();
-      pump(client, upstream, NONE);
+      pump(client, upstream, fromClient);
       back.join(2000);
     } finally {
       client.close();

@@ -1,0 +1,56 @@
+package io.tlsprobe.report;
+
+import io.tlsprobe.NamedGroup;
+import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.wire.ServerHello;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * JSSE defects that make a handshake with a correct peer fail, so that a report can name the defect instead of
+ * blaming the peer. The probe opens a second connection when one strikes; the capture server, whose client decides
+ * whether to try again, says it in the outcome's reason.
+ *
+ * <pre>{@code
+ * JsseDefects.ffdheLeadingZero(serverHello, sslException);
+ * // Optional[ffdhe2048 (Tag mismatch!): JSSE without the fix for JDK-8328046 drops a leading zero byte …]
+ * }</pre>
+ */
+public final class JsseDefects {
+  /** How deep into a chain of causes to look (a chain may loop). */
+  private static final int MAX_CAUSES = 8;
+
+  private JsseDefects() {}
+
+  /**
+   * <a href="https://bugs.openjdk.org/browse/JDK-8328046">JDK-8328046</a>: JSSE without the fix (JDK 17 among them)
+   * drops the leading zero bytes of a TLS 1.3 FFDHE shared secret, which RFC 8446 section 7.4.1 pads to the prime's
+   * size, so in about one handshake in 256 the two sides derive different keys and the first encrypted record does
+   * not authenticate ("Tag mismatch"). Answers the explanation, naming the group and {@code failure}'s message, when
+   * {@code failure} is such a decryption failure and {@code serverHello} chose TLS 1.3 with a finite-field group;
+   * empty otherwise.
+   *
+   * @param serverHello the ServerHello of the failed handshake (a HelloRetryRequest never matches)
+   * @param failure what JSSE threw
+   */
+  public static Optional<String> ffdheLeadingZero(ServerHello serverHello, Throwable failure) {
+    if (serverHello.isHelloRetryRequest() || serverHello.selectedVersion() != TlsProtocol.TLSv1_3.wireVersion()
+        || !decryptionFailed(failure)) {
+      return Optional.empty();
+    }
+    return serverHello.keyShareGroup().map(NamedGroup::of).filter(g -> g.kind() == NamedGroup.Kind.FINITE_FIELD)
+        .map(g -> g.name() + " (" + failure.getMessage() + "): JSSE without the fix for JDK-8328046 drops a leading"
+            + " zero byte of a TLS 1.3 FFDHE secret, and so fails about one handshake in 256");
+  }
+
+  /** An AEAD tag that did not verify: the keys of the two sides differ. */
+  private static boolean decryptionFailed(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+      if (t instanceof AEADBadTagException || String.valueOf(t.getMessage()).contains("Tag mismatch")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
