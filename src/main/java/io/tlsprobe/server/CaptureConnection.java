@@ -173,13 +173,14 @@ final class CaptureConnection implements Runnable {
       transport.sendPendingAlert();
       outcome = ServerSideReport.refused(e, transport.received(), transport.sent());
     } catch (EngineTransport.PeerClosed e) {
-      outcome = ServerSideReport.closedByClient(transport.received(), "after " + sentSoFar(transport));
+      outcome = ServerSideReport.closedByClient(transport.received(), transport.sent(),
+          "after " + sentSoFar(transport));
     } catch (SocketTimeoutException e) {
       outcome = Outcome.abortedLocally("the client sent nothing more within the handshake timeout of "
           + seconds(settings.handshakeTimeout()) + " after " + sentSoFar(transport));
     } catch (java.net.SocketException e) {
-      outcome = ServerSideReport.closedByClient(transport.received(), "after " + sentSoFar(transport)
-          + " (" + e.getMessage() + ")");
+      outcome = ServerSideReport.closedByClient(transport.received(), transport.sent(),
+          "after " + sentSoFar(transport) + " (" + e.getMessage() + ")");
     } catch (IOException e) {
       outcome = Outcome.transportError(Outcome.TransportProblem.RESET, "the connection failed mid-handshake: " + e,
           Bytes.empty());

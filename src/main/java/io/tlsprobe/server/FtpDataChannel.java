@@ -125,7 +125,7 @@ final class FtpDataChannel implements AutoCloseable {
           + ServerSideReport.refused(e, transport.received(), transport.sent()).reason());
     } catch (EngineTransport.PeerClosed e) {
       return Result.failed(true, "TLS handshake failed: " + ServerSideReport.closedByClient(transport.received(),
-          "mid-handshake").reason());
+          transport.sent(), "mid-handshake").reason());
     }
     transport.stopTapping();
     Optional<ServerHello> ours = ServerSideReport.decodeQuietly(transport.sent()).serverHello();

@@ -94,22 +94,26 @@ final class ServerSideReport {
    */
   static Outcome refused(SSLException failure, byte[] received, byte[] sent) {
     String message = String.valueOf(failure.getMessage());
+    // JDK-8328046: our keys were wrong, so the client could not read our flight (bad_record_mac) or we its
+    Optional<ServerHello> ourHello = decodeQuietly(sent).serverHello();
     Matcher m = RECEIVED_ALERT.matcher(message);
     if (m.find()) {
       Optional<AlertDescription> alert = AlertDescription.byName(m.group(1));
       return Outcome.rejectedByPeer(alert, "client sent fatal alert " + alert.map(ServerSideReport::describe)
-          .orElse(m.group(1)));
+          .orElse(m.group(1)) + alert.flatMap(a -> defect(ourHello, a)).orElse(""));
     }
     Optional<Alert> theirs = decodeQuietly(received).fatalAlert();
     if (theirs.isPresent()) {
-      return clientAlert(theirs.get());
+      return clientAlert(AlertDescription.of(theirs.get().description()), ourHello);
     }
-    Optional<AlertDescription> ours = decodeQuietly(sent).fatalAlert().map(a -> AlertDescription.of(a.description()));
-    Optional<String> defect = decodeQuietly(sent).serverHello().flatMap(h -> JsseDefects.ffdheLeadingZero(h, failure));
-    String what = defect.map(d -> "the server could not decrypt the client's flight after it chose TLSv1.3 with " + d
-        + "; the client may not be at fault").orElse("the server refused the client's offer: " + message);
-    return new Outcome(Outcome.Kind.ABORTED_LOCALLY, what + ours.map(a -> "; sent fatal alert " + describe(a))
-        .orElse(""), ours, Optional.empty(), Bytes.empty());
+    Optional<AlertDescription> sentAlert = decodeQuietly(sent).fatalAlert()
+        .map(a -> AlertDescription.of(a.description()));
+    String what = ourHello.flatMap(h -> JsseDefects.ffdheLeadingZero(h, failure))
+        .map(d -> "the server could not decrypt the client's flight after it chose TLSv1.3 with " + d
+            + "; the client may not be at fault")
+        .orElse("the server refused the client's offer: " + message);
+    return new Outcome(Outcome.Kind.ABORTED_LOCALLY, what + sentAlert.map(a -> "; sent fatal alert " + describe(a))
+        .orElse(""), sentAlert, Optional.empty(), Bytes.empty());
   }
 
   /**
@@ -151,14 +155,30 @@ final class ServerSideReport {
 
   /** The client closed mid-handshake: with the plaintext alert it sent first, if any. */
   static Outcome closedByClient(byte[] received, String after) {
-    return decodeQuietly(received).fatalAlert().map(ServerSideReport::clientAlert)
+    return closedByClient(received, new byte[0], after);
+  }
+
+  /**
+   * The client closed mid-handshake after we {@code sent} our flight: with the plaintext alert it sent first, if
+   * any, and what it may be owed to.
+   */
+  static Outcome closedByClient(byte[] received, byte[] sent, String after) {
+    return decodeQuietly(received).fatalAlert().map(a -> clientAlert(AlertDescription.of(a.description()),
+            decodeQuietly(sent).serverHello()))
         .orElseGet(() -> Outcome.rejectedByPeer(Optional.empty(),
             "client closed the connection without an alert " + after));
   }
 
-  private static Outcome clientAlert(Alert alert) {
-    AlertDescription description = AlertDescription.of(alert.description());
-    return Outcome.rejectedByPeer(Optional.of(description), "client sent fatal alert " + describe(description));
+  /** The client's fatal {@code alert}, and what it may be owed to after {@code ourHello} (JDK-8328046). */
+  private static Outcome clientAlert(AlertDescription alert, Optional<ServerHello> ourHello) {
+    return Outcome.rejectedByPeer(Optional.of(alert), "client sent fatal alert " + describe(alert)
+        + defect(ourHello, alert).orElse(""));
+  }
+
+  /** What a client's {@code alert} after our TLS 1.3 FFDHE ServerHello may be owed to (JDK-8328046), to append. */
+  private static Optional<String> defect(Optional<ServerHello> ourHello, AlertDescription alert) {
+    return ourHello.flatMap(h -> JsseDefects.ffdheLeadingZero(h, alert))
+        .map(d -> " after the server chose TLSv1.3 with " + d + "; the client may not be at fault");
   }
 
   /** {@code unknown_ca (48)}. */
