@@ -184,55 +184,48 @@ class TlsCaptureServerInteropTest {
   void namesTheJdkDefectWhenItCannotDecryptATls13FfdheClientsFinished() throws Exception {
     // when s_client insists on ffdhe2048 in TLS 1.3 and a relay flips the tag of its Finished, so that JSSE fails as
     // it does when JDK-8328046 strikes (about one FFDHE handshake in 256)
-    try (HostilePeer relay = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
-        new FirstEncryptedRecordTag(), LoopbackRelay.NONE))) {
-      OpensslClientView.connect(relay.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
-          "-groups", "ffdhe2048");
-      TlsConnectionReport report = server.awaitConnection(WAIT);
+    TlsConnectionReport report = sClientThroughRelay("ffdhe2048", Corrupted.CLIENTS_FINISHED);
 
-      // then the report names the JDK's defect rather than saying the server refused the client's offer
-      assertThat(report.group().map(g -> g.name())).contains("ffdhe2048");
-      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
-      assertThat(report.outcome().reason()).startsWith("the server could not decrypt the client's flight after it"
-          + " chose TLSv1.3 with ffdhe2048 (Tag mismatch").contains("JDK-8328046", "the client may not be at fault")
-          .doesNotContain("refused the client's offer");
-    }
+    // then the report names the JDK's defect rather than saying the server refused the client's offer
+    assertThat(report.group().map(g -> g.name())).contains("ffdhe2048");
+    assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+    assertThat(report.outcome().reason()).startsWith("the server could not decrypt the client's flight after it"
+        + " chose TLSv1.3 with ffdhe2048 (Tag mismatch").contains("JDK-8328046", "the client may not be at fault")
+        .doesNotContain("refused the client's offer");
   }
 
   @Test
   void namesTheJdkDefectWhenATls13FfdheClientCannotDecryptTheServersFlight() throws Exception {
     // when the relay flips the tag of our EncryptedExtensions, s_client fails as it does when JDK-8328046 strikes
-    // (measured against this server: 4 of 1000 s_client -tls1_3 -groups ffdhe2048 handshakes, each bad_record_mac)
-    try (HostilePeer relay = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
-        new FirstEncryptedRecordTag()))) {
-      OpensslClientView.connect(relay.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
-          "-groups", "ffdhe2048");
-      TlsConnectionReport report = server.awaitConnection(WAIT);
+    // (measured against this server: 4 of 1500 s_client -tls1_3 -groups ffdhe2048 handshakes, each bad_record_mac)
+    TlsConnectionReport report = sClientThroughRelay("ffdhe2048", Corrupted.SERVERS_FLIGHT);
 
-      assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.REJECTED_BY_PEER);
-      assertThat(report.outcome().reason()).startsWith("client sent fatal alert bad_record_mac (20) after the server"
-          + " chose TLSv1.3 with ffdhe2048").contains("JDK-8328046", "the client may not be at fault");
-    }
+    assertThat(report.outcome().kind()).as(report.summary()).isEqualTo(Outcome.Kind.REJECTED_BY_PEER);
+    assertThat(report.outcome().reason()).startsWith("client sent fatal alert bad_record_mac (20) after the server"
+        + " chose TLSv1.3 with ffdhe2048").contains("JDK-8328046", "the client may not be at fault");
   }
 
   @Test
   void blamesNoJdkDefectWhenAnX25519HandshakeDoesNotDecrypt() throws Exception {
-    try (HostilePeer toServer = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
-        new FirstEncryptedRecordTag(), LoopbackRelay.NONE))) {
-      OpensslClientView.connect(toServer.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
-          "-groups", "X25519");
-      TlsConnectionReport ourFailure = server.awaitConnection(WAIT);
+    TlsConnectionReport ourFailure = sClientThroughRelay("X25519", Corrupted.CLIENTS_FINISHED);
+    TlsConnectionReport theirs = sClientThroughRelay("X25519", Corrupted.SERVERS_FLIGHT);
 
-      assertThat(ourFailure.outcome().kind()).as(ourFailure.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
-      assertThat(ourFailure.outcome().reason()).contains("Tag mismatch").doesNotContain("JDK-8328046");
-    }
-    try (HostilePeer toClient = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
-        new FirstEncryptedRecordTag()))) {
-      OpensslClientView.connect(toClient.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
-          "-groups", "X25519");
-      TlsConnectionReport theirs = server.awaitConnection(WAIT);
+    assertThat(ourFailure.outcome().kind()).as(ourFailure.summary()).isEqualTo(Outcome.Kind.ABORTED_LOCALLY);
+    assertThat(ourFailure.outcome().reason()).contains("Tag mismatch").doesNotContain("JDK-8328046");
+    assertThat(theirs.outcome().reason()).isEqualTo("client sent fatal alert bad_record_mac (20)");
+  }
 
-      assertThat(theirs.outcome().reason()).isEqualTo("client sent fatal alert bad_record_mac (20)");
+  /** Which direction's first encrypted record the relay corrupts. */
+  private enum Corrupted { CLIENTS_FINISHED, SERVERS_FLIGHT }
+
+  /** {@code s_client -tls1_3 -groups group} through a relay that flips the tag of one first encrypted record. */
+  private TlsConnectionReport sClientThroughRelay(String group, Corrupted corrupted) throws Exception {
+    try (HostilePeer relay = HostilePeer.start(c -> LoopbackRelay.relay(c, server.port(),
+        corrupted == Corrupted.CLIENTS_FINISHED ? new FirstEncryptedRecordTag() : LoopbackRelay.NONE,
+        corrupted == Corrupted.SERVERS_FLIGHT ? new FirstEncryptedRecordTag() : LoopbackRelay.NONE))) {
+      OpensslClientView.connect(relay.port(), "-servername", "localhost", "-CAfile", caPem.toString(), "-tls1_3",
+          "-groups", group);
+      return server.awaitConnection(WAIT);
     }
   }
 
