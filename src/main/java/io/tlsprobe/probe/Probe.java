@@ -4,6 +4,7 @@ import io.tlsprobe.CipherSuite;
 import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.report.CertificateInfo;
 import io.tlsprobe.report.Endpoint;
+import io.tlsprobe.report.JsseDefects;
 import io.tlsprobe.report.Outcome;
 import io.tlsprobe.report.Outcome.TransportProblem;
 import io.tlsprobe.report.PlainTextPhase;
@@ -52,7 +53,7 @@ final class Probe {
     TlsConnectionReport second = once(total, verdictTrust, random).report();
     Outcome outcome = second.outcome();
     return second.toBuilder().outcome(withReason(outcome, outcome.reason()
-        + "; this is a second connection: on the first, " + firstFailure.get())).build();
+        + "; " + JsseDefects.SECOND_CONNECTION + ": on the first, " + firstFailure.get())).build();
   }
 
   /** A report and, when a handshake was tried, the JSSE attempt it came from. */

@@ -24,7 +24,21 @@ public final class JsseDefects {
   /** How deep into a chain of causes to look (a chain may loop). */
   private static final int MAX_CAUSES = 8;
 
+  /**
+   * What a probe's outcome reason says when a defect made it open a second connection: {@code "…; this is a second
+   * connection: on the first, JSSE could not decrypt …"}.
+   */
+  public static final String SECOND_CONNECTION = "this is a second connection";
+
   private JsseDefects() {}
+
+  /**
+   * Whether the probe that reported {@code outcome} opened a second connection because a defect struck its first (so
+   * it opened two TCP connections, not one).
+   */
+  public static boolean secondConnection(Outcome outcome) {
+    return outcome.reason().contains("; " + SECOND_CONNECTION + ": ");
+  }
 
   /**
    * <a href="https://bugs.openjdk.org/browse/JDK-8328046">JDK-8328046</a>: JSSE without the fix (JDK 17 among them)

@@ -7,6 +7,7 @@ import io.tlsprobe.TlsProtocol;
 import io.tlsprobe.probe.ProbeOptions;
 import io.tlsprobe.probe.TlsProbes;
 import io.tlsprobe.report.CertificateInfo;
+import io.tlsprobe.report.JsseDefects;
 import io.tlsprobe.report.ServerCertificate;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.wire.Bytes;
@@ -299,6 +300,9 @@ final class CertificateScan {
       b.cipherSuites(suites);
     }
     Optional<TlsConnectionReport> probed = connector.counted(() -> TlsProbes.probe(b.build()));
+    if (probed.isPresent() && JsseDefects.secondConnection(probed.get().outcome())) {
+      connector.countOpenedElsewhere(); // the probe's second connection (JDK-8328046)
+    }
     if (probed.isEmpty() || probed.get().certificates().isEmpty()) {
       return Optional.empty();
     }

@@ -74,6 +74,11 @@ final class Connector {
     }
   }
 
+  /** Counts one more connection opened elsewhere, after {@link #counted} (a probe that needed a second one). */
+  void countOpenedElsewhere() {
+    connections.incrementAndGet();
+  }
+
   /** What is left of the scan's total timeout; zero when it has run out. */
   Duration timeLeft() {
     long nanos = totalDeadline - System.nanoTime();

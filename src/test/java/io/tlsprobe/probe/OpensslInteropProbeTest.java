@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsprobe.AlertDescription;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.report.JsseDefects;
 import io.tlsprobe.report.Outcome.Kind;
 import io.tlsprobe.report.TlsConnectionReport;
 import io.tlsprobe.report.Verification;
@@ -222,6 +223,7 @@ class OpensslInteropProbeTest {
         assertThat(report.group().map(NamedGroup::name)).contains("ffdhe2048");
         assertThat(report.outcome().reason()).contains("this is a second connection", "Tag mismatch", "ffdhe2048",
             "JDK-8328046");
+        assertThat(JsseDefects.secondConnection(report.outcome())).as("for a scan's count").isTrue();
         assertThat(relay.connections()).isEqualTo(2);
       }
     }
@@ -259,6 +261,7 @@ class OpensslInteropProbeTest {
 
         assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
         assertThat(report.outcome().reason()).doesNotContain("second connection");
+        assertThat(JsseDefects.secondConnection(report.outcome())).isFalse();
         assertThat(relay.connections()).isEqualTo(1);
       }
     }
