@@ -22,6 +22,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -215,16 +216,16 @@ class OpensslInteropProbeTest {
   class SecondConnectionAfterAnFfdheFlightThatDoesNotDecrypt {
     @Test
     void probesOnASecondConnectionWhenTheFirstFfdheFlightDoesNotDecrypt() throws Exception {
-      try (OpensslServer server = tls13With("ffdhe2048");
-          HostilePeer relay = corrupting(server, 1)) {
-        TlsConnectionReport report = probe(relay);
+      try (OpensslServer server = tls13With("ffdhe2048")) {
+        // the relay corrupts the first connection; JDK-8328046 itself may strike the second (1 in 256)
+        Run run = Run.unlessStruck(server, 1, r -> !r.outcome().isEstablished());
 
-        assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
-        assertThat(report.group().map(NamedGroup::name)).contains("ffdhe2048");
-        assertThat(report.outcome().reason()).contains("this is a second connection", "Tag mismatch", "ffdhe2048",
-            "JDK-8328046");
-        assertThat(JsseDefects.secondConnection(report.outcome())).as("for a scan's count").isTrue();
-        assertThat(relay.connections()).isEqualTo(2);
+        assertThat(run.report().outcome().isEstablished()).as(run.report().summary()).isTrue();
+        assertThat(run.report().group().map(NamedGroup::name)).contains("ffdhe2048");
+        assertThat(run.report().outcome().reason()).contains("this is a second connection", "Tag mismatch",
+            "ffdhe2048", "JDK-8328046");
+        assertThat(JsseDefects.secondConnection(run.report().outcome())).as("for a scan's count").isTrue();
+        assertThat(run.connections()).isEqualTo(2);
       }
     }
 
@@ -255,14 +256,36 @@ class OpensslInteropProbeTest {
 
     @Test
     void opensNoSecondConnectionWhenTheFfdheHandshakeCompletes() throws Exception {
-      try (OpensslServer server = tls13With("ffdhe2048");
-          HostilePeer relay = corrupting(server, 0)) {
-        TlsConnectionReport report = probe(relay);
+      try (OpensslServer server = tls13With("ffdhe2048")) {
+        // nothing corrupted; JDK-8328046 itself may strike the first connection (1 in 256)
+        Run run = Run.unlessStruck(server, 0, r -> JsseDefects.secondConnection(r.outcome()));
 
-        assertThat(report.outcome().isEstablished()).as(report.summary()).isTrue();
-        assertThat(report.outcome().reason()).doesNotContain("second connection");
-        assertThat(JsseDefects.secondConnection(report.outcome())).isFalse();
-        assertThat(relay.connections()).isEqualTo(1);
+        assertThat(run.report().outcome().isEstablished()).as(run.report().summary()).isTrue();
+        assertThat(run.report().outcome().reason()).doesNotContain("second connection");
+        assertThat(JsseDefects.secondConnection(run.report().outcome())).isFalse();
+        assertThat(run.connections()).isEqualTo(1);
+      }
+    }
+
+    /**
+     * One probe through a relay that corrupts the first {@code corrupted} connections, and how many connections the
+     * relay saw.
+     */
+    private record Run(TlsConnectionReport report, int connections) {
+      /**
+       * A probe through a fresh relay, again (three rounds at most) while {@code struck} says JDK-8328046 itself hit a
+       * connection the relay left intact: that round is not the case under test.
+       */
+      static Run unlessStruck(OpensslServer server, int corrupted, Predicate<TlsConnectionReport> struck)
+          throws Exception {
+        Run run = null;
+        for (int round = 0; round < 3 && (run == null || struck.test(run.report())); round++) {
+          try (HostilePeer relay = corrupting(server, corrupted)) {
+            TlsConnectionReport report = probe(relay);
+            run = new Run(report, relay.connections());
+          }
+        }
+        return run;
       }
     }
 

@@ -183,8 +183,13 @@ class TlsCaptureServerInteropTest {
   @Test
   void namesTheJdkDefectWhenItCannotDecryptATls13FfdheClientsFinished() throws Exception {
     // when s_client insists on ffdhe2048 in TLS 1.3 and a relay flips the tag of its Finished, so that JSSE fails as
-    // it does when JDK-8328046 strikes (about one FFDHE handshake in 256)
+    // it does when JDK-8328046 strikes (about one FFDHE handshake in 256); when the defect itself strikes first,
+    // s_client cannot read our flight and sends bad_record_mac (the next test's case): that round is tried again
     TlsConnectionReport report = sClientThroughRelay("ffdhe2048", Corrupted.CLIENTS_FINISHED);
+    for (int round = 1; round < 3 && report.outcome().kind() == Outcome.Kind.REJECTED_BY_PEER; round++) {
+      assertThat(report.outcome().reason()).as("struck by the defect itself").contains("JDK-8328046");
+      report = sClientThroughRelay("ffdhe2048", Corrupted.CLIENTS_FINISHED);
+    }
 
     // then the report names the JDK's defect rather than saying the server refused the client's offer
     assertThat(report.group().map(g -> g.name())).contains("ffdhe2048");
