@@ -6,6 +6,7 @@ import io.tlsprobe.AlertDescription;
 import io.tlsprobe.CipherSuite;
 import io.tlsprobe.NamedGroup;
 import io.tlsprobe.TlsProtocol;
+import io.tlsprobe.wire.Bytes;
 import io.tlsprobe.wire.CertificateMessage;
 import io.tlsprobe.wire.EncryptedExtensions;
 import io.tlsprobe.wire.HandshakeMessage;
@@ -16,6 +17,7 @@ import io.tlsprobe.wire.ServerHello;
 import io.tlsprobe.wire.TlsDecodeException;
 import io.tlsprobe.wire.TlsDecoder;
 import io.tlsprobe.wire.TlsRecord;
+import io.tlsprobe.wire.UnknownHandshake;
 import io.tlsprobe.wire.WireReader;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -196,13 +198,12 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
   private final class Step {
     private final byte[] in;
     private final ByteArrayOutputStream clear = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream protectedHandshake = new ByteArrayOutputStream();
+    /** The decrypted handshake messages up to the server's Finished (under its handshake traffic keys). */
+    private final Messages protectedHandshake = new Messages("the decrypted handshake messages");
     /** Every handshake message so far, headers included, in order: the transcript (RFC 8446 section 4.4.1). */
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     /** Handshake messages after the server's Finished (under its application traffic keys). */
-    private final ByteArrayOutputStream postHandshake = new ByteArrayOutputStream();
-    private int parsed;
-    private int postParsed;
+    private final Messages postHandshake = new Messages("the messages after the server's Finished");
     private Tls13KeySchedule.@Nullable Opener opener;
     private @Nullable Tls13KeySchedule schedule;
     private @Nullable EncryptedExtensions ee;
@@ -386,54 +387,37 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         throw WireReader.errorAt("TLSInnerPlaintext.type", at, "content type " + innerType
             + " in the server's first flight");
       }
-      protectedHandshake.write(inner, 0, end - 1);
+      protectedHandshake.append(inner, end - 1);
       messages();
     }
 
     /** The handshake messages decrypted so far, each read once whole. */
     private void messages() {
-      byte[] all = protectedHandshake.toByteArray();
-      while (!done && stop == null && all.length - parsed >= 4) {
-        int type = all[parsed] & 0xff;
-        int length = ((all[parsed + 1] & 0xff) << 16) | ((all[parsed + 2] & 0xff) << 8) | (all[parsed + 3] & 0xff);
-        if (length > TlsDecoder.MAX_HANDSHAKE_MESSAGE) {
-          throw WireReader.errorAt("handshake.length", parsed + 1, "length " + length + " exceeds the limit "
-              + TlsDecoder.MAX_HANDSHAKE_MESSAGE + " (offset into the decrypted handshake messages)");
-        }
-        if (all.length - parsed - 4 < length) {
-          return;
-        }
-        byte[] body = Arrays.copyOfRange(all, parsed + 4, parsed + 4 + length);
-        int at = parsed;
-        parsed += 4 + length;
-        if (type == HandshakeMessage.FINISHED && certificate != null) {
-          finished(body, at);
-          if (serverFinished && parsed < all.length) {
-            throw WireReader.errorAt("handshake", parsed, "a message after the server's Finished in the same record,"
-                + " though the keys change after it (RFC 8446 section 5.1)");
+      for (Message m; !done && stop == null && (m = protectedHandshake.next()) != null; ) {
+        if (m.type() == HandshakeMessage.FINISHED && certificate != null) {
+          finished(m);
+          if (serverFinished && protectedHandshake.pending()) {
+            throw WireReader.errorAt("handshake", m.at() + m.whole().length, "a message after the server's Finished"
+                + " in the same record, though the keys change after it (RFC 8446 section 5.1)");
           }
         } else {
-          message(type, body, at);
-          transcript.write(all, at, 4 + length);
+          message(m.type(), m.body(), m.at());
+          transcript.writeBytes(m.whole());
         }
       }
     }
 
     /** The server's Finished, checked against the transcript; then the application traffic keys. */
-    private void finished(byte[] body, int at) {
+    private void finished(Message finished) {
       Tls13KeySchedule s = secrets(schedule);
       byte[] expected = s.verifyData(s.serverHandshakeTrafficSecret(secrets(handshakeSecret), secrets(helloHash)),
           s.hash(transcript.toByteArray()));
-      if (!MessageDigest.isEqual(expected, body)) {
-        stop = "the server's Finished at offset " + at + " of the decrypted handshake messages does not verify (RFC"
-            + " 8446 section 4.4.4)";
+      if (!MessageDigest.isEqual(expected, finished.body())) {
+        stop = "the server's Finished at offset " + finished.at() + " of the decrypted handshake messages does not"
+            + " verify (RFC 8446 section 4.4.4)";
         return;
       }
-      transcript.write(HandshakeMessage.FINISHED);
-      transcript.write(0);
-      transcript.write(body.length >>> 8);
-      transcript.write(body.length);
-      transcript.writeBytes(body);
+      transcript.writeBytes(finished.whole());
       if (until != Until.TICKETS) {
         done = true;
         return;
@@ -455,11 +439,8 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
     byte[] secondFlight() {
       Tls13KeySchedule s = secrets(schedule);
       byte[] clientHandshake = s.clientHandshakeTrafficSecret(secrets(handshakeSecret), secrets(helloHash));
-      byte[] verify = s.verifyData(clientHandshake, secrets(finishedHash));
-      byte[] finished = new byte[4 + verify.length];
-      finished[0] = HandshakeMessage.FINISHED;
-      finished[3] = (byte) verify.length;
-      System.arraycopy(verify, 0, finished, 4, verify.length);
+      byte[] finished = new UnknownHandshake(HandshakeMessage.FINISHED,
+          Bytes.of(s.verifyData(clientHandshake, secrets(finishedHash)))).encode();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       if (clientHello[SESSION_ID_LENGTH_OFFSET] != 0) {
         out.writeBytes(CHANGE_CIPHER_SPEC);
@@ -485,25 +466,15 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         stop = "a record of content type " + innerType + " at offset " + at + " before any NewSessionTicket";
         return;
       }
-      postHandshake.write(inner, 0, end - 1);
-      byte[] all = postHandshake.toByteArray();
-      while (!done && stop == null && all.length - postParsed >= 4) {
-        int type = all[postParsed] & 0xff;
-        int length = ((all[postParsed + 1] & 0xff) << 16) | ((all[postParsed + 2] & 0xff) << 8)
-            | (all[postParsed + 3] & 0xff);
-        if (all.length - postParsed - 4 < length) {
-          return;
-        }
-        byte[] body = Arrays.copyOfRange(all, postParsed + 4, postParsed + 4 + length);
-        int offset = postParsed;
-        postParsed += 4 + length;
-        if (type == HandshakeMessage.NEW_SESSION_TICKET) {
-          ticket = NewSessionTicket.decodeTls13(body); // offsets into the body
+      postHandshake.append(inner, end - 1);
+      for (Message m; !done && stop == null && (m = postHandshake.next()) != null; ) {
+        if (m.type() == HandshakeMessage.NEW_SESSION_TICKET) {
+          ticket = NewSessionTicket.decodeTls13(m.body()); // offsets into the body
           done = true;
-        } else if (type == KEY_UPDATE) {
+        } else if (m.type() == KEY_UPDATE) {
           stop = "a KeyUpdate before any NewSessionTicket (the scan reads no further)";
         } else {
-          throw WireReader.errorAt("handshake.msg_type", offset, "message type " + type + " after the server's"
+          throw WireReader.errorAt("handshake.msg_type", m.at(), "message type " + m.type() + " after the server's"
               + " Finished (offset into the messages after it)");
         }
       }
@@ -532,6 +503,60 @@ final class Tls13FirstFlight implements Predicate<byte[]> {
         default -> throw WireReader.errorAt("handshake.msg_type", at, "message type " + type
             + " in the server's first flight");
       }
+    }
+  }
+
+  /**
+   * One handshake message read whole out of decrypted records.
+   *
+   * @param type its msg_type
+   * @param body its body
+   * @param at its offset into the messages of its kind (the offset errors name)
+   * @param whole the message with its 4-byte header, as the transcript takes it
+   */
+  private record Message(int type, byte[] body, int at, byte[] whole) {}
+
+  /** Decrypted handshake bytes gathered record by record and handed out a whole message at a time. */
+  private static final class Messages {
+    private final String what;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private int parsed;
+
+    Messages(String what) {
+      this.what = what;
+    }
+
+    void append(byte[] inner, int length) {
+      bytes.write(inner, 0, length);
+    }
+
+    /** Whether bytes are left after the last message handed out. */
+    boolean pending() {
+      return bytes.size() > parsed;
+    }
+
+    /**
+     * The next whole message, or null until it has all arrived.
+     *
+     * @throws TlsDecodeException for a length beyond {@link TlsDecoder#MAX_HANDSHAKE_MESSAGE}
+     */
+    @Nullable Message next() {
+      byte[] all = bytes.toByteArray();
+      if (all.length - parsed < 4) {
+        return null;
+      }
+      int length = ((all[parsed + 1] & 0xff) << 16) | ((all[parsed + 2] & 0xff) << 8) | (all[parsed + 3] & 0xff);
+      if (length > TlsDecoder.MAX_HANDSHAKE_MESSAGE) {
+        throw WireReader.errorAt("handshake.length", parsed + 1, "length " + length + " exceeds the limit "
+            + TlsDecoder.MAX_HANDSHAKE_MESSAGE + " (offset into " + what + ")");
+      }
+      if (all.length - parsed - 4 < length) {
+        return null;
+      }
+      int at = parsed;
+      parsed += 4 + length;
+      return new Message(all[at] & 0xff, Arrays.copyOfRange(all, at + 4, at + 4 + length), at,
+          Arrays.copyOfRange(all, at, at + 4 + length));
     }
   }
 
