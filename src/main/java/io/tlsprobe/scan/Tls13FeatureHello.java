@@ -15,10 +15,10 @@ import java.util.Optional;
  * the accepted suites the scan can open, one group with its key share (so that the server answers with a ServerHello
  * rather than a HelloRetryRequest), an OCSP {@code status_request} (RFC 8446 section 4.4.2.1), {@code heartbeat} (RFC
  * 6520), {@code psk_key_exchange_modes} psk_dhe_ke (without which a server sends no ticket, section 4.2.9) and every
- * ALPN candidate (RFC 7301). The group is secp256r1 first, whose share costs nothing ({@link KeyShares}); refused, the hello is asked
- * again with x25519. Refused with {@code no_application_protocol}, it is asked again without ALPN. The feature
- * questions read its EncryptedExtensions and Certificate entries; the certificate questions take its chain, so the
- * chain costs no connection of its own ({@link Hellos#tls13FeatureHello}).
+ * ALPN candidate (RFC 7301). The group is secp256r1 first, whose share costs nothing ({@link KeyShares}); refused,
+ * the hello is asked again with x25519. Refused with {@code no_application_protocol}, it is asked again without ALPN.
+ * The feature questions read its EncryptedExtensions and Certificate entries; the certificate questions take its
+ * chain, so the chain costs no connection of its own ({@link Hellos#tls13FeatureHello}).
  *
  * <pre>{@code
  * Tls13FeatureHello.Result r = Tls13FeatureHello.ask(connector, hellos, List.of(0x1301, 0x1302));

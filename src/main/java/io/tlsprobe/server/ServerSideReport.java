@@ -94,20 +94,19 @@ final class ServerSideReport {
    */
   static Outcome refused(SSLException failure, byte[] received, byte[] sent) {
     String message = String.valueOf(failure.getMessage());
+    Decoded ours = decodeQuietly(sent);
     // JDK-8328046: our keys were wrong, so the client could not read our flight (bad_record_mac) or we its
-    Optional<ServerHello> ourHello = decodeQuietly(sent).serverHello();
+    Optional<ServerHello> ourHello = ours.serverHello();
     Matcher m = RECEIVED_ALERT.matcher(message);
     if (m.find()) {
-      Optional<AlertDescription> alert = AlertDescription.byName(m.group(1));
-      return Outcome.rejectedByPeer(alert, "client sent fatal alert " + alert.map(ServerSideReport::describe)
-          .orElse(m.group(1)) + alert.flatMap(a -> defect(ourHello, a)).orElse(""));
+      return AlertDescription.byName(m.group(1)).map(a -> clientAlert(a, ourHello))
+          .orElseGet(() -> Outcome.rejectedByPeer(Optional.empty(), "client sent fatal alert " + m.group(1)));
     }
     Optional<Alert> theirs = decodeQuietly(received).fatalAlert();
     if (theirs.isPresent()) {
       return clientAlert(AlertDescription.of(theirs.get().description()), ourHello);
     }
-    Optional<AlertDescription> sentAlert = decodeQuietly(sent).fatalAlert()
-        .map(a -> AlertDescription.of(a.description()));
+    Optional<AlertDescription> sentAlert = ours.fatalAlert().map(a -> AlertDescription.of(a.description()));
     String what = ourHello.flatMap(h -> JsseDefects.ffdheLeadingZero(h, failure))
         .map(d -> "the server could not decrypt the client's flight after it chose TLSv1.3 with " + d
             + "; the client may not be at fault")
